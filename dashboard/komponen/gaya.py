@@ -1,0 +1,34 @@
+"""The app's look: the quiet palette and the few CSS rules that make KPIs readable on a projector.
+
+One accent colour for "needs attention", one for "good", neutral greys otherwise
+(`screens.md`, Look). The two accents are Okabe-Ito vermillion and blue, which stay
+distinct for the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+WARNA_PERHATIAN = "#D55E00"
+"""Needs attention (vermillion)."""
+WARNA_BAIK = "#0072B2"
+"""Good (blue)."""
+ABU_TUA = "#374151"
+ABU = "#6B7280"
+ABU_MUDA = "#D1D5DB"
+
+_CSS = """
+<style>
+/* Less empty space above the filter bar: the laptop screen is 768 px high. */
+.block-container { padding-top: 3.2rem; padding-bottom: 1.5rem; }
+/* KPI numbers large enough to read from the back of a meeting room. */
+[data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; line-height: 1.15; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }
+[data-testid="stMetricDelta"] { font-size: 1rem; }
+</style>
+"""
+
+
+def terapkan_gaya() -> None:
+    """Add the app's CSS to the page (call once per run, from the frame)."""
+    st.html(_CSS)

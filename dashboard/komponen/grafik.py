@@ -1,0 +1,55 @@
+"""Charts. The monthly trend shows totals only: no category breakdown below kabupaten, so that small
+counts of violence cases cannot be read off a desa's or kecamatan's chart (`metrics.md` section 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import Bahasa, t
+from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA
+
+
+def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa) -> go.Figure:
+    """Bars of kasus baru and a line of rujukan dikirim per month; a month not yet complete is drawn pale."""
+    x = [fmt.bulan(b, bahasa) for b in tren["bulan"]]
+    warna_batang = [ABU if b <= bulan_lengkap else ABU_MUDA for b in tren["bulan"]]
+    nama_kasus, nama_rujukan = t("tren_kasus_baru", bahasa), t("tren_rujukan_dikirim", bahasa)
+    fig = go.Figure()
+    fig.add_bar(x=x, y=tren["kasus_baru"], name=nama_kasus, marker_color=warna_batang,
+                hovertemplate=f"%{{x}}<br>{nama_kasus}: %{{y:,}}<extra></extra>")
+    fig.add_scatter(x=x, y=tren["rujukan_dikirim"], name=nama_rujukan, mode="lines+markers",
+                    line={"color": ABU_TUA, "width": 3}, marker={"size": 7},
+                    hovertemplate=f"%{{x}}<br>{nama_rujukan}: %{{y:,}}<extra></extra>")
+    fig.update_layout(
+        height=300,
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        separators=",." if bahasa == "id" else ".,",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": {"size": 14}},
+        bargap=0.25,
+        font={"size": 14},
+        hovermode="x unified",
+    )
+    fig.update_xaxes(type="category", tickangle=0 if len(x) <= 12 else -45)
+    fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d")
+    return fig
+
+
+def grafik_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, tanggal_data: dt.date, nama_wilayah: str,
+                bahasa: Bahasa) -> None:
+    """Render the monthly trend with its title and, when the last month is not complete, a note saying so."""
+    st.markdown(f"**{t('tren_judul', bahasa)}**")
+    if tren.empty:
+        st.caption(fmt.KOSONG)
+        return
+    alt = t("tren_alt", bahasa, wilayah=nama_wilayah, dari=fmt.bulan(tren["bulan"].iloc[0], bahasa),
+            sampai=fmt.bulan(tren["bulan"].iloc[-1], bahasa))
+    st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa), config={"displayModeBar": False}, alt=alt)
+    bulan_akhir = tren["bulan"].iloc[-1]
+    if bulan_akhir > bulan_lengkap:
+        st.caption(t("tren_bulan_berjalan", bahasa, bulan=fmt.bulan(bulan_akhir, bahasa),
+                     tanggal=fmt.tanggal(tanggal_data, bahasa)))

@@ -1,0 +1,143 @@
+"""KPI tiles: one big number, its change against the previous period, a short note, and its definition.
+
+`IsiKpi` holds what a tile shows, already formatted; the `isi_*` functions turn the rows of
+`data.kpi_ringkasan` / `data.puskesos_status` into it (pure, so they can be tested without
+Streamlit), and `kotak_kpi` draws it. The change is coloured by meaning, not by sign:
+blue when it is good news, vermillion-orange when it needs attention, grey when neither.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import Bahasa, t
+
+WarnaSelisih = Literal["blue", "orange", "gray"]
+Arah = Literal["naik_baik", "naik_buruk", "netral"]
+
+
+@dataclass(frozen=True)
+class IsiKpi:
+    """Everything one tile shows, formatted for the interface language."""
+
+    kunci: str
+    judul: str
+    nilai: str
+    definisi: str
+    selisih: str | None = None
+    warna_selisih: WarnaSelisih = "gray"
+    pembanding: str | None = None
+    keterangan: str | None = None
+
+
+def _warna(nilai_selisih: float, arah: Arah) -> WarnaSelisih:
+    if nilai_selisih == 0 or arah == "netral":
+        return "gray"
+    baik = (nilai_selisih > 0) == (arah == "naik_baik")
+    return "blue" if baik else "orange"
+
+
+def _pembanding(lalu: pd.Series, bahasa: Bahasa) -> str:
+    return t("dibanding", bahasa, dari=fmt.bulan(lalu["dari"], bahasa), sampai=fmt.bulan(lalu["sampai"], bahasa))
+
+
+def _baris(kpi: pd.DataFrame, periode: str) -> pd.Series:
+    return kpi[kpi["periode"] == periode].iloc[0]
+
+
+def _catatan(*bagian: str | None) -> str | None:
+    isi = [b for b in bagian if b]
+    return "; ".join(isi) if isi else None
+
+
+def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:
+    """Kasus baru summed over the period; change in cases and percent (neutral colour: more is not worse)."""
+    ini, lalu = _baris(kpi, "ini"), _baris(kpi, "lalu")
+    nilai = int(ini["kasus_baru"])
+    selisih = pembanding = None
+    warna: WarnaSelisih = "gray"
+    tanpa = t("tanpa_pembanding", bahasa)
+    if bool(lalu["lengkap"]):
+        beda = nilai - int(lalu["kasus_baru"])
+        selisih = fmt.selisih(beda, bahasa)
+        if int(lalu["kasus_baru"]) > 0 and beda != 0:
+            selisih += f" ({fmt.selisih_persen(beda / int(lalu['kasus_baru']), bahasa)})"
+        warna = _warna(beda, "netral")
+        pembanding, tanpa = _pembanding(lalu, bahasa), None
+    return IsiKpi("kasus_baru", t("kpi_kasus_baru", bahasa), fmt.angka(nilai, bahasa), t("def_kasus_baru", bahasa),
+                  selisih, warna, pembanding, _catatan(t("ket_kasus_baru", bahasa), tanpa))
+
+
+def isi_selesai_90(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:
+    """Cohort completion within 90 days over the mature months; `belum matang` when none is mature."""
+    ini, lalu = _baris(kpi, "ini"), _baris(kpi, "lalu")
+    judul, definisi = t("kpi_selesai_90", bahasa), t("def_selesai_90", bahasa)
+    if int(ini["bulan_matang_90"]) == 0:
+        return IsiKpi("selesai_90", judul, t("belum_matang", bahasa), definisi,
+                      keterangan=t("ket_belum_matang", bahasa, tanggal=fmt.tanggal(tanggal_data, bahasa)))
+    if int(ini["dikirim_matang_90"]) == 0:
+        return IsiKpi("selesai_90", judul, fmt.KOSONG, definisi, keterangan=t("ket_selesai_90_kosong", bahasa))
+    rasio = float(ini["selesai_90"])
+    keterangan = t("ket_selesai_90", bahasa, selesai=fmt.angka(int(ini["selesai_90_matang"]), bahasa),
+                   dikirim=fmt.angka(int(ini["dikirim_matang_90"]), bahasa),
+                   dari=fmt.bulan(ini["matang_dari"], bahasa), sampai=fmt.bulan(ini["matang_sampai"], bahasa))
+    selisih = pembanding = None
+    warna: WarnaSelisih = "gray"
+    comparable = bool(lalu["lengkap"]) and int(lalu["bulan_matang_90"]) == int(lalu["bulan_diharapkan"]) \
+        and int(lalu["dikirim_matang_90"]) > 0
+    if comparable:
+        beda = rasio - float(lalu["selesai_90"])
+        selisih = fmt.selisih_poin(beda, bahasa)
+        warna = _warna(round(beda * 1000), "naik_baik")
+        pembanding = _pembanding(lalu, bahasa)
+    else:
+        keterangan = _catatan(keterangan, t("tanpa_pembanding", bahasa))
+    return IsiKpi("selesai_90", judul, fmt.persen(rasio, bahasa), definisi, selisih, warna, pembanding, keterangan)
+
+
+def isi_tunggakan(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:
+    """Open overdue referrals at the cut-off among those started up to the period's end.
+
+    No up/down change is drawn: the mart evaluates every referral at one cut-off, so the same
+    count for the previous period is just a subset of this one (the "change" could never be
+    negative). The tile says instead how many of them were started within the period.
+    """
+    ini = _baris(kpi, "ini")
+    keterangan = t("ket_tunggakan", bahasa, tanggal=fmt.tanggal(tanggal_data, bahasa),
+                   periode=fmt.angka(int(ini["tunggakan_periode"]), bahasa))
+    return IsiKpi("tunggakan", t("kpi_tunggakan", bahasa), fmt.angka(int(ini["tunggakan"]), bahasa),
+                  t("def_tunggakan", bahasa), keterangan=keterangan)
+
+
+def isi_puskesos_aktif(status: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:
+    """`x dari y`: desa with an active Puskesos among all desa of the wilayah, as of the cut-off."""
+    baris = status.iloc[0]
+    nilai = t("x_dari_y", bahasa, x=fmt.angka(int(baris["aktif"]), bahasa),
+              y=fmt.angka(int(baris["jumlah_desa"]), bahasa))
+    keterangan = t("ket_puskesos", bahasa, tanggal=fmt.tanggal(tanggal_data, bahasa),
+                   tersendat=fmt.angka(int(baris["tersendat"]), bahasa), diam=fmt.angka(int(baris["diam"]), bahasa),
+                   belum=fmt.angka(int(baris["belum_dibentuk"]), bahasa))
+    return IsiKpi("puskesos_aktif", t("kpi_puskesos_aktif", bahasa), nilai, t("def_puskesos_aktif", bahasa),
+                  keterangan=keterangan)
+
+
+def kotak_kpi(isi: IsiKpi, bahasa: Bahasa) -> None:
+    """Draw one tile: bordered box with the metric, its note, and a `Definisi` popover one click away."""
+    with st.container(border=True, key=f"kpi_{isi.kunci}"):
+        st.metric(
+            isi.judul,
+            isi.nilai,
+            delta=isi.selisih,
+            delta_color=isi.warna_selisih,
+            delta_description=isi.pembanding,
+        )
+        if isi.keterangan:
+            st.caption(isi.keterangan)
+        with st.popover(t("definisi", bahasa), icon=":material/info:", type="tertiary"):
+            st.markdown(isi.definisi)

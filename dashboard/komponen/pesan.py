@@ -1,0 +1,27 @@
+"""Messages shown instead of a page when there is nothing to show yet (no, empty or unreadable warehouse)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.data import StatusGudang
+from dashboard.i18n import Bahasa, t
+
+_KUNCI_PESAN: dict[StatusGudang, str] = {
+    "tidak_ada": "gudang_tidak_ada",
+    "kosong": "gudang_kosong",
+    "rusak": "gudang_rusak",
+}
+
+
+def pesan_gudang(status: StatusGudang, jalur: Path | str, bahasa: Bahasa) -> None:
+    """Say why there is no data and which command to run (`pantau demo` or `pantau ingest BERKAS`)."""
+    kunci = _KUNCI_PESAN.get(status, "gudang_rusak")
+    st.info(f"{t(kunci, bahasa, jalur=jalur)}\n\n{t('gudang_saran', bahasa)}", icon=":material/database:")
+
+
+def pesan_konfigurasi(pesan: str, bahasa: Bahasa) -> None:
+    """Say that `pantau.toml` or the environment settings cannot be used, and why."""
+    st.error(t("konfigurasi_salah", bahasa, pesan=pesan), icon=":material/settings:")

@@ -1,0 +1,364 @@
+"""The user's current selection (wilayah, period, language), the global filter bar, and its URL mirror.
+
+Every page opens with the same filter bar (`screens.md`): regency (shown, or chosen when
+the warehouse serves several), kecamatan, desa, and a month range "dari"/"sampai". The
+selection lives in `st.session_state` under the widget keys `f_*` and is mirrored to the
+URL (`?kec=35.17.16&desa=35.17.16.2001&dari=2025-01&sampai=2026-10`, `&bahasa=en`) so a
+view can be shared as a link. The URL is read once per session (when a widget key is not
+yet in the session): values that are malformed or unknown in the warehouse fall back to
+the default with an Indonesian (or English) warning, never an exception. Pages read the
+result with `pilihan_aktif()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.db import VersiGudang
+from dashboard.format import baca_kode_bulan, bulan, kode_bulan
+from dashboard.i18n import BAHASA, Bahasa, t
+from dashboard.periode import periode_bawaan
+
+KUNCI_STATE: dict[str, str] = {
+    "kab": "f_kab",
+    "kec": "f_kec",
+    "desa": "f_desa",
+    "dari": "f_dari",
+    "sampai": "f_sampai",
+    "bahasa": "f_bahasa",
+}
+"""URL parameter -> session-state key of its widget."""
+
+_KUNCI_PILIHAN = "_pilihan"
+_KUNCI_PERINGATAN = "_peringatan_url"
+
+Tingkat = Literal["desa", "kecamatan", "kabupaten"]
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """What the user is looking at; every page renders for this selection."""
+
+    versi: VersiGudang
+    bahasa: Bahasa
+    kode_kab: str
+    nama_kab: str
+    kode_kec: str | None
+    nama_kec: str | None
+    kode_desa: str | None
+    nama_desa: str | None
+    dari: dt.date
+    sampai: dt.date
+    tanggal_data: dt.date
+    sintetis: bool
+
+    @property
+    def tingkat(self) -> Tingkat:
+        """The level of the selected wilayah."""
+        if self.kode_desa:
+            return "desa"
+        return "kecamatan" if self.kode_kec else "kabupaten"
+
+    @property
+    def kode_wilayah(self) -> str:
+        """The code of the selected wilayah (`kode_wilayah` of `mart_wilayah_bulan`)."""
+        return self.kode_desa or self.kode_kec or self.kode_kab
+
+    @property
+    def nama_wilayah(self) -> str:
+        """The selected wilayah in words, e.g. `Kabuh, Kec. Kabuh` or `Kabupaten Jombang`."""
+        if self.kode_desa:
+            return f"{self.nama_desa}, Kec. {self.nama_kec}"
+        if self.kode_kec:
+            return f"Kec. {self.nama_kec}"
+        return self.nama_kab
+
+
+@dataclass
+class HasilUrl:
+    """The filter values read from a URL, and the warnings for the values that had to be dropped."""
+
+    nilai: dict[str, object] = field(default_factory=dict)
+    peringatan: list[str] = field(default_factory=list)
+
+
+def baca_bahasa(params: Mapping[str, str]) -> tuple[Bahasa, str | None]:
+    """The language of the URL (`id` when absent) and a warning when the value is not a known language."""
+    nilai = (params.get("bahasa") or "").strip().lower()
+    if not nilai:
+        return "id", None
+    if nilai in BAHASA:
+        return nilai, None  # type: ignore[return-value]
+    return "id", t("url_bahasa_salah", "id", nilai=params.get("bahasa"))
+
+
+def baca_url(
+    params: Mapping[str, str],
+    wil: pd.DataFrame,
+    bulan_ada: list[dt.date],
+    tanggal_data: dt.date,
+    bahasa: Bahasa,
+) -> HasilUrl:
+    """Validate the URL's filter parameters against the warehouse; unknown values fall back with a warning.
+
+    `wil` is `data.wilayah()`, `bulan_ada` is `data.bulan_tersedia()`. Returns the values for
+    `kab`, `kec`, `desa`, `dari`, `sampai` (codes, or first-of-month dates).
+    """
+    hasil = HasilUrl()
+    kabs = list(dict.fromkeys(wil["kode_kab"]))
+    nama_kab = dict(zip(wil["kode_kab"], wil["nama_kab"], strict=True))
+
+    kab = kabs[0]
+    teks_kab = (params.get("kab") or "").strip()
+    if teks_kab:
+        if teks_kab in kabs:
+            kab = teks_kab
+        else:
+            hasil.peringatan.append(t("url_kab_salah", bahasa, nilai=teks_kab, nama=nama_kab[kab]))
+    di_kab = wil[wil["kode_kab"] == kab]
+
+    kec: str | None = None
+    teks_kec = (params.get("kec") or "").strip()
+    if teks_kec:
+        if teks_kec in set(di_kab["kode_kec"]):
+            kec = teks_kec
+        else:
+            hasil.peringatan.append(t("url_kec_salah", bahasa, nilai=teks_kec))
+
+    desa: str | None = None
+    teks_desa = (params.get("desa") or "").strip()
+    if teks_desa:
+        cocok = di_kab[di_kab["kode_desa"] == teks_desa]
+        if len(cocok) and (kec is None or cocok.iloc[0]["kode_kec"] == kec):
+            desa = teks_desa
+            kec = str(cocok.iloc[0]["kode_kec"])
+        else:
+            hasil.peringatan.append(t("url_desa_salah", bahasa, nilai=teks_desa))
+
+    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, tanggal_data)
+    dari, sampai = bawaan_dari, bawaan_sampai
+    dari_url: dt.date | None = None
+    sampai_url: dt.date | None = None
+    ada_salah = False
+    for kunci in ("dari", "sampai"):
+        teks = (params.get(kunci) or "").strip()
+        if not teks:
+            continue
+        b = baca_kode_bulan(teks)
+        if b is None or b not in bulan_ada:
+            ada_salah = True
+            hasil.peringatan.append(
+                t("url_bulan_salah", bahasa, nilai=teks, kunci=kunci,
+                  awal=bulan(bulan_ada[0], bahasa), akhir=bulan(bulan_ada[-1], bahasa))
+            )
+        elif kunci == "dari":
+            dari_url = b
+        else:
+            sampai_url = b
+    if not ada_salah:
+        if dari_url and sampai_url and dari_url > sampai_url:
+            hasil.peringatan.append(
+                t("url_bulan_terbalik", bahasa, dari=bulan(dari_url, bahasa), sampai=bulan(sampai_url, bahasa))
+            )
+        elif dari_url or sampai_url:
+            # With one end in the link, the other keeps its default unless that would reverse the range.
+            dari, sampai = dari_url or bawaan_dari, sampai_url or bawaan_sampai
+            if dari > sampai:
+                dari, sampai = (dari, dari) if dari_url else (sampai, sampai)
+    hasil.nilai = {"kab": kab, "kec": kec, "desa": desa, "dari": dari, "sampai": sampai}
+    return hasil
+
+
+def _params_url() -> dict[str, str]:
+    return {k: st.query_params.get(k) or "" for k in KUNCI_STATE}
+
+
+def bahasa_aktif() -> Bahasa:
+    """The interface language: the language widget's value, or on a session's first run the URL's."""
+    kunci = KUNCI_STATE["bahasa"]
+    if st.session_state.get(kunci) not in BAHASA:
+        bahasa, peringatan = baca_bahasa(_params_url())
+        st.session_state[kunci] = bahasa
+        if peringatan:
+            st.session_state.setdefault(_KUNCI_PERINGATAN, []).append(peringatan)
+    return st.session_state[kunci]  # type: ignore[no-any-return]
+
+
+def pilih_bahasa(bahasa: Bahasa) -> Bahasa:
+    """Render the id/en switch (call after `bahasa_aktif()`) and return the chosen language."""
+    pilihan = st.segmented_control(
+        t("bahasa", bahasa),
+        options=list(BAHASA),
+        format_func=str.upper,
+        key=KUNCI_STATE["bahasa"],
+        required=True,
+        label_visibility="collapsed",
+    )
+    return pilihan if pilihan in BAHASA else bahasa  # type: ignore[return-value]
+
+
+def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, tanggal_data: dt.date) -> None:
+    """On a session's first run with data, fill the filter widgets' state from the URL."""
+    kunci_wilayah = [KUNCI_STATE[k] for k in ("kab", "kec", "desa", "dari", "sampai")]
+    if all(k in st.session_state for k in kunci_wilayah[1:]):
+        return
+    hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), tanggal_data, bahasa)
+    for kunci, nilai in hasil.nilai.items():
+        st.session_state[KUNCI_STATE[kunci]] = nilai
+    st.session_state.setdefault(_KUNCI_PERINGATAN, []).extend(hasil.peringatan)
+
+
+def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt.date) -> None:
+    """Make the stored selection valid for the current warehouse (it may have been rebuilt since)."""
+    ss = st.session_state
+    kabs = list(dict.fromkeys(wil["kode_kab"]))
+    if ss.get("f_kab") not in kabs:
+        ss["f_kab"] = kabs[0]
+    di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
+    if ss.get("f_kec") is not None and ss["f_kec"] not in set(di_kab["kode_kec"]):
+        ss["f_kec"] = None
+    if ss.get("f_desa") is not None:
+        cocok = di_kab[di_kab["kode_desa"] == ss["f_desa"]]
+        if not len(cocok) or (ss.get("f_kec") not in (None, cocok.iloc[0]["kode_kec"])):
+            ss["f_desa"] = None
+        else:
+            ss["f_kec"] = cocok.iloc[0]["kode_kec"]
+    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, tanggal_data)
+    if ss.get("f_dari") not in bulan_ada:
+        ss["f_dari"] = bawaan_dari
+    if ss.get("f_sampai") not in bulan_ada:
+        ss["f_sampai"] = bawaan_sampai
+    if ss["f_dari"] > ss["f_sampai"]:
+        ss["f_dari"], ss["f_sampai"] = bawaan_dari, bawaan_sampai
+
+
+def _saat_kab_berubah() -> None:
+    st.session_state["f_kec"] = None
+    st.session_state["f_desa"] = None
+
+
+def _saat_kec_berubah() -> None:
+    st.session_state["f_desa"] = None
+
+
+def _saat_desa_berubah(kec_desa: dict[str, str]) -> None:
+    desa = st.session_state.get("f_desa")
+    if desa is not None:
+        st.session_state["f_kec"] = kec_desa[desa]
+
+
+def _saat_dari_berubah() -> None:
+    if st.session_state["f_dari"] > st.session_state["f_sampai"]:
+        st.session_state["f_sampai"] = st.session_state["f_dari"]
+
+
+def _saat_sampai_berubah() -> None:
+    if st.session_state["f_sampai"] < st.session_state["f_dari"]:
+        st.session_state["f_dari"] = st.session_state["f_sampai"]
+
+
+def _tulis_url(nilai: dict[str, str | None]) -> None:
+    """Mirror the selection to the URL, touching only our own parameters and only when they changed."""
+    for kunci, isi in nilai.items():
+        if isi:
+            if st.query_params.get(kunci) != isi:
+                st.query_params[kunci] = isi
+        elif kunci in st.query_params:
+            del st.query_params[kunci]
+
+
+def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
+    """Render the global filter bar, mirror it to the URL, remember and return the selection."""
+    meta = data.meta_gudang(versi)
+    tanggal_data = dt.date.fromisoformat(meta["tanggal_data"][:10])
+    wil = data.wilayah(versi)
+    bulan_ada = data.bulan_tersedia(versi)
+
+    _atur_state_dari_url(versi, bahasa, tanggal_data)
+    _rapikan_state(wil, bulan_ada, tanggal_data)
+    for pesan in st.session_state.pop(_KUNCI_PERINGATAN, []):
+        st.warning(pesan, icon=":material/link_off:")
+
+    ss = st.session_state
+    kabs = list(dict.fromkeys(wil["kode_kab"]))
+    nama_kab = dict(zip(wil["kode_kab"], wil["nama_kab"], strict=True))
+    ada_pilihan_kab = len(kabs) > 1
+    kolom = st.columns([1.2, 1.2, 1.4, 0.8, 0.8] if ada_pilihan_kab else [1.3, 1.6, 0.8, 0.8], gap="small")
+    if ada_pilihan_kab:
+        with kolom[0]:
+            st.selectbox(t("kabupaten", bahasa), kabs, format_func=nama_kab.__getitem__, key="f_kab",
+                         on_change=_saat_kab_berubah)
+        kolom = kolom[1:]
+    di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
+    kecs = di_kab.drop_duplicates("kode_kec")
+    nama_kec = dict(zip(kecs["kode_kec"], kecs["nama_kec"], strict=True))
+    with kolom[0]:
+        st.selectbox(
+            t("kecamatan", bahasa),
+            [None, *nama_kec],
+            format_func=lambda k: t("semua_kecamatan", bahasa) if k is None else nama_kec[k],
+            key="f_kec",
+            on_change=_saat_kec_berubah,
+        )
+    daftar_desa = di_kab if ss["f_kec"] is None else di_kab[di_kab["kode_kec"] == ss["f_kec"]]
+    nama_desa = dict(zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], strict=True))
+    if ss["f_kec"] is None:
+        nama_desa = {k: f"{n} ({nama_kec[c]})" for k, n, c in
+                     zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], daftar_desa["kode_kec"], strict=True)}
+    kec_desa = dict(zip(di_kab["kode_desa"], di_kab["kode_kec"], strict=True))
+    with kolom[1]:
+        st.selectbox(
+            t("desa", bahasa),
+            [None, *nama_desa],
+            format_func=lambda k: t("semua_desa", bahasa) if k is None else nama_desa[k],
+            key="f_desa",
+            on_change=_saat_desa_berubah,
+            args=(kec_desa,),
+        )
+    with kolom[2]:
+        st.selectbox(t("dari", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_dari",
+                     on_change=_saat_dari_berubah)
+    with kolom[3]:
+        st.selectbox(t("sampai", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_sampai",
+                     on_change=_saat_sampai_berubah)
+
+    baris_desa = di_kab[di_kab["kode_desa"] == ss["f_desa"]]
+    pilihan = Pilihan(
+        versi=versi,
+        bahasa=bahasa,
+        kode_kab=ss["f_kab"],
+        nama_kab=nama_kab[ss["f_kab"]],
+        kode_kec=ss["f_kec"],
+        nama_kec=nama_kec.get(ss["f_kec"]) if ss["f_kec"] else None,
+        kode_desa=ss["f_desa"],
+        nama_desa=str(baris_desa.iloc[0]["nama_desa"]) if len(baris_desa) else None,
+        dari=ss["f_dari"],
+        sampai=ss["f_sampai"],
+        tanggal_data=tanggal_data,
+        sintetis=meta.get("sintetis", "tidak").strip().lower() == "ya",
+    )
+    _tulis_url({
+        "kab": pilihan.kode_kab if ada_pilihan_kab else None,
+        "kec": pilihan.kode_kec,
+        "desa": pilihan.kode_desa,
+        "dari": kode_bulan(pilihan.dari),
+        "sampai": kode_bulan(pilihan.sampai),
+        "bahasa": bahasa if bahasa != "id" else None,
+    })
+    st.session_state[_KUNCI_PILIHAN] = pilihan
+    return pilihan
+
+
+def pilihan_aktif() -> Pilihan:
+    """The selection made by the filter bar in this run (the frame always renders it before the page)."""
+    pilihan = st.session_state.get(_KUNCI_PILIHAN)
+    if not isinstance(pilihan, Pilihan):
+        raise RuntimeError("The filter bar has not run; start the app with dashboard/streamlit_app.py.")
+    return pilihan

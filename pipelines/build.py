@@ -1,0 +1,127 @@
+"""Build: reference tables, then the SQL models in order, then the checks; fail loudly when a check finds rows.
+
+Models are the `.sql` files under `pipelines/sql/`, run in the order of
+`MODEL` (an allow-list: no identifier comes from anywhere else). `stg_*` and
+`mart_*` are materialised as tables, `int_*` are views that follow the cut-off
+variable `per`. `hitung_mart_per` re-runs the marts for another cut-off into
+temporary tables of a read-only session, so `--per` uses the same definitions.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipelines.enums import KATEGORI, KATEGORI_SENSITIF, TUJUAN_RUJUKAN
+from pipelines.konfigurasi import Konfigurasi
+from pipelines.wilayah import Wilayah
+
+FOLDER_SQL = Path(__file__).resolve().parent / "sql"
+
+MODEL: tuple[tuple[str, str], ...] = (
+    ("staging", "stg_laporan_kasus"),
+    ("staging", "stg_puskesos"),
+    ("staging", "stg_penduduk"),
+    ("staging", "stg_indikator_kemiskinan"),
+    ("staging", "stg_target_kemiskinan"),
+    ("marts", "int_kasus_terkini"),
+    ("marts", "int_rujukan"),
+    ("marts", "mart_desa_bulan"),
+    ("marts", "mart_wilayah_bulan"),
+    ("marts", "mart_puskesos_status"),
+)
+MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status")
+
+
+class PemeriksaanGagal(RuntimeError):
+    """A data check returned rows; the warehouse is not replaced."""
+
+
+def sql_model(folder: str, nama: str) -> str:
+    return (FOLDER_SQL / folder / f"{nama}.sql").read_text(encoding="utf-8")
+
+
+def tulis_referensi(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wilayah) -> None:
+    """ref_wilayah, ref_sla and ref_kategori from the national list, the settings and the enums."""
+    tabel = {
+        "ref_wilayah": wilayah.tabel_desa(),
+        "ref_sla": pd.DataFrame(
+            {"tujuan_rujukan": [k.kode for k in TUJUAN_RUJUKAN],
+             "hari": [konfigurasi.sla_untuk(k.kode) for k in TUJUAN_RUJUKAN]}
+        ),
+        "ref_kategori": pd.DataFrame(
+            {"kategori": [k.kode for k in KATEGORI], "label_id": [k.label_id for k in KATEGORI],
+             "label_en": [k.label_en for k in KATEGORI], "sensitif": [k.kode in KATEGORI_SENSITIF for k in KATEGORI]}
+        ),
+    }
+    for nama, df in tabel.items():
+        con.register("_df", df)
+        con.execute(f"create or replace table {nama} as select * from _df")  # nama: fixed keys above
+        con.unregister("_df")
+
+
+def tanggal_data(con: duckdb.DuckDBPyConnection) -> date:
+    """The data date: the latest send date (or load date) of any case report; today when there is none."""
+    row = con.execute("select max(coalesce(r.tanggal_kirim, cast(b.dimuat_pada as date))) "
+                      "from raw_laporan_kasus r join meta_berkas b using (id_berkas)").fetchone()
+    return row[0] if row and row[0] else datetime.now(UTC).date()
+
+
+def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
+    con.execute("set variable per = $per::date", {"per": per})
+    con.execute("set variable hari_tepat_waktu = $h::integer", {"h": konfigurasi.hari_tepat_waktu})
+
+
+def _materialkan(con: duckdb.DuckDBPyConnection, folder: str, nama: str, *, sementara: bool = False) -> None:
+    badan = sql_model(folder, nama)
+    if nama.startswith("int_"):
+        con.execute(f"create or replace view {nama} as {badan}")
+    else:
+        jenis = "temp table" if sementara else "table"
+        con.execute(f"create or replace {jenis} {nama} as {badan}")
+
+
+def periksa(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Run every check; return one line per failing check."""
+    gagal = []
+    for berkas in sorted((FOLDER_SQL / "checks").glob("*.sql")):
+        hasil = con.execute(berkas.read_text(encoding="utf-8")).fetchdf()
+        if len(hasil):
+            contoh = hasil.head(3).to_dict(orient="records")
+            gagal.append(f"{berkas.stem}: {len(hasil)} baris, mis. {contoh}")
+    return gagal
+
+
+def bangun(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wilayah,
+           *, sintetis: bool | None = None) -> date:
+    """Rebuild every model inside a warehouse write; returns the data date. Raises PemeriksaanGagal."""
+    tulis_referensi(con, konfigurasi, wilayah)
+    per = tanggal_data(con)
+    atur_variabel(con, per, konfigurasi)
+    for folder, nama in MODEL:
+        _materialkan(con, folder, nama)
+    gagal = periksa(con)
+    if gagal:
+        raise PemeriksaanGagal("Pemeriksaan data gagal; gudang tidak diganti:\n- " + "\n- ".join(gagal))
+    meta = {
+        "tanggal_data": per.isoformat(),
+        "dibangun_pada": datetime.now(UTC).isoformat(timespec="seconds"),
+        "kabupaten": ",".join(konfigurasi.kabupaten),
+    }
+    if sintetis is not None:
+        meta["sintetis"] = "ya" if sintetis else "tidak"
+    elif not con.execute("select 1 from meta_gudang where kunci = 'sintetis'").fetchone():
+        meta["sintetis"] = "tidak"
+    for kunci, nilai in meta.items():
+        con.execute("insert or replace into meta_gudang values ($k, $v)", {"k": kunci, "v": nilai})
+    return per
+
+
+def hitung_mart_per(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
+    """In a read-only session: recompute the cut-off dependent marts for `per` as temporary tables."""
+    atur_variabel(con, per, konfigurasi)
+    for nama in MART_TERGANTUNG_PER:
+        _materialkan(con, "marts", nama, sementara=True)

@@ -1,0 +1,210 @@
+"""The `pantau` command line: ingest, build, metrik, demo, serve.
+
+Errors a user can cause end with an Indonesian message on stderr and a
+non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from pipelines import ingest
+from pipelines.baca.nilai import bulan as baca_bulan
+from pipelines.baca.nilai import tanggal as baca_tanggal
+from pipelines.build import PemeriksaanGagal
+from pipelines.gudang import GudangSibuk, buka_baca
+from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
+from pipelines.metrik import KesalahanMetrik, metrik_bulanan
+from pipelines.validasi.skema import SEMUA_JENIS
+
+
+class KesalahanPengguna(Exception):
+    """An error the user can fix; printed without a traceback."""
+
+
+# 1/ ingest
+def _cetak_ringkasan(ringkasan: list[ingest.RingkasanLembar]) -> None:
+    for r in ringkasan:
+        nama = Path(r.berkas).name + (f" [{r.lembar}]" if r.lembar else "")
+        if r.galat:
+            print(f"GAGAL  {nama}: {r.galat}")
+            continue
+        if r.jenis is None:
+            print(f"LEWAT  {nama}: lembar tanpa judul kolom yang dikenali ({r.baris_dilewati} baris dilewati)")
+            continue
+        status = "SUDAH DIMUAT SEBELUMNYA (tidak dimuat ulang)" if r.sudah_pernah_dimuat else "dimuat"
+        print(f"{r.jenis:<22} {nama}: {status}")
+        print(f"    dibaca {r.baris_dibaca}, dimuat {r.baris_dimuat}, dikarantina {r.baris_dikarantina}, "
+              f"dilewati {r.baris_dilewati}")
+        if r.peringatan:
+            print("    peringatan: " + ", ".join(f"{k} {v}" for k, v in r.peringatan.items()))
+        if r.kolom_pribadi_dibuang:
+            print("    kolom data pribadi dibuang: " + ", ".join(r.kolom_pribadi_dibuang))
+        if r.kolom_diabaikan:
+            print("    kolom tidak dikenal diabaikan: " + ", ".join(r.kolom_diabaikan))
+    total = {k: sum(getattr(r, k) for r in ringkasan) for k in
+             ("baris_dibaca", "baris_dimuat", "baris_dikarantina", "baris_dilewati")}
+    print(f"Jumlah: dibaca {total['baris_dibaca']}, dimuat {total['baris_dimuat']}, "
+          f"dikarantina {total['baris_dikarantina']}, dilewati {total['baris_dilewati']}")
+
+
+def perintah_ingest(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    jalur = [Path(p) for p in args.jalur]
+    hilang = [str(p) for p in jalur if not p.exists()]
+    if hilang:
+        raise KesalahanPengguna(f"Berkas atau folder tidak ditemukan: {', '.join(hilang)}")
+    ringkasan = ingest.muat(jalur, konfigurasi, paksa_jenis=args.jenis)
+    if args.json:
+        keluaran = []
+        for r in ringkasan:
+            d = r.ke_json()
+            if d["galat"] is None:
+                del d["galat"]
+            keluaran.append(d)
+        print(json.dumps({"berkas": keluaran}, ensure_ascii=False, indent=2))
+    else:
+        _cetak_ringkasan(ringkasan)
+    if not ringkasan:
+        print("Tidak ada berkas CSV/XLSX/Parquet yang ditemukan.", file=sys.stderr)
+        return 2
+    return 1 if any(r.galat for r in ringkasan) else 0
+
+
+# 2/ build
+def perintah_build(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    per = ingest.bangun_ulang(konfigurasi)
+    print(f"Mart dibangun ulang; data per {per.isoformat()}.")
+    return 0
+
+
+# 3/ metrik
+def _bulan_arg(teks: str) -> date:
+    b = baca_bulan(teks)
+    if b is None:
+        raise argparse.ArgumentTypeError(f"bulan '{teks}' tidak sah; tulis YYYY-MM, mis. 2025-03")
+    return b
+
+
+def _tanggal_arg(teks: str) -> date:
+    d = baca_tanggal(teks)
+    if d is None:
+        raise argparse.ArgumentTypeError(f"tanggal '{teks}' tidak sah; tulis YYYY-MM-DD")
+    return d
+
+
+def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    df = metrik_bulanan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
+    if args.format == "json":
+        print(df.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+# 4/ demo
+def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.demo.generator import tulis_berkas_demo
+
+    mulai = time.perf_counter()
+    gudang = konfigurasi.gudang
+    if gudang.exists() and not args.paksa:
+        con = buka_baca(gudang)
+        try:
+            row = con.execute("select nilai from meta_gudang where kunci = 'sintetis'").fetchone()
+        finally:
+            con.close()
+        if not row or row[0] != "ya":
+            raise KesalahanPengguna(f"{gudang} berisi data nyata; demo tidak menimpanya. Pakai PANTAU_DB lain "
+                                    "untuk demo, atau --paksa bila memang ingin menimpa.")
+    hari_ini = args.hari_ini or datetime.now().date()
+    folder = gudang.parent / "demo-masukan"
+    shutil.rmtree(folder, ignore_errors=True)
+    demo = tulis_berkas_demo(folder, kabupaten=konfigurasi.kabupaten[0], hari_ini=hari_ini)
+    t_tulis = time.perf_counter() - mulai
+    baru = gudang.parent / f".{gudang.name}.demo-{os.getpid()}"
+    baru.unlink(missing_ok=True)
+    try:
+        ringkasan = ingest.muat(demo.berkas, replace(konfigurasi, gudang=baru), hari_ini=hari_ini, sintetis=True)
+        os.replace(baru, gudang)
+    finally:
+        baru.unlink(missing_ok=True)
+    total = {k: sum(getattr(r, k) for r in ringkasan) for k in
+             ("baris_dibaca", "baris_dimuat", "baris_dikarantina", "baris_dilewati")}
+    durasi = time.perf_counter() - mulai
+    print(f"Demo (DATA SINTETIS) untuk kabupaten {konfigurasi.kabupaten[0]}: {len(demo.berkas)} berkas di {folder}")
+    print(f"  baris dibaca {total['baris_dibaca']}, dimuat {total['baris_dimuat']}, "
+          f"dikarantina {total['baris_dikarantina']}, dilewati {total['baris_dilewati']}")
+    print(f"  gudang: {gudang}")
+    print(f"  waktu: {durasi:.1f} detik (menulis berkas {t_tulis:.1f} detik, memuat {durasi - t_tulis:.1f} detik)")
+    return 0
+
+
+# 5/ serve
+def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+           "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
+    print(f"Pantau berjalan di http://localhost:{args.port} (gudang: {konfigurasi.gudang}); Ctrl+C untuk berhenti.")
+    return subprocess.call(cmd, env={**os.environ, "PANTAU_DB": str(konfigurasi.gudang)})
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="pantau", description="Pantau: layanan sosial per desa, dari Puskesos ke DuckDB.")
+    sub = p.add_subparsers(dest="perintah", required=True)
+
+    i = sub.add_parser("ingest", help="muat berkas/folder (CSV, XLSX, Parquet) dan bangun ulang mart")
+    i.add_argument("jalur", nargs="+", help="berkas atau folder (dibaca rekursif)")
+    i.add_argument("--jenis", choices=sorted(SEMUA_JENIS), help="paksa jenis berkas (bila tidak dikenali otomatis)")
+    i.add_argument("--json", action="store_true", help="cetak ringkasan muat sebagai satu dokumen JSON")
+    i.set_defaults(fungsi=perintah_ingest)
+
+    b = sub.add_parser("build", help="bangun ulang mart dan jalankan pemeriksaan data")
+    b.set_defaults(fungsi=perintah_build)
+
+    m = sub.add_parser("metrik", help="cetak mart bulanan per wilayah")
+    m.add_argument("--tingkat", choices=("desa", "kecamatan", "kabupaten"), required=True)
+    m.add_argument("--dari", type=_bulan_arg, required=True, help="bulan awal, YYYY-MM")
+    m.add_argument("--sampai", type=_bulan_arg, required=True, help="bulan akhir, YYYY-MM")
+    m.add_argument("--per", type=_tanggal_arg, help="tanggal batas YYYY-MM-DD (bawaan: tanggal data)")
+    m.add_argument("--format", choices=("csv", "json"), default="csv")
+    m.set_defaults(fungsi=perintah_metrik)
+
+    d = sub.add_parser("demo", help="buat gudang demo (DATA SINTETIS) lalu keluar")
+    d.add_argument("--hari-ini", type=_tanggal_arg, help="tanggal acuan demo (bawaan: hari ini)")
+    d.add_argument("--paksa", action="store_true", help="timpa gudang walau berisi data nyata")
+    d.set_defaults(fungsi=perintah_demo)
+
+    s = sub.add_parser("serve", help="jalankan aplikasi dasbor")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--alamat", default="0.0.0.0", help="alamat dengar (bawaan 0.0.0.0)")
+    s.set_defaults(fungsi=perintah_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        konfigurasi = muat_konfigurasi()
+        return int(args.fungsi(args, konfigurasi))
+    except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal) as e:
+        print(f"Kesalahan: {e}", file=sys.stderr)
+        return 2
+    except ValueError as e:  # e.g. a regency code missing from the reference list
+        print(f"Kesalahan: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Dihentikan; gudang data tidak berubah.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

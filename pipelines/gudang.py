@@ -1,0 +1,142 @@
+"""The warehouse file: its load tables, and the copy-write-swap that makes every change atomic.
+
+`perubahan_gudang` takes a lock (one writer at a time), copies the warehouse to
+a temporary file in the same folder, hands out a read-write connection to the
+copy, and on success closes it, fsyncs and `os.replace`s it over the warehouse.
+On any error, or a `kill -9`, the warehouse file is untouched: readers (the app)
+keep reading the old file and a stale temporary file is removed by the next
+writer. See `recipes.md` "DuckDB 2.0 and concurrent access".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+VERSI_SKEMA = "1"
+
+SKEMA = """
+create sequence if not exists urutan_berkas start 1;
+create table if not exists meta_gudang (kunci varchar primary key, nilai varchar);
+create table if not exists meta_berkas (
+    id_berkas bigint primary key, berkas varchar, lembar varchar, sha256 varchar, jenis varchar,
+    dimuat_pada timestamp, baris_dibaca bigint, baris_dimuat bigint, baris_dikarantina bigint,
+    baris_dilewati bigint, peringatan json, kolom_pribadi_dibuang json, kolom_diabaikan json
+);
+create table if not exists karantina (
+    id_berkas bigint, berkas varchar, lembar varchar, baris bigint, jenis varchar, alasan varchar, isi json
+);
+create table if not exists peringatan (
+    id_berkas bigint, baris bigint, jenis_peringatan varchar, kolom varchar, pesan varchar
+);
+create table if not exists raw_laporan_kasus (
+    id_berkas bigint, baris bigint, kode_desa varchar, no_registrasi varchar, tujuan_rujukan varchar,
+    kategori varchar, tanggal_lapor date, nik_pseudonim varchar, kk_pseudonim varchar, jenis_kelamin varchar,
+    umur integer, kelompok_sasaran varchar, kanal varchar, terdaftar_dtks boolean, desil integer,
+    urgensi varchar, status_kasus varchar, program varchar, sumber_dana varchar, tanggal_rujuk date,
+    tanggal_respon date, tanggal_selesai date, status_rujukan varchar, tanggal_kirim date, sensitif boolean
+);
+create table if not exists raw_puskesos (
+    id_berkas bigint, baris bigint, kode_desa varchar, status varchar, nomor_sk varchar, tanggal_sk date,
+    ketua_terlatih boolean, tahun integer, anggaran_rp double
+);
+create table if not exists raw_penduduk (
+    id_berkas bigint, baris bigint, kode_desa varchar, tahun integer, jumlah_penduduk bigint, jumlah_kk bigint
+);
+create table if not exists raw_indikator_kemiskinan (
+    id_berkas bigint, baris bigint, kode_kab varchar, tahun integer, persen_miskin double,
+    jumlah_miskin_jiwa bigint, garis_kemiskinan_rp double, sumber varchar
+);
+create table if not exists raw_target_kemiskinan (
+    id_berkas bigint, baris bigint, kode_kab varchar, dokumen varchar, tahun integer, target_persen double,
+    target_persen_atas double, sumber varchar, catatan varchar
+);
+"""
+
+TABEL_MENTAH = {
+    "laporan_kasus": "raw_laporan_kasus",
+    "puskesos": "raw_puskesos",
+    "penduduk": "raw_penduduk",
+    "indikator_kemiskinan": "raw_indikator_kemiskinan",
+    "target_kemiskinan": "raw_target_kemiskinan",
+}
+
+
+class GudangSibuk(RuntimeError):
+    """Another load holds the warehouse lock."""
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _bersihkan_sisa(gudang: Path) -> None:
+    """Remove temporary copies left by a writer that was killed (we hold the lock, so none is live)."""
+    for sisa in gudang.parent.glob(f".{gudang.name}.tmp-*"):
+        sisa.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def kunci_penulis(gudang: Path, *, tunggu: bool = True) -> Iterator[None]:
+    """Exclusive writer lock beside the warehouse file (released when the process dies)."""
+    gudang.parent.mkdir(parents=True, exist_ok=True)
+    with open(gudang.parent / f".{gudang.name}.lock", "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if tunggu else fcntl.LOCK_NB))
+        except BlockingIOError as e:
+            raise GudangSibuk("Gudang data sedang diperbarui oleh proses lain; coba lagi sebentar lagi.") from e
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def perubahan_gudang(gudang: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a copy of the warehouse, swapped in atomically when the block succeeds."""
+    with kunci_penulis(gudang):
+        _bersihkan_sisa(gudang)
+        sementara = gudang.parent / f".{gudang.name}.tmp-{os.getpid()}"
+        if gudang.exists():
+            shutil.copyfile(gudang, sementara)
+        con = duckdb.connect(str(sementara))
+        try:
+            con.execute(SKEMA)
+            con.execute("insert or replace into meta_gudang values ('versi_skema', $v)", {"v": VERSI_SKEMA})
+            yield con
+            con.execute("checkpoint")
+            con.close()
+            with open(sementara, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(sementara, gudang)
+            _fsync_folder(gudang.parent)
+        except BaseException:
+            con.close()
+            sementara.unlink(missing_ok=True)
+            Path(f"{sementara}.wal").unlink(missing_ok=True)
+            raise
+
+
+def buka_baca(gudang: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only view of the warehouse that never blocks a writer: in-memory DuckDB with the file attached."""
+    if not gudang.exists():
+        raise FileNotFoundError(gudang)
+    con = duckdb.connect()
+    con.execute(f"attach '{_kutip(gudang)}' as gudang (read_only)")
+    con.execute("use gudang")
+    return con
+
+
+def _kutip(jalur: Path) -> str:
+    # ATTACH takes no parameters; the path is ours (configuration), quotes are doubled
+    return str(jalur).replace("'", "''")

@@ -1,0 +1,187 @@
+"""Ingest: files -> validated rows -> warehouse, with a load summary per file and sheet (contract section 5).
+
+All files of one call are written inside one warehouse change (`perubahan_gudang`):
+either everything lands, marts rebuilt and checks passed, or the warehouse stays
+exactly as it was. A file whose bytes were loaded before (same SHA-256) is read
+and summarised but not written again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipelines import build
+from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, sha256_berkas
+from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
+from pipelines.konfigurasi import Konfigurasi
+from pipelines.pseudonim import muat_kunci
+from pipelines.validasi import kemiskinan, laporan_kasus, register
+from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
+from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel
+from pipelines.wilayah import muat_wilayah
+
+VALIDATOR: dict[str, Callable[[TabelMentah, Konteks], HasilValidasi]] = {
+    "laporan_kasus": laporan_kasus.validasi,
+    "puskesos": register.validasi_puskesos,
+    "penduduk": register.validasi_penduduk,
+    "indikator_kemiskinan": kemiskinan.validasi_indikator,
+    "target_kemiskinan": kemiskinan.validasi_target,
+}
+
+
+@dataclass
+class RingkasanLembar:
+    """The load summary of one file and sheet; field names are the `--json` keys."""
+
+    berkas: str
+    lembar: str | None
+    jenis: str | None
+    baris_dibaca: int = 0
+    baris_dimuat: int = 0
+    baris_dikarantina: int = 0
+    baris_dilewati: int = 0
+    peringatan: dict[str, int] = field(default_factory=dict)
+    kolom_pribadi_dibuang: list[str] = field(default_factory=list)
+    kolom_diabaikan: list[str] = field(default_factory=list)
+    sudah_pernah_dimuat: bool = False
+    galat: str | None = None
+
+    def ke_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class LembarSiap:
+    """A validated sheet waiting to be written."""
+
+    ringkasan: RingkasanLembar
+    sha256: str
+    hasil: HasilValidasi | None
+
+
+def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
+            sudah: bool) -> list[LembarSiap]:
+    siap: list[LembarSiap] = []
+    try:
+        daftar_lembar = list(baca_berkas(jalur))
+    except KesalahanBaca as e:
+        return [LembarSiap(RingkasanLembar(str(jalur), None, None, galat=str(e)), sha, None)]
+    for lembar in daftar_lembar:
+        tabel = cari_tabel(lembar.baris, paksa_jenis)
+        if tabel is None:
+            terisi = sum(1 for r in lembar.baris if any(c not in (None, "") for c in r))
+            siap.append(LembarSiap(RingkasanLembar(str(jalur), lembar.nama, None, baris_dilewati=terisi), sha, None))
+            continue
+        hasil = VALIDATOR[tabel.peta.jenis.nama](tabel, konteks)
+        r = RingkasanLembar(
+            berkas=str(jalur),
+            lembar=lembar.nama,
+            jenis=tabel.peta.jenis.nama,
+            baris_dibaca=len(tabel.data),
+            baris_dimuat=len(hasil.dimuat),
+            baris_dikarantina=len(hasil.karantina),
+            baris_dilewati=tabel.baris_dilewati,
+            peringatan=hasil.jumlah_peringatan(),
+            kolom_pribadi_dibuang=tabel.peta.pribadi,
+            kolom_diabaikan=tabel.peta.diabaikan,
+            sudah_pernah_dimuat=sudah,
+        )
+        siap.append(LembarSiap(r, sha, hasil))
+    if not any(s.ringkasan.jenis for s in siap):
+        harapan = "; ".join(f"{j.nama}: {kolom_yang_diharapkan(j)}" for j in SEMUA_JENIS.values()
+                            if paksa_jenis in (None, j.nama))
+        pesan = (f"{jalur.name}: tidak ada lembar dengan baris judul kolom yang dikenali di 20 baris pertama. "
+                 f"Kolom yang diharapkan: {harapan}")
+        return [LembarSiap(RingkasanLembar(str(jalur), None, None, galat=pesan), sha, None)]
+    return siap
+
+
+def _tulis(con: duckdb.DuckDBPyConnection, s: LembarSiap, dimuat_pada: datetime) -> None:
+    """Write one validated sheet: its meta row, loaded rows, quarantined rows and warnings."""
+    r, hasil = s.ringkasan, s.hasil
+    assert hasil is not None and r.jenis is not None
+    row = con.execute("select nextval('urutan_berkas')").fetchone()
+    assert row is not None
+    id_berkas = int(row[0])
+    con.execute(
+        "insert into meta_berkas values ($id, $berkas, $lembar, $sha, $jenis, $waktu, $dibaca, $dimuat, "
+        "$karantina, $dilewati, $peringatan, $pribadi, $diabaikan)",
+        {"id": id_berkas, "berkas": r.berkas, "lembar": r.lembar, "sha": s.sha256, "jenis": r.jenis,
+         "waktu": dimuat_pada, "dibaca": r.baris_dibaca, "dimuat": r.baris_dimuat,
+         "karantina": r.baris_dikarantina, "dilewati": r.baris_dilewati, "peringatan": json.dumps(r.peringatan),
+         "pribadi": json.dumps(r.kolom_pribadi_dibuang, ensure_ascii=False),
+         "diabaikan": json.dumps(r.kolom_diabaikan, ensure_ascii=False)},
+    )
+    tabel = TABEL_MENTAH[r.jenis]
+    dimuat = hasil.dimuat.rename(columns={"_baris": "baris"})
+    dimuat = dimuat.astype(object).where(dimuat.notna(), None)
+    dimuat.insert(0, "id_berkas", id_berkas)
+    if len(dimuat):
+        con.register("_dimuat", dimuat)
+        kolom = ", ".join(dimuat.columns)  # canonical names from the validators, not from the file
+        con.execute(f"insert into {tabel} ({kolom}) select {kolom} from _dimuat")
+        con.unregister("_dimuat")
+    if hasil.karantina:
+        k = pd.DataFrame(hasil.karantina)
+        k.insert(0, "id_berkas", id_berkas)
+        k["berkas"], k["lembar"], k["jenis"] = r.berkas, r.lembar, r.jenis
+        con.register("_k", k)
+        con.execute("insert into karantina select id_berkas, berkas, lembar, baris, jenis, alasan, isi from _k")
+        con.unregister("_k")
+    if hasil.peringatan:
+        w = pd.DataFrame(hasil.peringatan)
+        w.insert(0, "id_berkas", id_berkas)
+        con.register("_w", w)
+        con.execute("insert into peringatan select id_berkas, baris, jenis_peringatan, kolom, pesan from _w")
+        con.unregister("_w")
+
+
+def _uji_jeda(tahap: str) -> None:
+    """Test hook: `PANTAU_UJI_JEDA=tahap:detik` sleeps at that stage so a test can kill the process there."""
+    nilai = os.environ.get("PANTAU_UJI_JEDA", "")
+    if nilai.startswith(tahap + ":"):
+        time.sleep(float(nilai.split(":", 1)[1]))
+
+
+def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
+         hari_ini: date | None = None, sintetis: bool | None = None) -> list[RingkasanLembar]:
+    """Load files and folders, rebuild the marts, and swap the warehouse in; returns the load summaries."""
+    wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
+    konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
+    berkas = kumpulkan_berkas(jalur)
+    ringkasan: list[RingkasanLembar] = []
+    with perubahan_gudang(konfigurasi.gudang) as con:
+        dimuat_pada = datetime.now(UTC).replace(tzinfo=None)
+        sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
+        for p in berkas:
+            sha = sha256_berkas(p) if p.is_file() else ""
+            siap = _lembar(p, paksa_jenis, konteks, sha, sha in sha_lama)
+            for s in siap:
+                ringkasan.append(s.ringkasan)
+                if s.hasil is not None and not s.ringkasan.sudah_pernah_dimuat:
+                    _tulis(con, s, dimuat_pada)
+            if sha and any(s.hasil is not None for s in siap):
+                sha_lama.add(sha)
+            _uji_jeda("muat")
+        build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
+        _uji_jeda("bangun")
+    return ringkasan
+
+
+def bangun_ulang(konfigurasi: Konfigurasi, *, sintetis: bool | None = None) -> date:
+    """`pantau build`: rebuild the marts of the current warehouse (atomically)."""
+    wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
+    with perubahan_gudang(konfigurasi.gudang) as con:
+        per = build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
+        _uji_jeda("bangun")
+    return per

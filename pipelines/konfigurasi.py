@@ -1,0 +1,139 @@
+"""Settings of one Pantau installation: `pantau.toml`, overridden by environment variables.
+
+Lookup order for the file: `PANTAU_CONFIG`, then `./pantau.toml`, then the
+`pantau.toml` at the project root. Relative paths in it are relative to the
+file. Three environment variables are part of the public interface and always
+win over the file: `PANTAU_DB` (warehouse file), `PANTAU_KABUPATEN`
+(comma-separated regency codes) and `PANTAU_KUNCI` (pseudonymisation key).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AKAR_PROYEK = Path(__file__).resolve().parent.parent
+FOLDER_REFERENSI = AKAR_PROYEK / "data" / "reference"
+
+SLA_BAWAAN: dict[str, int] = {"uptd_ppa": 3, "bpjs_kesehatan": 45, "perkim": 180}
+"""Default SLA in days per referral destination (`metrics.md` section 2); others use `sla_bawaan_hari`."""
+
+DESIL_BAWAAN: dict[str, tuple[int, int]] = {
+    "pkh": (1, 4),
+    "sembako": (1, 4),
+    "pbi_jk": (1, 5),
+    "pbi_apbd": (1, 5),
+    "kip_pip": (1, 4),
+    "rtlh": (1, 3),
+    "atensi": (1, 5),
+    "blt_dd": (1, 4),
+    "bagamis": (1, 5),
+}
+"""Default eligible desil range per program (`enums.md`)."""
+
+
+class KesalahanKonfigurasi(ValueError):
+    """The settings cannot be used; the message says, in Indonesian, what to fix."""
+
+
+@dataclass(frozen=True)
+class Konfigurasi:
+    """Everything the pipeline and the app need to know about this installation."""
+
+    gudang: Path
+    kabupaten: tuple[str, ...]
+    berkas_kunci: Path
+    kunci: str | None = None
+    hari_tepat_waktu: int = 10
+    sla_bawaan_hari: int = 30
+    sla_hari: dict[str, int] = field(default_factory=lambda: dict(SLA_BAWAAN))
+    desil_program: dict[str, tuple[int, int]] = field(default_factory=lambda: dict(DESIL_BAWAAN))
+    folder_referensi: Path = FOLDER_REFERENSI
+    berkas_konfigurasi: Path | None = None
+
+    def sla_untuk(self, tujuan: str) -> int:
+        """SLA in days for a referral destination code."""
+        return self.sla_hari.get(tujuan, self.sla_bawaan_hari)
+
+
+def _cari_berkas() -> Path | None:
+    dari_env = os.environ.get("PANTAU_CONFIG")
+    if dari_env:
+        p = Path(dari_env)
+        if not p.is_file():
+            raise KesalahanKonfigurasi(f"Berkas konfigurasi PANTAU_CONFIG={dari_env} tidak ditemukan.")
+        return p
+    for p in (Path.cwd() / "pantau.toml", AKAR_PROYEK / "pantau.toml"):
+        if p.is_file():
+            return p
+    return None
+
+
+def _kode_kabupaten(teks: str) -> tuple[str, ...]:
+    kodes = []
+    for bagian in teks.replace(";", ",").split(","):
+        k = bagian.strip()
+        if not k:
+            continue
+        if len(k) == 4 and k.isdigit():
+            k = f"{k[:2]}.{k[2:]}"
+        if len(k) != 5 or k[2] != "." or not (k[:2] + k[3:]).isdigit():
+            raise KesalahanKonfigurasi(
+                f'Kode kabupaten "{bagian.strip()}" tidak sah. Tulis seperti 35.17 (provinsi.kabupaten).'
+            )
+        kodes.append(k)
+    if not kodes:
+        raise KesalahanKonfigurasi("Belum ada kabupaten yang dikonfigurasi (contoh: kabupaten = [\"35.17\"]).")
+    return tuple(dict.fromkeys(kodes))
+
+
+def muat_konfigurasi() -> Konfigurasi:
+    """Read `pantau.toml` (if any) and apply the environment overrides."""
+    berkas = _cari_berkas()
+    data: dict = {}
+    dasar = Path.cwd()
+    if berkas is not None:
+        try:
+            data = tomllib.loads(berkas.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise KesalahanKonfigurasi(f"Berkas {berkas} tidak dapat dibaca sebagai TOML: {e}") from e
+        dasar = berkas.resolve().parent
+
+    def jalur(teks: str) -> Path:
+        p = Path(teks).expanduser()
+        return p if p.is_absolute() else (dasar / p)
+
+    gudang_cfg = data.get("gudang", {})
+    wilayah_cfg = data.get("wilayah", {})
+    laporan_cfg = data.get("laporan", {})
+    sla_cfg = dict(data.get("sla", {}))
+    desil_cfg = data.get("desil_program", {})
+
+    gudang = jalur(os.environ.get("PANTAU_DB") or gudang_cfg.get("berkas", "data/warehouse/pantau.duckdb"))
+    kab_env = os.environ.get("PANTAU_KABUPATEN")
+    kab_cfg = wilayah_cfg.get("kabupaten", ["35.17"])
+    kabupaten = _kode_kabupaten(kab_env if kab_env else ",".join(kab_cfg))
+    kunci_berkas = jalur(gudang_cfg["berkas_kunci"]) if "berkas_kunci" in gudang_cfg else gudang.parent / "pantau.kunci"
+
+    sla_bawaan = int(sla_cfg.pop("bawaan", 30))
+    sla = dict(SLA_BAWAAN)
+    sla.update({str(k): int(v) for k, v in sla_cfg.items()})
+    desil = dict(DESIL_BAWAAN)
+    for prog, rentang in desil_cfg.items():
+        if not (isinstance(rentang, list) and len(rentang) == 2):
+            raise KesalahanKonfigurasi(f"desil_program.{prog} harus berupa [awal, akhir], misalnya [1, 4].")
+        desil[str(prog)] = (int(rentang[0]), int(rentang[1]))
+
+    return Konfigurasi(
+        gudang=gudang,
+        kabupaten=kabupaten,
+        berkas_kunci=kunci_berkas,
+        kunci=os.environ.get("PANTAU_KUNCI") or None,
+        hari_tepat_waktu=int(laporan_cfg.get("hari_tepat_waktu", 10)),
+        sla_bawaan_hari=sla_bawaan,
+        sla_hari=sla,
+        desil_program=desil,
+        berkas_konfigurasi=berkas,
+    )

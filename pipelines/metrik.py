@@ -1,0 +1,48 @@
+"""Reading the monthly mart for the command line: one row per wilayah and month, privacy rule applied.
+
+The query lives in `sql/kueri/metrik_bulanan.sql`; a `--per` other than the
+data date recomputes the cut-off dependent marts in a read-only session
+(`build.hitung_mart_per`), so the definitions are the same as the build's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from pipelines import build
+from pipelines.gudang import buka_baca
+from pipelines.konfigurasi import Konfigurasi
+from pipelines.privasi import sembunyikan_sel_kecil
+
+TINGKAT = ("desa", "kecamatan", "kabupaten")
+
+
+class KesalahanMetrik(ValueError):
+    """A request the warehouse cannot answer; the message is in Indonesian."""
+
+
+def metrik_bulanan(konfigurasi: Konfigurasi, tingkat: str, dari: date, sampai: date,
+                   per: date | None = None) -> pd.DataFrame:
+    """The monthly mart at `tingkat` for months `dari`..`sampai` (first days), as of `per` (default: data date)."""
+    if tingkat not in TINGKAT:
+        raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
+    if sampai < dari:
+        raise KesalahanMetrik("--sampai lebih awal dari --dari.")
+    if not konfigurasi.gudang.exists():
+        raise KesalahanMetrik(f"Gudang data {konfigurasi.gudang} belum ada. Jalankan `pantau ingest BERKAS` "
+                              "atau `pantau demo` lebih dulu.")
+    con = buka_baca(konfigurasi.gudang)
+    try:
+        if per is not None:
+            build.hitung_mart_per(con, per, konfigurasi)
+        kueri = (build.FOLDER_SQL / "kueri" / "metrik_bulanan.sql").read_text(encoding="utf-8")
+        df = con.execute(kueri, {"tingkat": tingkat, "dari": dari, "sampai": sampai}).fetchdf()
+    finally:
+        con.close()
+    angka = [c for c in df.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
+    df[angka] = df[angka].fillna(0).astype("int64")
+    for c in ("kohort_matang_30", "kohort_matang_60", "kohort_matang_90"):
+        df[c] = df[c].fillna(False).astype(bool)
+    return sembunyikan_sel_kecil(df, tingkat)

@@ -1,0 +1,92 @@
+"""NIK and No KK: validation and pseudonymisation with HMAC-SHA256 (contract section 3).
+
+The key comes from `PANTAU_KUNCI` or from a key file created on first use with
+permissions 600 beside the warehouse (git-ignored). The raw identifier never
+leaves this module: callers get either a pseudonym or the reason it was refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import os
+import re
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipelines.baca.nilai import teks
+from pipelines.konfigurasi import Konfigurasi
+
+
+def muat_kunci(konfigurasi: Konfigurasi) -> bytes:
+    """The pseudonymisation key: `PANTAU_KUNCI`, else the key file, created (mode 600) when missing."""
+    if konfigurasi.kunci:
+        return konfigurasi.kunci.encode("utf-8")
+    berkas = konfigurasi.berkas_kunci
+    if not berkas.exists():
+        berkas.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(berkas, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+    return berkas.read_text(encoding="utf-8").strip().encode("utf-8")
+
+
+def pseudonim(kunci: bytes, nilai: str) -> str:
+    """HMAC-SHA256(key, normalised identifier), hex."""
+    return hmac.new(kunci, nilai.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _digit(sel: Any) -> tuple[str | None, str | None]:
+    """Normalised 16-digit text, or (None, reason)."""
+    if isinstance(sel, bool):
+        return None, "bukan angka"
+    if isinstance(sel, (int, float)):
+        if isinstance(sel, float) and math.isnan(sel):
+            return None, None
+        return None, "rusak: tersimpan sebagai angka di Excel"
+    s = teks(sel)
+    if s is None:
+        return None, None
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+\d+", s):
+        return None, "rusak: tersimpan sebagai angka di Excel"
+    s = re.sub(r"[\s.\-]", "", s.lstrip("'"))
+    if not s.isdigit():
+        return None, "berisi karakter selain angka"
+    if len(s) != 16:
+        return None, f"panjangnya {len(s)} digit, seharusnya 16"
+    return s, None
+
+
+@lru_cache(maxsize=200_000)
+def periksa_nik(sel: Any, kode_kecamatan: frozenset[str]) -> tuple[str | None, str | None]:
+    """Validate a NIK: (normalised NIK, None) or (None, reason). Empty cells give (None, None)."""
+    s, alasan = _digit(sel)
+    if s is None:
+        return None, alasan
+    if s[:6] not in kode_kecamatan:
+        return None, f"6 digit pertama ({s[:6]}) bukan kode kecamatan"
+    hari, bln = int(s[6:8]), int(s[8:10])
+    if not (1 <= hari <= 31 or 41 <= hari <= 71):
+        return None, "digit 7-8 (tanggal lahir) tidak sah"
+    if not 1 <= bln <= 12:
+        return None, "digit 9-10 (bulan lahir) tidak sah"
+    if s[12:] == "0000":
+        return None, "4 digit terakhir nol semua"
+    return s, None
+
+
+@lru_cache(maxsize=200_000)
+def periksa_kk(sel: Any) -> tuple[str | None, str | None]:
+    """Validate a No KK (16 digits): (normalised, None) or (None, reason)."""
+    s, alasan = _digit(sel)
+    if s is not None and s == "0" * 16:
+        return None, "nol semua"
+    return s, alasan
+
+
+def jalur_kunci_aman(berkas: Path) -> bool:
+    """True when the key file is readable by its owner only."""
+    return berkas.exists() and (berkas.stat().st_mode & 0o077) == 0

@@ -1,0 +1,26 @@
+-- The current version of every case row as of the cut-off: per (kode_desa, no_registrasi, tujuan_rujukan),
+-- the version with the latest send date not after the cut-off, then the later load, then the later row.
+with batas as (
+    select coalesce(
+        getvariable('per'),
+        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
+    ) as per
+),
+
+versi as (
+    select
+        s.*,
+        count(*) over kunci as jumlah_versi,
+        row_number() over (kunci order by s.tanggal_kirim_efektif desc, s.id_berkas desc, s.baris desc) as urut
+    from stg_laporan_kasus s, batas
+    where not s.nihil and s.tanggal_kirim_efektif <= batas.per
+    window kunci as (partition by s.kode_desa, s.no_registrasi, coalesce(s.tujuan_rujukan, ''))
+),
+
+final as (
+    select * exclude (urut)
+    from versi
+    where urut = 1
+)
+
+select * from final

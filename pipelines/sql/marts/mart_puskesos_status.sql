@@ -1,0 +1,45 @@
+-- Status of each desa's Puskesos as of the cut-off (metrics.md section 3), from reporting over the last
+-- 3 full months before the cut-off month: aktif (each of the last 2), tersendat (some of the last 3),
+-- diam (none of the last 3), belum_dibentuk (the register says so, or no register row and never a report).
+with batas as (
+    select cast(date_trunc('month', coalesce(
+        getvariable('per'),
+        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
+    )) as date) as bulan_per
+),
+
+lapor as (
+    select
+        d.kode_desa,
+        max(d.bulan) filter (where d.desa_melapor = 1) as bulan_lapor_terakhir,
+        count(*) filter (
+            where d.desa_melapor = 1 and d.bulan >= b.bulan_per - interval 3 month and d.bulan < b.bulan_per
+        ) as bulan_lapor_3,
+        count(*) filter (
+            where d.desa_melapor = 1 and d.bulan >= b.bulan_per - interval 2 month and d.bulan < b.bulan_per
+        ) as bulan_lapor_2
+    from mart_desa_bulan d, batas b
+    group by d.kode_desa
+),
+
+final as (
+    select
+        w.kode_desa,
+        w.kode_kec,
+        w.kode_kab,
+        case
+            when coalesce(l.bulan_lapor_2, 0) = 2 then 'aktif'
+            when coalesce(l.bulan_lapor_3, 0) >= 1 then 'tersendat'
+            when p.status = 'belum_dibentuk' then 'belum_dibentuk'
+            when p.kode_desa is null and l.bulan_lapor_terakhir is null then 'belum_dibentuk'
+            else 'diam'
+        end as status_puskesos,
+        p.status as status_register,
+        l.bulan_lapor_terakhir,
+        coalesce(l.bulan_lapor_3, 0) as bulan_lapor_3
+    from ref_wilayah w
+    left join lapor l using (kode_desa)
+    left join stg_puskesos p using (kode_desa)
+)
+
+select * from final

@@ -1,0 +1,89 @@
+"""Rules for `laporan_kasus`, the Puskesos case register (contract section 4.1).
+
+Required: tanggal_lapor (a readable date), kategori, a resolvable desa inside
+the configured regencies, and no_registrasi except on nihil rows; a row failing
+one of these is quarantined with every reason. Everything else that is wrong
+is repaired with a warning: unknown labels become `lainnya`, invalid NIK/KK are
+dropped, out-of-order dates are dropped, out-of-range numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipelines.baca import nilai
+from pipelines.enums import KATEGORI_SENSITIF, SASARAN_SENSITIF
+from pipelines.validasi.kolom import (
+    URUTAN_TANGGAL,
+    angka_rentang,
+    identitas,
+    resolusi_tempat,
+    tanggal_kolom,
+    urutkan_tanggal,
+    ya_tidak_kolom,
+)
+from pipelines.validasi.umum import (
+    HasilValidasi,
+    Konteks,
+    Pencatat,
+    TabelMentah,
+    ganda_dalam_berkas,
+    kolom_atau_kosong,
+    label_enum,
+    penanda,
+    teks_bebas,
+)
+
+KOLOM_DIMUAT = (
+    "_baris", "kode_desa", "no_registrasi", "tujuan_rujukan", "kategori", "tanggal_lapor", "nik_pseudonim",
+    "kk_pseudonim", "jenis_kelamin", "umur", "kelompok_sasaran", "kanal", "terdaftar_dtks", "desil", "urgensi",
+    "status_kasus", "program", "sumber_dana", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai",
+    "status_rujukan", "tanggal_kirim", "sensitif",
+)
+
+
+def validasi(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
+    """Validate one sheet of case reports."""
+    data = tabel.data
+    p = Pencatat(data)
+    keluar = pd.DataFrame({"_baris": data["_baris"]})
+    keluar["kode_desa"] = resolusi_tempat(p, data, konteks)
+    keluar["kategori"] = label_enum(p, data, "kategori", "kategori")
+    kategori_kosong = penanda(kolom_atau_kosong(data, "kategori"), lambda v: nilai.teks(v) is None)
+    p.karantina_jika(kategori_kosong, "Kolom kategori kosong")
+    nihil = (keluar["kategori"] == "nihil").to_numpy()
+
+    keluar["no_registrasi"] = teks_bebas(p, data, "no_registrasi")
+    p.karantina_jika(penanda(keluar["no_registrasi"], lambda v: v is None) & ~nihil & ~kategori_kosong,
+                     "Kolom no_registrasi kosong (wajib, kecuali baris laporan nihil)")
+
+    tanggal = {k: tanggal_kolom(p, data, k, konteks, wajib=(k == "tanggal_lapor")) for k in URUTAN_TANGGAL}
+    urutkan_tanggal(p, tanggal)
+    keluar = keluar.assign(**tanggal)
+    keluar["tanggal_kirim"] = tanggal_kolom(p, data, "tanggal_kirim", konteks, wajib=False)
+
+    for kolom, nama_enum in (("tujuan_rujukan", "tujuan_rujukan"), ("kelompok_sasaran", "kelompok_sasaran"),
+                             ("kanal", "kanal"), ("urgensi", "urgensi"), ("status_kasus", "status_kasus"),
+                             ("program", "program"), ("sumber_dana", "sumber_dana"),
+                             ("status_rujukan", "status_rujukan"), ("jenis_kelamin", "jenis_kelamin")):
+        keluar[kolom] = label_enum(p, data, kolom, nama_enum)
+    keluar["nik_pseudonim"], keluar["kk_pseudonim"] = identitas(p, data, konteks)
+    keluar["umur"] = angka_rentang(p, data, "umur", 0, 120)
+    keluar["desil"] = angka_rentang(p, data, "desil", 1, 10)
+    keluar["terdaftar_dtks"] = ya_tidak_kolom(p, data, "terdaftar_dtks")
+    keluar["sensitif"] = keluar["kategori"].isin(KATEGORI_SENSITIF) | keluar["kelompok_sasaran"].isin(SASARAN_SENSITIF)
+
+    # nihil rows carry no case: keep only their desa and date
+    for kolom in ("tujuan_rujukan", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai", "status_rujukan"):
+        keluar.loc[nihil, kolom] = None
+
+    rujuk_tanpa_tanggal = keluar["tujuan_rujukan"].notna() & keluar["tanggal_rujuk"].isna()
+    p.peringatkan_jika(rujuk_tanpa_tanggal, "tanggal_rujuk_kosong", "tanggal_rujuk",
+                       "Rujukan tanpa tanggal_rujuk; tanggal_lapor dipakai sebagai awal rujukan")
+
+    ganda = ganda_dalam_berkas(keluar, ["kode_desa", "no_registrasi", "tujuan_rujukan"]) & ~nihil \
+        & penanda(keluar["no_registrasi"], lambda v: v is not None)
+    p.peringatkan_jika(ganda, "duplikat_dalam_berkas", "no_registrasi",
+                       lambda i: f"no_registrasi {keluar['no_registrasi'].iat[i]} muncul lagi di baris lain berkas "
+                                 "ini; baris terakhir yang dipakai")
+    return p.selesai(keluar[list(KOLOM_DIMUAT)])

@@ -1,0 +1,208 @@
+"""What every kind shares: finding the header, classifying rows, and recording quarantine and warnings.
+
+A sheet becomes a `TabelMentah`: the data rows under canonical column names
+(raw cell values, object dtype) with their file row numbers, plus the count of
+skipped rows (title rows above the header, blank rows, column-number rows,
+repeated headers and `JUMLAH`/`TOTAL` rows). Per-kind modules turn it into a
+`HasilValidasi`: loaded rows, quarantined rows with reasons, warnings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from pipelines.baca.nilai import tampak_rumus, teks
+from pipelines.enums import normalkan, petakan_label
+from pipelines.validasi.skema import PetaKolom, kenali_jenis
+from pipelines.wilayah import Wilayah
+
+BARIS_HEADER_MAKS = 20
+_TOTAL = {"jumlah", "total", "jumlah_total", "grand_total", "total_keseluruhan", "jumlah_seluruhnya", "sub_total",
+          "subtotal"}
+
+
+@dataclass
+class TabelMentah:
+    """Data rows of one sheet under canonical names; `_baris` is the 1-based row in the file."""
+
+    peta: PetaKolom
+    data: pd.DataFrame
+    baris_dilewati: int
+    baris_header: int
+
+
+@dataclass
+class Konteks:
+    """What validation needs besides the rows."""
+
+    wilayah: Wilayah
+    kunci: bytes
+    hari_ini: date
+
+
+@dataclass
+class HasilValidasi:
+    """Outcome of one sheet: rows to load, quarantined rows, warnings."""
+
+    dimuat: pd.DataFrame
+    karantina: list[dict[str, Any]] = field(default_factory=list)
+    peringatan: list[dict[str, Any]] = field(default_factory=list)
+
+    def jumlah_peringatan(self) -> dict[str, int]:
+        return dict(sorted(Counter(p["jenis_peringatan"] for p in self.peringatan).items()))
+
+
+def _teks_baris(baris: list[Any]) -> list[str]:
+    return [t if (t := teks(c)) is not None else "" for c in baris]
+
+
+def _baris_nomor_kolom(isi: list[str]) -> bool:
+    angka = [s for s in isi if s]
+    if len(angka) < 3 or not all(s.replace(".0", "").isdigit() for s in angka):
+        return False
+    nilai = [int(float(s)) for s in angka]
+    return nilai == list(range(nilai[0], nilai[0] + len(nilai))) and nilai[0] in (0, 1)
+
+
+def jenis_baris_dilewati(isi: list[str], header_normal: list[str]) -> bool:
+    """Blank rows, `JUMLAH`/`TOTAL` rows, column-number rows and repeated headers are skipped, not data."""
+    terisi = [s for s in isi if s]
+    if not terisi:
+        return True
+    if normalkan(terisi[0]) in _TOTAL or (len(terisi) > 1 and normalkan(terisi[1]) in _TOTAL
+                                          and terisi[0].isdigit() is False):
+        return True
+    if _baris_nomor_kolom(isi):
+        return True
+    return [normalkan(s) for s in isi] == header_normal
+
+
+def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None) -> TabelMentah | None:
+    """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches."""
+    for i, r in enumerate(baris[:BARIS_HEADER_MAKS]):
+        header = _teks_baris(r)
+        peta = kenali_jenis(header, paksa_jenis)
+        if peta is None:
+            continue
+        header_normal = [normalkan(s) for s in header]
+        nomor: list[int] = []
+        sel: list[list[Any]] = []
+        dilewati = i  # the rows above the header: title and blank rows
+        idx = list(peta.kolom)
+        for j in range(i + 1, len(baris)):
+            r2 = baris[j]
+            isi = _teks_baris(r2)
+            if jenis_baris_dilewati(isi, header_normal):
+                dilewati += 1
+                continue
+            nomor.append(j + 1)
+            sel.append([r2[k] if k < len(r2) else None for k in idx])
+        data = pd.DataFrame(sel, columns=[peta.kolom[k] for k in idx], dtype=object)
+        data.insert(0, "_baris", np.array(nomor, dtype=np.int64))
+        return TabelMentah(peta, data.reset_index(drop=True), dilewati, i + 1)
+    return None
+
+
+def petakan_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
+    """Apply `fungsi` once per distinct cell value and map the results back (large files stay fast)."""
+    cache: dict[Any, Any] = {}
+    keluar = []
+    for v in kolom.tolist():
+        kunci = (type(v), v) if not (isinstance(v, float) and v != v) else (float, "nan")
+        if kunci not in cache:
+            cache[kunci] = fungsi(v)
+        keluar.append(cache[kunci])
+    return pd.Series(keluar, index=kolom.index, dtype=object)
+
+
+def petakan(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
+    """Element-wise map that keeps None as None (pandas' own `map` turns it into NaN)."""
+    return pd.Series([fungsi(v) for v in kolom.tolist()], index=kolom.index, dtype=object)
+
+
+def penanda(kolom: pd.Series, fungsi: Callable[[Any], bool]) -> np.ndarray:
+    """Element-wise boolean mask."""
+    return np.fromiter((bool(fungsi(v)) for v in kolom.tolist()), dtype=bool, count=len(kolom))
+
+
+def ganda_dalam_berkas(data: pd.DataFrame, kolom: list[str]) -> np.ndarray:
+    """Rows whose key (the given columns, None included) appears again further down the sheet."""
+    kunci = pd.Series(["\x1f".join(repr(v) for v in r) for r in zip(*(data[k].tolist() for k in kolom), strict=True)])
+    return np.asarray(kunci.duplicated(keep="last"))
+
+
+class Pencatat:
+    """Collects quarantine reasons and warnings per row of one sheet."""
+
+    def __init__(self, data: pd.DataFrame) -> None:
+        self.data = data
+        self.alasan: dict[int, list[str]] = {}
+        self.peringatan: list[dict[str, Any]] = []
+
+    def karantina(self, i: int, alasan: str) -> None:
+        self.alasan.setdefault(i, []).append(alasan)
+
+    def karantina_jika(self, mask: pd.Series | np.ndarray, pesan: Callable[[int], str] | str) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            self.karantina(int(i), pesan(int(i)) if callable(pesan) else pesan)
+
+    def peringatkan(self, i: int, jenis: str, kolom: str | None, pesan: str) -> None:
+        self.peringatan.append({"baris": int(self.data["_baris"].iat[i]), "jenis_peringatan": jenis,
+                                "kolom": kolom, "pesan": pesan})
+
+    def peringatkan_jika(self, mask: pd.Series | np.ndarray, jenis: str, kolom: str | None,
+                         pesan: Callable[[int], str] | str) -> None:
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            self.peringatkan(int(i), jenis, kolom, pesan(int(i)) if callable(pesan) else pesan)
+
+    def selesai(self, dimuat: pd.DataFrame, kolom_rahasia: tuple[str, ...] = ("nik", "no_kk")) -> HasilValidasi:
+        """Split into loaded and quarantined rows; warnings of quarantined rows are not kept."""
+        dikarantina = sorted(self.alasan)
+        mask = np.ones(len(self.data), dtype=bool)
+        mask[dikarantina] = False
+        baris_karantina = set(self.data["_baris"].iloc[dikarantina].tolist())
+        karantina = []
+        for i in dikarantina:
+            asli = self.data.iloc[i]
+            isi = {k: ("(disembunyikan)" if k in kolom_rahasia and teks(v) else teks(v))
+                   for k, v in asli.items() if k != "_baris"}
+            karantina.append({"baris": int(asli["_baris"]), "alasan": "; ".join(self.alasan[i]),
+                              "isi": json.dumps(isi, ensure_ascii=False, default=str)})
+        peringatan = [p for p in self.peringatan if p["baris"] not in baris_karantina]
+        return HasilValidasi(dimuat.loc[mask].reset_index(drop=True), karantina, peringatan)
+
+
+def kolom_atau_kosong(data: pd.DataFrame, nama: str) -> pd.Series:
+    """A canonical column, or an all-empty one when the file does not have it."""
+    if nama in data.columns:
+        return data[nama]
+    return pd.Series([None] * len(data), index=data.index, dtype=object)
+
+
+def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> pd.Series:
+    """Map a label column to enum codes; unknown labels become `lainnya` (or empty) with a warning."""
+    mentah = kolom_atau_kosong(data, kolom)
+    hasil = petakan_unik(mentah, lambda v: (None, True) if teks(v) is None else petakan_label(nama_enum, teks(v)))
+    kode = petakan(hasil, lambda h: h[0])
+    tidak_dikenal = penanda(hasil, lambda h: not h[1])
+    p.peringatkan_jika(tidak_dikenal, "label_tidak_dikenal", kolom,
+                       lambda i: f'Label {kolom} "{teks(mentah.iat[i])}" tidak dikenal; dicatat sebagai '
+                                 f'{kode.iat[i] or "kosong"}. Tambahkan ke data/reference/alias_label.csv')
+    return kode
+
+
+def teks_bebas(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
+    """A short text code column (e.g. no_registrasi): trimmed; formula-looking text is kept as text, with a warning."""
+    nilai = petakan_unik(kolom_atau_kosong(data, kolom), teks)
+    rumus = penanda(nilai, lambda s: s is not None and tampak_rumus(s))
+    p.peringatkan_jika(rumus, "teks_seperti_rumus", kolom,
+                       f"Isi kolom {kolom} tampak seperti rumus spreadsheet; disimpan sebagai teks")
+    return nilai
