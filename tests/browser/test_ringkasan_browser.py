@@ -1,0 +1,52 @@
+"""Ringkasan in a real browser (Chromium, 1366x768): it renders without an exception, shows the KPI values
+computed by hand in `tests/test_dashboard_ringkasan.py`, and a kecamatan chosen in the filter bar reaches the
+URL. Screenshots go to `tests/artefak/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _tunggu(page: Page, teks: str) -> None:
+    """Wait for a text of the expected result AND for the script run to have finished."""
+    expect(page.get_by_text(teks, exact=True).first).to_be_visible(timeout=30_000)
+    page.locator(SELESAI).wait_for(timeout=30_000)
+
+
+def _nilai_kpi(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
+
+
+def test_ringkasan_lalu_pilih_kecamatan(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
+    page.goto(alamat_aplikasi + "/")
+    _tunggu(page, "Kasus baru")
+    _tunggu(page, "3 dari 306")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Kabupaten, Jun-Sep 2026 (the default period): see the arithmetic in tests/test_dashboard_ringkasan.py
+    assert _nilai_kpi(page) == ["20", "55,6 %", "4", "3 dari 306"]
+    expect(page.get_by_text("Data per 30 Okt 2026, 3 dari 306 desa melapor", exact=False)).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    page.screenshot(path=str(folder_artefak / "ringkasan_kabupaten.png"))
+    page.screenshot(path=str(folder_artefak / "ringkasan_kabupaten_penuh.png"), full_page=True)
+
+    # Choose Kecamatan Kabuh in the filter bar
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Kecamatan").click()
+    page.get_by_role("option", name="Kabuh", exact=True).click()
+    page.wait_for_url("**kec=35.17.16**", timeout=30_000)
+    _tunggu(page, "2 dari 16")
+    assert "kec=35.17.16" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Kec. Kabuh, Jun-Sep 2026: 4+3+3+2 = 12 new cases; mature Jun-Jul: 3+3 = 6 referrals sent, 1+2 = 3
+    # completed within 90 days (3/6 = 50,0 %); overdue MRM-2606-01, MGN-2607-01, KBH-2608-02 = 3
+    assert _nilai_kpi(page) == ["12", "50,0 %", "3", "2 dari 16"]
+    page.screenshot(path=str(folder_artefak / "ringkasan_kec_kabuh.png"))
+
+    # The definition of a KPI is one click away
+    page.get_by_role("button", name="Definisi").first.click()
+    expect(page.get_by_text("Nihil rows count 0", exact=False)).to_be_visible()
+    page.screenshot(path=str(folder_artefak / "ringkasan_definisi.png"))

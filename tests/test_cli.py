@@ -1,0 +1,83 @@
+"""The `pantau` command line: metrik output, settings from the environment, errors without tracebacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
+
+
+def _pantau(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], capture_output=True, text=True,
+                          check=False)
+
+
+def test_metrik_csv_dan_json(env_uji: Path, berkas_perak: list[Path]) -> None:
+    assert _pantau("ingest", *map(str, berkas_perak)).returncode == 0
+    csv = _pantau("metrik", "--tingkat", "kecamatan", "--dari", "2025-03", "--sampai", "2025-04")
+    assert csv.returncode == 0, csv.stderr
+    df = pd.read_csv(io.StringIO(csv.stdout), dtype={"kode_wilayah": str})
+    assert len(df) == 42
+    perak = df[(df.kode_wilayah == "35.17.01") & (df.bulan == "2025-03")].iloc[0]
+    assert (perak.nama_wilayah, perak.kasus_baru, perak.rujukan_dikirim, perak.kasus_kekerasan_perempuan) == (
+        "Perak", 6, 5, "<5")
+    js = _pantau("metrik", "--tingkat", "kabupaten", "--dari", "2025-03", "--sampai", "2025-03",
+                 "--per", "2025-04-15", "--format", "json")
+    baris = json.loads(js.stdout)
+    assert baris[0]["kode_wilayah"] == "35.17" and baris[0]["rujukan_tanpa_respon"] == 2
+    assert baris[0]["kasus_kekerasan_perempuan"] == 1  # not suppressed at kabupaten level
+
+
+def test_metrik_tanpa_gudang(env_uji: Path) -> None:
+    h = _pantau("metrik", "--tingkat", "desa", "--dari", "2025-01", "--sampai", "2025-02")
+    assert h.returncode == 2 and "belum ada" in h.stderr and "pantau ingest" in h.stderr
+    assert "Traceback" not in h.stderr
+
+
+def test_bulan_tidak_sah(env_uji: Path) -> None:
+    h = _pantau("metrik", "--tingkat", "desa", "--dari", "Maretan", "--sampai", "2025-02")
+    assert h.returncode == 2 and "tidak sah" in h.stderr and "Traceback" not in h.stderr
+
+
+def test_berkas_tidak_ada(env_uji: Path) -> None:
+    h = _pantau("ingest", "/tidak/ada.csv")
+    assert h.returncode == 2 and "tidak ditemukan" in h.stderr
+
+
+def test_kabupaten_tidak_dikenal(env_uji: Path, monkeypatch: pytest.MonkeyPatch, berkas_perak: list[Path]) -> None:
+    monkeypatch.setenv("PANTAU_KABUPATEN", "99.99")
+    h = _pantau("ingest", str(berkas_perak[0]))
+    assert h.returncode == 2 and "99.99" in h.stderr and "Traceback" not in h.stderr
+
+
+def test_build_ulang(env_uji: Path, berkas_perak: list[Path]) -> None:
+    _pantau("ingest", *map(str, berkas_perak))
+    h = _pantau("build")
+    assert h.returncode == 0 and "2025-05-09" in h.stdout
+
+
+def test_konfigurasi_berkas_dan_lingkungan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    toml = tmp_path / "pantau.toml"
+    toml.write_text('[gudang]\nberkas = "g/x.duckdb"\n[wilayah]\nkabupaten = ["63.03", "3318"]\n'
+                    "[sla]\nbawaan = 20\ndinsos = 14\n", encoding="utf-8")
+    monkeypatch.setenv("PANTAU_CONFIG", str(toml))
+    for v in ("PANTAU_DB", "PANTAU_KABUPATEN", "PANTAU_KUNCI"):
+        monkeypatch.delenv(v, raising=False)
+    k = muat_konfigurasi()
+    assert k.gudang == tmp_path / "g" / "x.duckdb" and k.kabupaten == ("63.03", "33.18")
+    assert k.sla_untuk("dinsos") == 14 and k.sla_untuk("perkim") == 180 and k.sla_untuk("baznas") == 20
+    monkeypatch.setenv("PANTAU_KABUPATEN", "35.17")
+    monkeypatch.setenv("PANTAU_DB", str(tmp_path / "lain.duckdb"))
+    monkeypatch.setenv("PANTAU_KUNCI", "rahasia")
+    k = muat_konfigurasi()
+    assert (k.kabupaten, k.gudang.name, k.kunci) == (("35.17",), "lain.duckdb", "rahasia")
+    monkeypatch.setenv("PANTAU_KABUPATEN", "Jombang")
+    with pytest.raises(KesalahanKonfigurasi, match="tidak sah"):
+        muat_konfigurasi()
