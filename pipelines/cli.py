@@ -148,7 +148,20 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     return 0
 
 
-# 5/ serve
+# 5/ karantina
+def perintah_karantina(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.karantina import baris_karantina
+
+    df = baris_karantina(konfigurasi, args.berkas)
+    if args.keluar:
+        Path(args.keluar).write_text(df.to_csv(index=False, lineterminator="\n"), encoding="utf-8-sig")
+        print(f"{len(df)} baris karantina ditulis ke {args.keluar}")
+    else:
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+# 6/ serve
 def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
@@ -177,6 +190,11 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--per", type=_tanggal_arg, help="tanggal batas YYYY-MM-DD (bawaan: tanggal data)")
     m.add_argument("--format", choices=("csv", "json"), default="csv")
     m.set_defaults(fungsi=perintah_metrik)
+
+    q = sub.add_parser("karantina", help="unduh baris yang dikarantina (untuk dikirim kembali ke desa)")
+    q.add_argument("--berkas", help="hanya berkas yang namanya mengandung teks ini")
+    q.add_argument("--keluar", help="tulis ke berkas CSV (bawaan: layar)")
+    q.set_defaults(fungsi=perintah_karantina)
 
     d = sub.add_parser("demo", help="buat gudang demo (DATA SINTETIS) lalu keluar")
     d.add_argument("--hari-ini", type=_tanggal_arg, help="tanggal acuan demo (bawaan: hari ini)")

@@ -123,9 +123,9 @@ class Wilayah:
                                      "atau kode_desa")
         # alias table
         kode_alias = self.alias.get(kunci)
-        if kode_alias and kode_alias in self.desa and (kec_kode is None or self.desa[kode_alias].kode_kec == kec_kode):
-            if self.desa[kode_alias].kode_kab in self.kabupaten:
-                return HasilTempat(kode_alias)
+        d_alias = self.desa.get(kode_alias) if kode_alias else None
+        if d_alias and d_alias.kode_kab in self.kabupaten and kec_kode in (None, d_alias.kode_kec):
+            return HasilTempat(d_alias.kode)
         # fuzzy, unambiguous only
         pilihan = {d.kode: normalkan_nama(d.nama) for d in kandidat}
         hasil = process.extract(kunci, pilihan, scorer=fuzz.ratio, limit=3)

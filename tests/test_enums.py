@@ -10,7 +10,8 @@ from pipelines.build import sql_model
 
 @pytest.mark.parametrize("enum,label,kode", [
     ("kategori", "Pengaktifan BPJS", "jaminan_kesehatan"), ("kategori", "PBI-JK", "jaminan_kesehatan"),
-    ("kategori", "cek  desil", "data_dtks"), ("kategori", "Rutilahu", "rtlh"), ("kategori", "KDRT", "kekerasan_perempuan"),
+    ("kategori", "cek  desil", "data_dtks"), ("kategori", "Rutilahu", "rtlh"),
+    ("kategori", "KDRT", "kekerasan_perempuan"),
     ("kategori", "Tidak ada kasus", "nihil"), ("tujuan_rujukan", "P2TP2A", "uptd_ppa"),
     ("tujuan_rujukan", "Dispendukcapil", "dukcapil"), ("status_rujukan", "Diterima tujuan", "diterima_tujuan"),
     ("program", "PBI JKN", "pbi_jk"), ("jenis_kelamin", "Perempuan", "P"), ("jenis_kelamin", "1", "L"),

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import duckdb
-
 from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
+
 from pipelines.ingest import muat
 from pipelines.konfigurasi import Konfigurasi
-
 
 KUERI_JUMLAH = ("select (select count(*) from raw_laporan_kasus), "
                 "(select sum(kasus_baru) from mart_wilayah_bulan where tingkat = 'kabupaten')")
@@ -153,3 +152,33 @@ def test_jenis_dipaksa(tmp_path: Path) -> None:
     assert r[0].jenis == "puskesos" and r[0].baris_dimuat == 1
     r2 = muat([f], k, paksa_jenis="penduduk", hari_ini=HARI_MUAT)
     assert r2[0].jenis is None and r2[0].galat and "penduduk: tahun + jumlah_penduduk" in r2[0].galat
+
+
+def test_unduh_karantina_dinetralkan(gudang_perak) -> None:
+    from pipelines.karantina import baris_karantina
+
+    k, _ = gudang_perak
+    df = baris_karantina(k)
+    assert list(df.baris) == [11, 12, 13, 10]
+    assert df.iloc[0]["isi_tanggal_lapor"] == "31/02/2025" and df.iloc[1]["isi_nama_desa"] == "Sumbrejo"
+    assert "isi_nama_pelapor" not in df.columns
+    assert len(baris_karantina(k, "2025_04")) == 1
+
+
+def test_tanggal_tidak_berurutan_dan_masa_depan(tmp_path: Path) -> None:
+    k = buat_konfigurasi(tmp_path)
+    f = tmp_path / "kasus.csv"
+    f.write_text(
+        "no_registrasi,tanggal_lapor,kode_desa,kategori,tujuan_rujukan,tanggal_rujuk,tanggal_selesai,tanggal_kirim\n"
+        "X-1,10/03/2025,3517012001,PKH,Dinsos,05/03/2025,,01/04/2025\n"  # referral before the report: dropped
+        "X-2,10/03/2025,3517012001,PKH,Dinsos,11/03/2025,09/03/2025,01/01/2030\n",  # selesai too early; future send
+        encoding="utf-8")
+    r = muat([f], k, hari_ini=HARI_MUAT)
+    assert r[0].baris_dimuat == 2
+    assert r[0].peringatan == {"tanggal_di_luar_rentang": 1, "tanggal_rujuk_kosong": 1, "urutan_tanggal": 2}
+    con = duckdb.connect(str(k.gudang), read_only=True)
+    rows = con.execute("select no_registrasi, tanggal_rujuk, tanggal_selesai, tanggal_kirim from raw_laporan_kasus "
+                       "order by 1").fetchall()
+    con.close()
+    assert [(a, str(b), str(c), str(d)) for a, b, c, d in rows] == [
+        ("X-1", "None", "None", "2025-04-01"), ("X-2", "2025-03-11", "None", "None")]

@@ -79,7 +79,8 @@ def _pemisah(contoh: str) -> str:
 def baca_csv(jalur: Path) -> Iterator[Lembar]:
     teks = _dekode(jalur.read_bytes())
     if "\x00" in teks[:4096]:
-        raise KesalahanBaca(f"{jalur.name} bukan berkas teks CSV (berisi data biner). Simpan ulang sebagai CSV atau XLSX.")
+        raise KesalahanBaca(f"{jalur.name} bukan berkas teks CSV (berisi data biner). "
+                            "Simpan ulang sebagai CSV atau XLSX.")
     p = _pemisah(teks[:20000])
     csv.field_size_limit(1 << 24)
     yield Lembar(None, [list(r) for r in csv.reader(io.StringIO(teks, newline=""), delimiter=p)])

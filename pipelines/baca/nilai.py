@@ -155,19 +155,14 @@ def angka(sel: Any, *, bulat: bool = False) -> float | None:
     s = re.sub(r",-$", "", s)
     if not re.fullmatch(r"-?[\d.,]+", s) or not re.search(r"\d", s):
         return None
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
+    ribuan_titik = re.fullmatch(r"-?\d{1,3}(\.\d{3})+", s) is not None
+    if "," in s and "." in s:  # the later separator is the decimal one
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
     elif "," in s:
-        if re.fullmatch(r"-?\d{1,3}(,\d{3})+", s) and bulat:
-            s = s.replace(",", "")
-        else:
-            s = s.replace(",", ".")
-    elif "." in s and (bulat or re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", s)):
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", s):
-            s = s.replace(".", "")
+        ribuan_koma = bulat and re.fullmatch(r"-?\d{1,3}(,\d{3})+", s) is not None
+        s = s.replace(",", "") if ribuan_koma else s.replace(",", ".")
+    elif ribuan_titik and (bulat or s.count(".") >= 2):
+        s = s.replace(".", "")
     try:
         return float(s)
     except ValueError:

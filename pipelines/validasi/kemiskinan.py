@@ -77,5 +77,6 @@ def validasi_target(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     keluar["sumber"] = teks_bebas(p, data, "sumber")
     keluar["catatan"] = teks_bebas(p, data, "catatan")
     ganda = ganda_dalam_berkas(keluar, ["kode_kab", "dokumen", "tahun"])
-    p.peringatkan_jika(ganda, "duplikat_dalam_berkas", "tahun", "Target yang sama muncul dua kali; baris terakhir dipakai")
+    p.peringatkan_jika(ganda, "duplikat_dalam_berkas", "tahun",
+                       "Target yang sama muncul dua kali; baris terakhir dipakai")
     return p.selesai(keluar)

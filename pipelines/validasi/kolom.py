@@ -78,9 +78,11 @@ def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
     for kolom in URUTAN_TANGGAL[1:]:
         s = tanggal[kolom]
         salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)])
-        p.peringatkan_jika(salah, "urutan_tanggal", kolom,
-                           lambda i, k=kolom: f"{k} {tanggal[k].iat[i]} lebih awal dari tanggal sebelumnya "
-                                              f"({terakhir.iat[i]}); dikosongkan")
+
+        def pesan(i: int, k: str = kolom, t: pd.Series = terakhir) -> str:
+            return f"{k} {tanggal[k].iat[i]} lebih awal dari tanggal sebelumnya ({t.iat[i]}); dikosongkan"
+
+        p.peringatkan_jika(salah, "urutan_tanggal", kolom, pesan)
         tanggal[kolom] = s.where(~salah, None)
         terakhir = tanggal[kolom].where(tanggal[kolom].notna(), terakhir)
 

@@ -57,5 +57,6 @@ def validasi_penduduk(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     keluar["jumlah_penduduk"] = angka_rentang(p, data, "jumlah_penduduk", 0, 10_000_000)
     keluar["jumlah_kk"] = angka_rentang(p, data, "jumlah_kk", 0, 10_000_000)
     p.karantina_jika(penanda(keluar["tahun"], lambda v: v is None), "Kolom tahun kosong atau tidak sah")
-    p.karantina_jika(penanda(keluar["jumlah_penduduk"], lambda v: v is None), "Kolom jumlah_penduduk kosong atau tidak sah")
+    p.karantina_jika(penanda(keluar["jumlah_penduduk"], lambda v: v is None),
+                     "Kolom jumlah_penduduk kosong atau tidak sah")
     return p.selesai(keluar)

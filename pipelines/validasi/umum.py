@@ -190,7 +190,12 @@ def kolom_atau_kosong(data: pd.DataFrame, nama: str) -> pd.Series:
 def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> pd.Series:
     """Map a label column to enum codes; unknown labels become `lainnya` (or empty) with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
-    hasil = petakan_unik(mentah, lambda v: (None, True) if teks(v) is None else petakan_label(nama_enum, teks(v)))
+
+    def petakan_sel(v: Any) -> tuple[str | None, bool]:
+        t = teks(v)
+        return (None, True) if t is None else petakan_label(nama_enum, t)
+
+    hasil = petakan_unik(mentah, petakan_sel)
     kode = petakan(hasil, lambda h: h[0])
     tidak_dikenal = penanda(hasil, lambda h: not h[1])
     p.peringatkan_jika(tidak_dikenal, "label_tidak_dikenal", kolom,
