@@ -33,7 +33,7 @@ _BESAR = 256  # max_entries of functions keyed on the filters too
 
 def _tanggal(nilai: object) -> dt.date | None:
     """A DuckDB DATE as it comes back through pandas (Timestamp, datetime or date) as a `date`."""
-    if nilai is None or pd.isna(nilai):  # type: ignore[arg-type]
+    if nilai is None or pd.isna(nilai):
         return None
     if isinstance(nilai, pd.Timestamp):
         return nilai.date()
@@ -65,7 +65,8 @@ def _status_gudang(versi: VersiGudang) -> StatusGudang:
             versi,
             "select (select count(*) from gudang.mart_wilayah_bulan) as baris_mart, "
             "(select count(*) from gudang.ref_wilayah) as baris_wilayah, "
-            "(select count(*) from gudang.meta_gudang where kunci = 'tanggal_data' and nilai is not null) as ada_tanggal",
+            "(select count(*) from gudang.meta_gudang "
+            " where kunci = 'tanggal_data' and try_cast(nilai as date) is not null) as ada_tanggal",
         ).iloc[0]
     except duckdb.Error:
         return "rusak"

@@ -12,6 +12,7 @@ file for writing, so the app never holds a lock the pipeline needs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,10 +49,8 @@ def versi_gudang(jalur: Path) -> VersiGudang | None:
 
 
 def _tutup(kon: duckdb.DuckDBPyConnection) -> None:
-    try:
+    with contextlib.suppress(duckdb.Error):
         kon.close()
-    except duckdb.Error:
-        pass
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, on_release=_tutup)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+
 from dashboard.i18n import Bahasa
 
 KOSONG = "–"
@@ -89,6 +90,15 @@ def bulan(d: dt.date | None, bahasa: Bahasa = "id") -> str:
     if d is None:
         return KOSONG
     return f"{BULAN_PENDEK[bahasa][d.month - 1]} {d.year}"
+
+
+def rentang_bulan(dari: dt.date, sampai: dt.date, bahasa: Bahasa = "id") -> str:
+    """A month range: `Jun – Sep 2026`, `Des 2025 – Feb 2026`, or a single month `Jul 2026`."""
+    if (dari.year, dari.month) == (sampai.year, sampai.month):
+        return bulan(dari, bahasa)
+    if dari.year == sampai.year:
+        return f"{BULAN_PENDEK[bahasa][dari.month - 1]} – {bulan(sampai, bahasa)}"
+    return f"{bulan(dari, bahasa)} – {bulan(sampai, bahasa)}"
 
 
 def kode_bulan(d: dt.date) -> str:

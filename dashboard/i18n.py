@@ -84,6 +84,12 @@ TEKS: dict[str, tuple[str, str]] = {
         "Run `pantau demo` to build example data, or `pantau ingest FILE` to load Puskesos reports, "
         "then reload this page.",
     ),
+    "galat_halaman": (
+        "Halaman ini tidak dapat ditampilkan karena kesalahan tak terduga. Muat ulang halaman; bila masih terjadi, "
+        "laporkan ke pengelola Pantau beserta waktu kejadiannya.",
+        "This page cannot be shown because of an unexpected error. Reload the page; if it happens again, tell the "
+        "Pantau administrator when it happened.",
+    ),
     "konfigurasi_salah": ("Konfigurasi Pantau tidak dapat dipakai: {pesan}", "Pantau settings cannot be used: {pesan}"),
     # Freshness line
     "kesegaran": (
@@ -96,25 +102,28 @@ TEKS: dict[str, tuple[str, str]] = {
         "Data as of {tanggal}; no complete month yet.",
     ),
     "kesegaran_bantuan": (
-        "Tanggal data = tanggal kirim laporan terakhir yang dimuat. Desa melapor = desa yang mengirim sekurang-kurangnya "
-        "satu baris (kasus atau nihil) untuk bulan lengkap terakhir.",
+        "Tanggal data = tanggal kirim laporan terakhir yang dimuat. Desa melapor = desa yang mengirim "
+        "sekurang-kurangnya satu baris (kasus atau nihil) untuk bulan lengkap terakhir.",
         "Data date = the latest report sending date loaded. Villages reporting = villages that sent at least one row "
         "(a case or a nil report) for the latest complete month.",
     ),
     # Ringkasan
     "ringkasan_judul": ("Ringkasan", "Summary"),
-    "periode_label": ("Periode {dari} – {sampai}", "Period {dari} – {sampai}"),
+    "periode_dibanding": ("Periode {periode}, dibanding {lalu}", "Period {periode}, compared with {lalu}"),
+    "periode_tanpa_pembanding": (
+        "Periode {periode} (tanpa periode pembanding: data mulai {awal})",
+        "Period {periode} (no comparison period: data start {awal})",
+    ),
     "kpi_kasus_baru": ("Kasus baru", "New cases"),
     "kpi_selesai_90": ("Rujukan selesai ≤ 90 hari", "Referrals completed ≤ 90 days"),
     "kpi_tunggakan": ("Tunggakan rujukan", "Overdue referrals"),
     "kpi_puskesos_aktif": ("Puskesos aktif", "Active Puskesos"),
-    "dibanding": ("dibanding {dari} – {sampai}", "vs {dari} – {sampai}"),
-    "tanpa_pembanding": ("tidak ada periode pembanding", "no comparison period"),
+    "tanpa_pembanding": ("tanpa pembanding", "no comparison"),
     "belum_matang": ("belum matang", "not yet mature"),
     "x_dari_y": ("{x} dari {y}", "{x} of {y}"),
     "ket_selesai_90": (
-        "{selesai} dari {dikirim} rujukan, bulan {dari} – {sampai}",
-        "{selesai} of {dikirim} referrals, {dari} – {sampai}",
+        "{selesai} dari {dikirim} rujukan, kohort {periode}",
+        "{selesai} of {dikirim} referrals, cohorts {periode}",
     ),
     "ket_selesai_90_kosong": (
         "tidak ada rujukan pada bulan yang sudah matang",
@@ -125,14 +134,15 @@ TEKS: dict[str, tuple[str, str]] = {
         "no month of the period ended ≥ 90 days before {tanggal}",
     ),
     "ket_tunggakan": (
-        "rujukan terbuka melewati SLA per {tanggal}; {periode} di antaranya dimulai dalam periode ini",
-        "open referrals past their SLA as of {tanggal}; {periode} of them started in this period",
+        "lewat SLA per {tanggal}; {periode} dimulai dalam periode ini",
+        "past SLA as of {tanggal}; {periode} started in this period",
     ),
     "ket_kasus_baru": ("laporan nihil dihitung 0", "nil reports count as 0"),
     "ket_puskesos": (
-        "per {tanggal}; {tersendat} tersendat, {diam} diam, {belum} belum dibentuk",
-        "as of {tanggal}; {tersendat} irregular, {diam} silent, {belum} not formed",
+        "per {tanggal}; tersendat {tersendat}, diam {diam}, belum dibentuk {belum}",
+        "as of {tanggal}; irregular {tersendat}, silent {diam}, not formed {belum}",
     ),
+    "ket_puskesos_desa": ("per {tanggal}; status: {status}", "as of {tanggal}; status: {status}"),
     "definisi": ("Definisi", "Definition"),
     "def_kasus_baru": (
         "**Kasus baru**: kasus berbeda (kode_desa, no_registrasi) dengan `tanggal_lapor` dalam bulan itu; baris "
@@ -162,7 +172,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "def_tunggakan": (
         "**Tunggakan rujukan**: rujukan yang masih terbuka (status dikirim, diterima_tujuan atau diproses) dan "
         "umurnya melewati SLA tujuannya per tanggal data, di antara semua rujukan yang dimulai sampai akhir "
-        "periode. SLA bawaan 30 hari (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). Karena semua rujukan dinilai pada satu tanggal data, angka ini tidak dibandingkan dengan periode sebelumnya; keterangan menyebut berapa yang dimulai dalam periode terpilih.\n\n"
+        "periode. SLA bawaan 30 hari (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). Karena semua rujukan "
+        "dinilai pada satu tanggal data, angka ini tidak dibandingkan dengan periode sebelumnya; keterangan "
+        "menyebut berapa yang dimulai dalam periode terpilih.\n\n"
         "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
         "SLA of their destination as of cutoff. (metrics.md, 2)",
         "**Overdue referrals**: among all referrals started up to the end of the period. Default SLA 30 days "
@@ -193,8 +205,8 @@ TEKS: dict[str, tuple[str, str]] = {
         "{bulan} is not complete (data as of {tanggal}); its bar is drawn pale.",
     ),
     "tren_alt": (
-        "Grafik kasus baru dan rujukan dikirim per bulan, {wilayah}, {dari} – {sampai}",
-        "Chart of new cases and referrals sent per month, {wilayah}, {dari} – {sampai}",
+        "Grafik kasus baru dan rujukan dikirim per bulan, {wilayah}, {periode}",
+        "Chart of new cases and referrals sent per month, {wilayah}, {periode}",
     ),
 }
 

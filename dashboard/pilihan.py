@@ -36,6 +36,9 @@ KUNCI_STATE: dict[str, str] = {
 }
 """URL parameter -> session-state key of its widget."""
 
+SEMUA = ""
+"""Widget value for "all kecamatan" / "all desa" (a real option, so the box shows its label, not a placeholder)."""
+
 _KUNCI_PILIHAN = "_pilihan"
 _KUNCI_PERINGATAN = "_peringatan_url"
 
@@ -95,7 +98,7 @@ def baca_bahasa(params: Mapping[str, str]) -> tuple[Bahasa, str | None]:
     if not nilai:
         return "id", None
     if nilai in BAHASA:
-        return nilai, None  # type: ignore[return-value]
+        return nilai, None
     return "id", t("url_bahasa_salah", "id", nilai=params.get("bahasa"))
 
 
@@ -105,17 +108,19 @@ def baca_url(
     bulan_ada: list[dt.date],
     tanggal_data: dt.date,
     bahasa: Bahasa,
+    kab_bawaan: str | None = None,
 ) -> HasilUrl:
     """Validate the URL's filter parameters against the warehouse; unknown values fall back with a warning.
 
-    `wil` is `data.wilayah()`, `bulan_ada` is `data.bulan_tersedia()`. Returns the values for
-    `kab`, `kec`, `desa`, `dari`, `sampai` (codes, or first-of-month dates).
+    `wil` is `data.wilayah()`, `bulan_ada` is `data.bulan_tersedia()`, `kab_bawaan` the first
+    configured regency (`meta_gudang.kabupaten`). Returns the values for `kab`, `kec`, `desa`,
+    `dari`, `sampai` (codes, or first-of-month dates).
     """
     hasil = HasilUrl()
     kabs = list(dict.fromkeys(wil["kode_kab"]))
     nama_kab = dict(zip(wil["kode_kab"], wil["nama_kab"], strict=True))
 
-    kab = kabs[0]
+    kab = kab_bawaan if kab_bawaan in kabs else kabs[0]
     teks_kab = (params.get("kab") or "").strip()
     if teks_kab:
         if teks_kab in kabs:
@@ -188,7 +193,7 @@ def bahasa_aktif() -> Bahasa:
         st.session_state[kunci] = bahasa
         if peringatan:
             st.session_state.setdefault(_KUNCI_PERINGATAN, []).append(peringatan)
-    return st.session_state[kunci]  # type: ignore[no-any-return]
+    return st.session_state[kunci]
 
 
 def pilih_bahasa(bahasa: Bahasa) -> Bahasa:
@@ -201,35 +206,41 @@ def pilih_bahasa(bahasa: Bahasa) -> Bahasa:
         required=True,
         label_visibility="collapsed",
     )
-    return pilihan if pilihan in BAHASA else bahasa  # type: ignore[return-value]
+    return pilihan if pilihan in BAHASA else bahasa
+
+
+def _kab_bawaan(meta: dict[str, str]) -> str:
+    return meta.get("kabupaten", "").split(",")[0].strip()
 
 
 def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, tanggal_data: dt.date) -> None:
     """On a session's first run with data, fill the filter widgets' state from the URL."""
-    kunci_wilayah = [KUNCI_STATE[k] for k in ("kab", "kec", "desa", "dari", "sampai")]
-    if all(k in st.session_state for k in kunci_wilayah[1:]):
+    if all(KUNCI_STATE[k] in st.session_state for k in ("kec", "desa", "dari", "sampai")):
         return
-    hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), tanggal_data, bahasa)
+    hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), tanggal_data, bahasa,
+                     _kab_bawaan(data.meta_gudang(versi)))
     for kunci, nilai in hasil.nilai.items():
-        st.session_state[KUNCI_STATE[kunci]] = nilai
+        st.session_state[KUNCI_STATE[kunci]] = SEMUA if nilai is None else nilai
     st.session_state.setdefault(_KUNCI_PERINGATAN, []).extend(hasil.peringatan)
 
 
-def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt.date) -> None:
+def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt.date, kab_bawaan: str) -> None:
     """Make the stored selection valid for the current warehouse (it may have been rebuilt since)."""
     ss = st.session_state
     kabs = list(dict.fromkeys(wil["kode_kab"]))
     if ss.get("f_kab") not in kabs:
-        ss["f_kab"] = kabs[0]
+        ss["f_kab"] = kab_bawaan if kab_bawaan in kabs else kabs[0]
     di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
-    if ss.get("f_kec") is not None and ss["f_kec"] not in set(di_kab["kode_kec"]):
-        ss["f_kec"] = None
-    if ss.get("f_desa") is not None:
-        cocok = di_kab[di_kab["kode_desa"] == ss["f_desa"]]
-        if not len(cocok) or (ss.get("f_kec") not in (None, cocok.iloc[0]["kode_kec"])):
-            ss["f_desa"] = None
+    if ss.get("f_kec") not in {SEMUA, *di_kab["kode_kec"]}:
+        ss["f_kec"] = SEMUA
+    if ss.get("f_desa") not in {SEMUA, *di_kab["kode_desa"]}:
+        ss["f_desa"] = SEMUA
+    if ss["f_desa"]:
+        kec_desa = str(di_kab.loc[di_kab["kode_desa"] == ss["f_desa"], "kode_kec"].iloc[0])
+        if ss["f_kec"] not in (SEMUA, kec_desa):
+            ss["f_desa"] = SEMUA
         else:
-            ss["f_kec"] = cocok.iloc[0]["kode_kec"]
+            ss["f_kec"] = kec_desa
     bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, tanggal_data)
     if ss.get("f_dari") not in bulan_ada:
         ss["f_dari"] = bawaan_dari
@@ -240,17 +251,17 @@ def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt
 
 
 def _saat_kab_berubah() -> None:
-    st.session_state["f_kec"] = None
-    st.session_state["f_desa"] = None
+    st.session_state["f_kec"] = SEMUA
+    st.session_state["f_desa"] = SEMUA
 
 
 def _saat_kec_berubah() -> None:
-    st.session_state["f_desa"] = None
+    st.session_state["f_desa"] = SEMUA
 
 
 def _saat_desa_berubah(kec_desa: dict[str, str]) -> None:
     desa = st.session_state.get("f_desa")
-    if desa is not None:
+    if desa:
         st.session_state["f_kec"] = kec_desa[desa]
 
 
@@ -282,7 +293,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     bulan_ada = data.bulan_tersedia(versi)
 
     _atur_state_dari_url(versi, bahasa, tanggal_data)
-    _rapikan_state(wil, bulan_ada, tanggal_data)
+    _rapikan_state(wil, bulan_ada, tanggal_data, _kab_bawaan(meta))
     for pesan in st.session_state.pop(_KUNCI_PERINGATAN, []):
         st.warning(pesan, icon=":material/link_off:")
 
@@ -302,22 +313,22 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     with kolom[0]:
         st.selectbox(
             t("kecamatan", bahasa),
-            [None, *nama_kec],
-            format_func=lambda k: t("semua_kecamatan", bahasa) if k is None else nama_kec[k],
+            [SEMUA, *nama_kec],
+            format_func=lambda k: nama_kec.get(k) or t("semua_kecamatan", bahasa),
             key="f_kec",
             on_change=_saat_kec_berubah,
         )
-    daftar_desa = di_kab if ss["f_kec"] is None else di_kab[di_kab["kode_kec"] == ss["f_kec"]]
+    daftar_desa = di_kab[di_kab["kode_kec"] == ss["f_kec"]] if ss["f_kec"] else di_kab
     nama_desa = dict(zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], strict=True))
-    if ss["f_kec"] is None:
+    if not ss["f_kec"]:
         nama_desa = {k: f"{n} ({nama_kec[c]})" for k, n, c in
                      zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], daftar_desa["kode_kec"], strict=True)}
     kec_desa = dict(zip(di_kab["kode_desa"], di_kab["kode_kec"], strict=True))
     with kolom[1]:
         st.selectbox(
             t("desa", bahasa),
-            [None, *nama_desa],
-            format_func=lambda k: t("semua_desa", bahasa) if k is None else nama_desa[k],
+            [SEMUA, *nama_desa],
+            format_func=lambda k: nama_desa.get(k) or t("semua_desa", bahasa),
             key="f_desa",
             on_change=_saat_desa_berubah,
             args=(kec_desa,),
@@ -335,9 +346,9 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
         bahasa=bahasa,
         kode_kab=ss["f_kab"],
         nama_kab=nama_kab[ss["f_kab"]],
-        kode_kec=ss["f_kec"],
+        kode_kec=ss["f_kec"] or None,
         nama_kec=nama_kec.get(ss["f_kec"]) if ss["f_kec"] else None,
-        kode_desa=ss["f_desa"],
+        kode_desa=ss["f_desa"] or None,
         nama_desa=str(baris_desa.iloc[0]["nama_desa"]) if len(baris_desa) else None,
         dari=ss["f_dari"],
         sampai=ss["f_sampai"],

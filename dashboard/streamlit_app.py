@@ -8,6 +8,8 @@ bar and the freshness line, then hands over to the chosen page in `dashboard/hal
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from dashboard import data
@@ -21,6 +23,8 @@ from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
 from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
 from pipelines.konfigurasi import KesalahanKonfigurasi
 
+_log = logging.getLogger("pantau.dashboard")
+
 st.set_page_config(page_title="Pantau", page_icon=":material/monitoring:", layout="wide")
 terapkan_gaya()
 bahasa = bahasa_aktif()
@@ -30,32 +34,42 @@ try:
 except KesalahanKonfigurasi as e:
     pesan_konfigurasi(str(e), bahasa)
     st.stop()
-versi = versi_gudang(jalur)
-status = data.status_gudang(versi)
-siap = versi is not None and status == "siap"
-meta = data.meta_gudang(versi) if siap and versi else {}
-nama_kab = None
-if siap and versi:
-    nama_kab = ", ".join(dict.fromkeys(data.wilayah(versi)["nama_kab"]))
 
-kiri, kanan = st.columns([6, 1], vertical_alignment="center")
-with kanan:
-    bahasa = pilih_bahasa(bahasa)
-with kiri:
-    kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")
+# An unexpected error (a bug, a warehouse swapped mid-query) gets a message in Indonesian and a log
+# line, never a traceback on a meeting-room screen; st.stop()/st.rerun() are BaseExceptions and pass.
+try:
+    versi = versi_gudang(jalur)
+    status = data.status_gudang(versi)
+    siap = versi is not None and status == "siap"
+    meta = data.meta_gudang(versi) if siap and versi else {}
+    # one regency: its name in the header; several: the filter bar has a regency box instead
+    nama_kab = None
+    if siap and versi and data.wilayah(versi)["kode_kab"].nunique() == 1:
+        nama_kab = str(data.wilayah(versi)["nama_kab"].iloc[0])
 
-if siap and versi:
-    pilihan = bilah_filter(versi, bahasa)
-    baris_kesegaran(pilihan.tanggal_data, data.kesegaran(versi, pilihan.kode_wilayah), bahasa)
-else:
-    pesan_gudang(status, jalur, bahasa)
+    kiri, tengah, kanan = st.columns([3.2, 4, 0.9], vertical_alignment="center")
+    with kanan:
+        bahasa = pilih_bahasa(bahasa)
+    with kiri:
+        kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")
+    slot_kesegaran = tengah.container()  # filled once the filter bar has said which wilayah is shown
 
-daftar = halaman_tersedia(ada_gudang=siap)
-if not daftar:
-    st.stop()
-halaman = st.navigation(
-    [st.Page(h.berkas, title=t(h.kunci_judul, bahasa), icon=h.ikon, url_path=h.nama, default=i == 0)
-     for i, h in enumerate(daftar)],
-    position="top",
-)
-halaman.run()
+    if siap and versi:
+        pilihan = bilah_filter(versi, bahasa)
+        with slot_kesegaran:
+            baris_kesegaran(pilihan.tanggal_data, data.kesegaran(versi, pilihan.kode_wilayah), bahasa)
+    else:
+        pesan_gudang(status, jalur, bahasa)
+
+    daftar = halaman_tersedia(ada_gudang=siap)
+    if not daftar:
+        st.stop()
+    halaman = st.navigation(
+        [st.Page(h.berkas, title=t(h.kunci_judul, bahasa), icon=h.ikon, url_path=h.nama, default=i == 0)
+         for i, h in enumerate(daftar)],
+        position="top",
+    )
+    halaman.run()
+except Exception:
+    _log.exception("Halaman gagal ditampilkan")
+    st.error(t("galat_halaman", bahasa), icon=":material/error:")

@@ -106,44 +106,61 @@ def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
     return siap
 
 
-def _tulis(con: duckdb.DuckDBPyConnection, s: LembarSiap, dimuat_pada: datetime) -> None:
-    """Write one validated sheet: its meta row, loaded rows, quarantined rows and warnings."""
-    r, hasil = s.ringkasan, s.hasil
-    assert hasil is not None and r.jenis is not None
-    row = con.execute("select nextval('urutan_berkas')").fetchone()
-    assert row is not None
-    id_berkas = int(row[0])
-    con.execute(
-        "insert into meta_berkas values ($id, $berkas, $lembar, $sha, $jenis, $waktu, $dibaca, $dimuat, "
-        "$karantina, $dilewati, $peringatan, $pribadi, $diabaikan)",
-        {"id": id_berkas, "berkas": r.berkas, "lembar": r.lembar, "sha": s.sha256, "jenis": r.jenis,
-         "waktu": dimuat_pada, "dibaca": r.baris_dibaca, "dimuat": r.baris_dimuat,
-         "karantina": r.baris_dikarantina, "dilewati": r.baris_dilewati, "peringatan": json.dumps(r.peringatan),
-         "pribadi": json.dumps(r.kolom_pribadi_dibuang, ensure_ascii=False),
-         "diabaikan": json.dumps(r.kolom_diabaikan, ensure_ascii=False)},
-    )
-    tabel = TABEL_MENTAH[r.jenis]
-    dimuat = hasil.dimuat.rename(columns={"_baris": "baris"})
-    dimuat = dimuat.astype(object).where(dimuat.notna(), None)
-    dimuat.insert(0, "id_berkas", id_berkas)
-    if len(dimuat):
-        con.register("_dimuat", dimuat)
-        kolom = ", ".join(dimuat.columns)  # canonical names from the validators, not from the file
-        con.execute(f"insert into {tabel} ({kolom}) select {kolom} from _dimuat")
-        con.unregister("_dimuat")
-    if hasil.karantina:
-        k = pd.DataFrame(hasil.karantina)
-        k.insert(0, "id_berkas", id_berkas)
-        k["berkas"], k["lembar"], k["jenis"] = r.berkas, r.lembar, r.jenis
-        con.register("_k", k)
-        con.execute("insert into karantina select id_berkas, berkas, lembar, baris, jenis, alasan, isi from _k")
-        con.unregister("_k")
-    if hasil.peringatan:
-        w = pd.DataFrame(hasil.peringatan)
-        w.insert(0, "id_berkas", id_berkas)
-        con.register("_w", w)
-        con.execute("insert into peringatan select id_berkas, baris, jenis_peringatan, kolom, pesan from _w")
-        con.unregister("_w")
+class Penulis:
+    """Buffers validated sheets and writes them in a few large inserts (one per table), bounded in memory."""
+
+    BATAS_BARIS = 200_000
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, dimuat_pada: datetime) -> None:
+        self.con = con
+        self.dimuat_pada = dimuat_pada
+        self.antre: dict[str, list[pd.DataFrame]] = {}
+        self.jumlah = 0
+
+    def tambah(self, s: LembarSiap) -> None:
+        """Queue one sheet: its meta row, loaded rows, quarantined rows and warnings."""
+        r, hasil = s.ringkasan, s.hasil
+        assert hasil is not None and r.jenis is not None
+        id_berkas = int(self.con.execute("select nextval('urutan_berkas')").fetchall()[0][0])
+        self._antre("meta_berkas", pd.DataFrame([{
+            "id_berkas": id_berkas, "berkas": r.berkas, "lembar": r.lembar, "sha256": s.sha256, "jenis": r.jenis,
+            "dimuat_pada": self.dimuat_pada, "baris_dibaca": r.baris_dibaca, "baris_dimuat": r.baris_dimuat,
+            "baris_dikarantina": r.baris_dikarantina, "baris_dilewati": r.baris_dilewati,
+            "peringatan": json.dumps(r.peringatan),
+            "kolom_pribadi_dibuang": json.dumps(r.kolom_pribadi_dibuang, ensure_ascii=False),
+            "kolom_diabaikan": json.dumps(r.kolom_diabaikan, ensure_ascii=False),
+        }]))
+        dimuat = hasil.dimuat.rename(columns={"_baris": "baris"})
+        dimuat.insert(0, "id_berkas", id_berkas)
+        self._antre(TABEL_MENTAH[r.jenis], dimuat)
+        if hasil.karantina:
+            k = pd.DataFrame(hasil.karantina)
+            k.insert(0, "id_berkas", id_berkas)
+            k["berkas"], k["lembar"], k["jenis"] = r.berkas, r.lembar, r.jenis
+            self._antre("karantina", k)
+        if hasil.peringatan:
+            w = pd.DataFrame(hasil.peringatan)
+            w.insert(0, "id_berkas", id_berkas)
+            self._antre("peringatan", w)
+        if self.jumlah >= self.BATAS_BARIS:
+            self.tulis()
+
+    def _antre(self, tabel: str, df: pd.DataFrame) -> None:
+        if len(df):
+            self.antre.setdefault(tabel, []).append(df)
+            self.jumlah += len(df)
+
+    def tulis(self) -> None:
+        """Insert everything queued; table and column names come from the validators, never from a file."""
+        for tabel, bagian in self.antre.items():
+            df = pd.concat(bagian, ignore_index=True)
+            df = df.astype(object).where(df.notna(), None)
+            kolom = ", ".join(df.columns)
+            self.con.register("_antre", df)
+            self.con.execute(f"insert into {tabel} ({kolom}) select {kolom} from _antre")
+            self.con.unregister("_antre")
+        self.antre.clear()
+        self.jumlah = 0
 
 
 def _uji_jeda(tahap: str) -> None:
@@ -161,7 +178,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
     berkas = kumpulkan_berkas(jalur)
     ringkasan: list[RingkasanLembar] = []
     with perubahan_gudang(konfigurasi.gudang) as con:
-        dimuat_pada = datetime.now(UTC).replace(tzinfo=None)
+        penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
         for p in berkas:
             sha = sha256_berkas(p) if p.is_file() else ""
@@ -169,10 +186,11 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
             for s in siap:
                 ringkasan.append(s.ringkasan)
                 if s.hasil is not None and not s.ringkasan.sudah_pernah_dimuat:
-                    _tulis(con, s, dimuat_pada)
+                    penulis.tambah(s)
             if sha and any(s.hasil is not None for s in siap):
                 sha_lama.add(sha)
             _uji_jeda("muat")
+        penulis.tulis()
         build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
         _uji_jeda("bangun")
     return ringkasan

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
+
 from pipelines import build
 from pipelines.build import PemeriksaanGagal
 from pipelines.ingest import muat

@@ -8,9 +8,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from conftest import HARI_MUAT
 from openpyxl import Workbook
 
-from conftest import HARI_MUAT
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas
 from pipelines.ingest import muat
 from pipelines.konfigurasi import Konfigurasi

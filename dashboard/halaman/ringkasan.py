@@ -9,10 +9,16 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
-from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.komponen.grafik import grafik_tren
-from dashboard.komponen.kpi import isi_kasus_baru, isi_puskesos_aktif, isi_selesai_90, isi_tunggakan, kotak_kpi
+from dashboard.komponen.kpi import (
+    isi_kasus_baru,
+    isi_puskesos_aktif,
+    isi_selesai_90,
+    isi_tunggakan,
+    judul_periode,
+    kotak_kpi,
+)
 from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import pilihan_aktif
 
@@ -24,10 +30,10 @@ b = p.bahasa
 kpi = data.kpi_ringkasan(p.versi, p.kode_wilayah, p.dari, p.sampai)
 puskesos = data.puskesos_status(p.versi, p.kode_wilayah)
 tren = data.tren_bulanan(p.versi, p.kode_wilayah, p.dari, p.sampai)
+bulan_pertama = data.bulan_tersedia(p.versi)[0]
 
 # 3/ title
-st.markdown(f"#### {t('ringkasan_judul', b)} · {p.nama_wilayah}")
-st.caption(t("periode_label", b, dari=fmt.bulan(p.dari, b), sampai=fmt.bulan(p.sampai, b)))
+st.markdown(f"##### {t('ringkasan_judul', b)} · {p.nama_wilayah} &nbsp; :gray[{judul_periode(kpi, bulan_pertama, b)}]")
 
 # 4/ KPI tiles
 kolom = st.columns(4, gap="small")

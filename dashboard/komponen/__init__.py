@@ -1,0 +1,1 @@
+"""Small render functions shared by the pages: header, KPI tiles, freshness line, charts, messages, styling."""

@@ -1,18 +1,19 @@
 """The app's look: the quiet palette and the few CSS rules that make KPIs readable on a projector.
 
 One accent colour for "needs attention", one for "good", neutral greys otherwise
-(`screens.md`, Look). The two accents are Okabe-Ito vermillion and blue, which stay
-distinct for the common forms of colour blindness.
+(`screens.md`, Look). The two accents are Okabe-Ito blue and a vermillion-orange darkened
+for text contrast; they stay distinct for the common forms of colour blindness. The same
+colours are the theme in `dashboard/.streamlit/config.toml`.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-WARNA_PERHATIAN = "#D55E00"
-"""Needs attention (vermillion)."""
+WARNA_PERHATIAN = "#C2410C"
+"""Needs attention (dark vermillion-orange; the theme's `orangeColor`)."""
 WARNA_BAIK = "#0072B2"
-"""Good (blue)."""
+"""Good (Okabe-Ito blue; the theme's `primaryColor` and `blueColor`)."""
 ABU_TUA = "#374151"
 ABU = "#6B7280"
 ABU_MUDA = "#D1D5DB"
@@ -25,6 +26,13 @@ _CSS = """
 [data-testid="stMetricValue"] { font-size: 2.6rem; font-weight: 700; line-height: 1.15; }
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; font-weight: 600; }
 [data-testid="stMetricDelta"] { font-size: 1rem; }
+/* Wrap long values and comparisons instead of cutting them to "belum mat...". */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
+[data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+/* A tile whose value is a state in words ("belum matang") is drawn smaller and grey. */
+[class*="st-key-kpi_"][class*="_redup"] [data-testid="stMetricValue"] { font-size: 1.7rem; color: #6B7280; }
 </style>
 """
 

@@ -23,31 +23,37 @@ def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa) -> g
     fig.add_bar(x=x, y=tren["kasus_baru"], name=nama_kasus, marker_color=warna_batang,
                 hovertemplate=f"%{{x}}<br>{nama_kasus}: %{{y:,}}<extra></extra>")
     fig.add_scatter(x=x, y=tren["rujukan_dikirim"], name=nama_rujukan, mode="lines+markers",
-                    line={"color": ABU_TUA, "width": 3}, marker={"size": 7},
+                    line={"color": ABU_TUA, "width": 3},
+                    marker={"size": 10, "line": {"color": "white", "width": 2}},
                     hovertemplate=f"%{{x}}<br>{nama_rujukan}: %{{y:,}}<extra></extra>")
     fig.update_layout(
-        height=300,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        # title and legend share the top line: every pixel counts on a 768-px-high laptop screen
+        title={"text": f"<b>{t('tren_judul', bahasa)}</b>", "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top",
+               "font": {"size": 16}},
+        height=290,
+        margin={"l": 8, "r": 8, "t": 40, "b": 8},
         separators=",." if bahasa == "id" else ".,",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": {"size": 14}},
-        bargap=0.25,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1, "font": {"size": 14}},
+        # few months would draw a wall of grey; keep bars about as wide as in a 12-month view
+        bargap=0.25 if len(x) >= 6 else 0.55 if len(x) >= 3 else 0.75,
         font={"size": 14},
         hovermode="x unified",
     )
-    fig.update_xaxes(type="category", tickangle=0 if len(x) <= 12 else -45)
-    fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d")
+    fig.update_xaxes(type="category", tickangle=0 if len(x) <= 12 else -45, tickfont={"size": 14})
+    puncak = max([0, *tren["kasus_baru"], *tren["rujukan_dikirim"]])
+    fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d", tickfont={"size": 14},
+                     dtick=1 if puncak <= 6 else None)  # counts: no 0.2 steps rounded to "0, 0, 1, 1"
     return fig
 
 
 def grafik_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, tanggal_data: dt.date, nama_wilayah: str,
                 bahasa: Bahasa) -> None:
-    """Render the monthly trend with its title and, when the last month is not complete, a note saying so."""
-    st.markdown(f"**{t('tren_judul', bahasa)}**")
+    """Render the monthly trend and, when the last month is not complete, a note saying so."""
     if tren.empty:
-        st.caption(fmt.KOSONG)
+        st.caption(f"{t('tren_judul', bahasa)}: {fmt.KOSONG}")
         return
-    alt = t("tren_alt", bahasa, wilayah=nama_wilayah, dari=fmt.bulan(tren["bulan"].iloc[0], bahasa),
-            sampai=fmt.bulan(tren["bulan"].iloc[-1], bahasa))
+    alt = t("tren_alt", bahasa, wilayah=nama_wilayah,
+            periode=fmt.rentang_bulan(tren["bulan"].iloc[0], tren["bulan"].iloc[-1], bahasa))
     st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa), config={"displayModeBar": False}, alt=alt)
     bulan_akhir = tren["bulan"].iloc[-1]
     if bulan_akhir > bulan_lengkap:

@@ -13,7 +13,7 @@ def kepala(bahasa: Bahasa, nama_kab: str | None, sintetis: bool) -> None:
     if nama_kab:
         judul += f" · {nama_kab}"
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.markdown(f"### {judul}", width="content")
+        st.markdown(f"#### {judul}", width="content")
         if sintetis:
             lencana_sintetis(bahasa)
 

@@ -24,4 +24,5 @@ def teks_kesegaran(tanggal_data: dt.date, lapor: pd.DataFrame, bahasa: Bahasa) -
 
 def baris_kesegaran(tanggal_data: dt.date, lapor: pd.DataFrame, bahasa: Bahasa) -> None:
     """Render the freshness line with its definition as help."""
-    st.caption(f":material/update: {teks_kesegaran(tanggal_data, lapor, bahasa)}", help=t("kesegaran_bantuan", bahasa))
+    st.caption(f":material/update: {teks_kesegaran(tanggal_data, lapor, bahasa)}", help=t("kesegaran_bantuan", bahasa),
+               text_alignment="right")

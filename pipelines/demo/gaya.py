@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from pipelines.demo.simulasi import JENIS_CACAT, JENIS_NIHIL, LABEL_NIHIL, Baris
+from pipelines.demo.simulasi import JENIS_CACAT, JENIS_NIHIL, LABEL_NIHIL, MACAM_CACAT, Baris
 from pipelines.demo.wilayah import Desa
 
 BULAN_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -116,6 +116,8 @@ LABEL: dict[str, dict[str, tuple[str, ...]]] = {
 JENIS_KELAMIN = (("L", "P"), ("L", "P"), ("Laki-laki", "Perempuan"), ("1", "2"))
 YA_TIDAK = (("Ya", "Tidak"), ("Ya", "Tidak"), ("Y", "T"), ("Sudah", "Belum"))
 T = TypeVar("T")
+PELUANG_SALAH_KETIK = 0.025
+"""Typo rate on desa whose name is long enough for an unambiguous fuzzy match (~1 % of name-only rows)."""
 TEKS_FORMULA = ('=HYPERLINK("x")', '=HYPERLINK("https://contoh.invalid/berkas","lihat berkas")', "@SUM(1+1)",
                 "=cmd|' /C calc'!A0")
 
@@ -176,7 +178,7 @@ def _pilih_kolom(identitas: str, format_: str, rnd: random.Random) -> list[str]:
     kasus_opsional = [k for k in ("kelompok_sasaran", "kanal", "terdaftar_dtks", "desil", "urgensi", "program",
                                   "sumber_dana", "status_kasus") if k in ada]
     rnd.shuffle(kasus_opsional)
-    kelompok = [
+    kelompok: list[list[str]] = [
         rnd.sample(["no_registrasi", "tanggal_lapor", *identitas_kol], 2 + len(identitas_kol)),
         [k for k in ("nama_pelapor", "nik", "no_kk", "jenis_kelamin", "umur", "alamat", "no_hp") if k in ada],
         ["kategori", *kasus_opsional],
@@ -307,7 +309,7 @@ def no_registrasi(baris: Baris, gaya: GayaKecamatan) -> str | None:
 def _nama_desa(desa: Desa, gaya: GayaKecamatan, konteks: KonteksSel, rnd: random.Random) -> str:
     nama = desa.nama
     acak = rnd.random()
-    if acak < 0.012 and desa.kode in konteks.salah_ketik:
+    if acak < PELUANG_SALAH_KETIK and desa.kode in konteks.salah_ketik:
         nama = konteks.salah_ketik[desa.kode]
     if gaya.nama_desa == "ds":
         nama = f"{'Kel.' if desa.kelurahan else 'Ds.'} {nama}"
@@ -315,7 +317,7 @@ def _nama_desa(desa: Desa, gaya: GayaKecamatan, konteks: KonteksSel, rnd: random
         nama = f"{'KELURAHAN' if desa.kelurahan else 'DESA'} {nama.upper()}"
     elif gaya.nama_desa == "kecil":
         nama = nama.lower()
-    if 0.012 <= acak < 0.05:
+    if PELUANG_SALAH_KETIK <= acak < PELUANG_SALAH_KETIK + 0.04:
         nama = f" {nama.replace(' ', '  ')}  "
     return nama
 
@@ -376,7 +378,7 @@ def nilai_baris(baris: Baris, gaya: GayaKecamatan, konteks: KonteksSel, rnd: ran
             tanggal_selesai=_tanggal(selesai, gaya, rnd),
             status_rujukan=None if tersirat and rnd.random() < 0.05 else label["status_rujukan"][status],
         )
-    if baris.jenis == "cacat":
+    if baris.jenis == JENIS_CACAT:
         _rusak(nilai, kasus.cacat, kasus.tanggal_lapor, gaya, konteks, rnd)
     return nilai
 
@@ -384,7 +386,7 @@ def nilai_baris(baris: Baris, gaya: GayaKecamatan, konteks: KonteksSel, rnd: ran
 def _rusak(nilai: dict[str, object], cacat: str | None, tanggal: date, gaya: GayaKecamatan, konteks: KonteksSel,
            rnd: random.Random) -> None:
     """Make a deliberate defect that must send the row to quarantine."""
-    assert cacat in JENIS_CACAT
+    assert cacat in MACAM_CACAT
     if cacat == "desa_tidak_dikenal":
         nilai["nama_desa"] = konteks.nama_desa_asing
     elif cacat == "tanggal_kosong":
@@ -404,7 +406,9 @@ def susun_lembar(gaya: GayaKecamatan, judul: list[str], baris: list[Baris], kont
     kolom = [k for k, _ in gaya.kolom]
     hasil: list[list[object]] = []
     for teks in judul[: gaya.judul]:
-        hasil.append([teks or None] + [None] * (len(kolom) - 1))
+        baris_judul: list[object] = [None] * len(kolom)
+        baris_judul[0] = teks or None
+        hasil.append(baris_judul)
     hasil.append([h for _, h in gaya.kolom])
     if gaya.nomor_kolom:
         hasil.append(list(range(1, len(kolom) + 1)))

@@ -21,6 +21,7 @@ import shutil
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import numpy as np
@@ -40,10 +41,10 @@ from pipelines.demo.gaya import (
     susun_lembar,
 )
 from pipelines.demo.simulasi import (
-    JENIS_CACAT,
     JENIS_NIHIL,
     JENIS_PEMBARUAN,
     JENIS_REVISI,
+    MACAM_CACAT,
     Baris,
     HasilSimulasi,
     Laporan,
@@ -63,12 +64,24 @@ POLA_CSV = (((";", "cp1252"), (",", "utf-8-sig")), (("\t", "utf-8"), ("|", "utf-
             (("|", "cp1252"), (";", "utf-8")))
 """Delimiter and encoding of each CSV kecamatan before and after it changed operator (month 13 of 24)."""
 
+SUBFOLDER_DEMO = ("01_register", "02_penduduk", "03_referensi", "04_laporan_kasus", "05_revisi")
+
 KunciBerkas = tuple[object, ...]
 
 
 @dataclass(frozen=True)
 class RingkasanDemo:
-    """What was written. `berkas` is in ingest order; counts are over distinct files (the duplicate excluded)."""
+    """What was written. Row counts are over distinct files: the duplicated file is not counted twice.
+
+    - `berkas`: every file, in ingest order (register, penduduk, poverty references, case reports by period,
+      the revision file, the duplicate last).
+    - `kasus` / `rujukan`: distinct genuine cases and referrals (deliberately invalid rows excluded).
+    - `baris_kasus`: data rows in the case files (title, header, column-number and totals rows excluded).
+    - `baris_sengaja_dikarantina`: rows made invalid on purpose; the ingest must quarantine exactly these.
+    - `baris_nihil`, `baris_pembaruan` (update rows, the revision file's included), `label_tidak_dikenal`
+      (rows whose kategori label no enum knows: loaded as `lainnya` with a warning).
+    - `berkas_duplikat`: (original, byte-identical copy under another name).
+    """
 
     berkas: list[Path]
     kasus: int
@@ -101,7 +114,7 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
                       folder_referensi: Path | None = None) -> RingkasanDemo:
     """Write the synthetic input files of `kabupaten` into `folder` and say what was written."""
     referensi = folder_referensi or FOLDER_REFERENSI_BAWAAN
-    folder.mkdir(parents=True, exist_ok=True)
+    _hapus_demo_lama(folder)
     rng = np.random.default_rng(benih)
     rnd = random.Random(benih)
     wilayah = baca_wilayah(referensi, kabupaten)
@@ -136,6 +149,15 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
         label_tidak_dikenal=sum(1 for b in semua if b.kasus is not None and b.kasus.label_asing),
         berkas_duplikat=duplikat,
     )
+
+
+def _hapus_demo_lama(folder: Path) -> None:
+    """Remove files a previous demo run left in our own sub-folders, so the folder holds exactly `berkas`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for sub in SUBFOLDER_DEMO:
+        for berkas in sorted((folder / sub).rglob("*")) if (folder / sub).is_dir() else []:
+            if berkas.is_file() and "SINTETIS" in berkas.name:
+                berkas.unlink()
 
 
 # 1/ plan: formats, habits, deliberate defects
@@ -176,8 +198,7 @@ def _bagi_format(wilayah: Wilayah, rnd: random.Random) -> tuple[dict[str, str], 
     format_kec.update(dict.fromkeys(lain[n_parquet:n_parquet + n_csv], "csv"))
     xlsx = sorted(k for k in kode if format_kec[k] == "xlsx")
     asing = asing or xlsx[0]
-    identitas = {"parquet": "kode_titik"}
-    identitas_kec = {k: identitas.get(format_kec[k], "") for k in kode}
+    identitas_kec = dict.fromkeys(kode, "kode_titik")
     xlsx_lain = [k for k in xlsx if k != asing]
     for k, i in zip(xlsx_lain, bagikan(("nama", "kode_titik", "kode_polos", "kode_angka"), len(xlsx_lain), rnd),
                     strict=True):
@@ -191,8 +212,6 @@ def _bagi_format(wilayah: Wilayah, rnd: random.Random) -> tuple[dict[str, str], 
 
 def _nama_desa_asing(wilayah: Wilayah, kode_kecamatan: str) -> str:
     """A desa name that does not exist in the kecamatan and is not close to any real one."""
-    from difflib import SequenceMatcher
-
     nama = [normal_nama(d.nama) for d in wilayah.desa_di(kode_kecamatan)]
     for calon in NAMA_DESA_ASING:
         n = normal_nama(calon)
@@ -226,9 +245,9 @@ def _kunci_duplikat(rencana: _Rencana) -> KunciBerkas | None:
 def _sisipkan_cacat(rencana: _Rencana, rnd: random.Random) -> None:
     """Add the rows that must be quarantined, spread over XLSX/CSV files (never the duplicated one)."""
     total = sum(len(v) for v in rencana.baris.values())
-    per_jenis = math.ceil(max(len(JENIS_CACAT), round(total * PORSI_KARANTINA)) / len(JENIS_CACAT))
+    per_jenis = math.ceil(max(len(MACAM_CACAT), round(total * PORSI_KARANTINA)) / len(MACAM_CACAT))
     profil = {p.desa.kode: p for p in rencana.profil}
-    for jenis in JENIS_CACAT:
+    for jenis in MACAM_CACAT:
         kelompok = [k for k in sorted(rencana.baris) if _boleh_cacat(rencana, k, jenis)]
         if not kelompok:
             continue
@@ -294,14 +313,14 @@ def _tulis_laporan_kasus(folder: Path, rencana: _Rencana, rnd: random.Random,
     ditulis: list[tuple[tuple[object, ...], Path]] = []
     n_baris = 0
     sumber_duplikat = None
-    for urutan, (kode, _) in enumerate(rencana.wilayah.kecamatan):
+    for kode, _ in rencana.wilayah.kecamatan:
         g = rencana.gaya[kode]
         per_berkas: dict[KunciBerkas, list[date]] = defaultdict(list)
         for b in rencana.bulan:
             if rencana.baris.get((kode, b)):
                 per_berkas[kunci_berkas(g, b)].append(b)
         for kunci, bulan in per_berkas.items():
-            berkas, n = _tulis_satu_berkas(folder, rencana, g, bulan, rnd, hari_ini, urutan)
+            berkas, n = _tulis_satu_berkas(folder, rencana, g, bulan, rnd, hari_ini)
             n_baris += n
             ditulis.append(((bulan[-1], {"xlsx": 0, "csv": 1, "parquet": 2}[g.format], kode), berkas))
             if kunci == rencana.kunci_duplikat:
@@ -311,13 +330,15 @@ def _tulis_laporan_kasus(folder: Path, rencana: _Rencana, rnd: random.Random,
 
 
 def _tulis_satu_berkas(folder: Path, rencana: _Rencana, g: GayaKecamatan, bulan: list[date], rnd: random.Random,
-                       hari_ini: date, urutan: int) -> tuple[Path, int]:
+                       hari_ini: date) -> tuple[Path, int]:
+    """One kecamatan file: a half-year XLSX (a sheet per month), a monthly CSV, or the whole Parquet export."""
     sub = folder / "04_laporan_kasus" / _slug(g.nama_kecamatan)
     baris = {b: rencana.baris[(g.kode_kecamatan, b)] for b in bulan}
     n = sum(len(v) for v in baris.values())
     if g.format == "xlsx":
         semester = "I" if bulan[0].month <= 6 else "II"
-        berkas = sub / f"DATA SINTETIS - Laporan Puskesos Kec. {g.nama_kecamatan} {bulan[0].year} Semester {semester}.xlsx"
+        nama = f"DATA SINTETIS - Laporan Puskesos Kec. {g.nama_kecamatan} {bulan[0].year} Semester {semester}"
+        berkas = sub / f"{nama}.xlsx"
         lembar: list[Lembar] = [(nama_bulan(b, g.nama_lembar), susun_lembar(g, _judul(g, b), v, rencana.konteks, rnd))
                                 for b, v in baris.items()]
         tulis_xlsx(berkas, lembar, format_tanggal=g.format_sel_tanggal, judul=_judul(g, bulan[0])[0],

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -61,6 +63,13 @@ BOBOT_KATEGORI: tuple[tuple[str, float], ...] = (
     ("rtlh", 0.05), ("adminduk", 0.04), ("disabilitas", 0.02), ("lansia", 0.02), ("anak", 0.01), ("ekonomi", 0.02),
     ("bencana", 0.01), ("kematian", 0.01), ("lainnya", 0.01), ("asing", 0.006),
 )
+BOBOT_KELOMPOK = (("miskin", 5.0), ("rentan_miskin", 3.0), ("ppks", 1.0), ("lainnya", 1.0))
+BOBOT_KANAL = (("datang_langsung", 55.0), ("kunjungan_rumah", 15.0), ("rujukan_rt_rw", 12.0), ("telepon_wa", 12.0),
+               ("media_sosial", 2.0), ("aplikasi", 4.0))
+BOBOT_URGENSI = (("normal", 80.0), ("tinggi", 15.0), ("darurat", 5.0))
+BOBOT_DESIL = tuple((str(d), b) for d, b in zip(range(1, 11), (20.0, 20, 18, 15, 12, 7, 4, 2, 1, 1), strict=True))
+BOBOT_JEDA_RUJUK = tuple((str(d), b) for d, b in zip(range(6), (3.0, 3, 2, 2, 1, 1), strict=True))
+BOBOT_TUTUP = (("selesai_terpenuhi", 55.0), ("selesai_tidak_layak", 8.0), ("dibatalkan", 5.0))
 PELUANG_DIRUJUK: dict[str, float] = {
     "jaminan_kesehatan": 0.75, "data_dtks": 0.45, "pkh": 0.6, "sembako": 0.6, "pendidikan": 0.6, "rtlh": 0.8,
     "adminduk": 0.7, "disabilitas": 0.7, "lansia": 0.6, "anak": 0.7, "kekerasan_perempuan": 0.95,
@@ -271,14 +280,28 @@ class Penomoran:
         return self._urut[(desa.kode, tahun)]
 
 
-def _pilih(pilihan: tuple[tuple[str, float], ...], rnd: random.Random) -> str:
-    return rnd.choices([p for p, _ in pilihan], weights=[b for _, b in pilihan])[0]
+@cache
+def _kumulatif(pilihan: tuple[tuple[str, float], ...]) -> tuple[list[str], list[float]]:
+    return [p for p, _ in pilihan], list(itertools.accumulate(b for _, b in pilihan))
+
+
+def _pilih(pilihan: tuple[tuple[str, float], ...], rnd: random.Random, k: int = 1) -> list[str]:
+    """`k` weighted draws from (value, weight) pairs."""
+    nilai, kumulatif = _kumulatif(pilihan)
+    return rnd.choices(nilai, cum_weights=kumulatif, k=k)
+
+
+@lru_cache(maxsize=64)
+def _hari_kerja(bulan: date) -> tuple[tuple[date, ...], tuple[float, ...]]:
+    """Days of the month and their cumulative intake weights (weekdays only, Monday-heavy)."""
+    hari = tuple(bulan + timedelta(days=i) for i in range(akhir_bulan(bulan).day))
+    return hari, tuple(itertools.accumulate(BOBOT_HARI_KERJA[h.weekday()] for h in hari))
 
 
 def _tanggal_kerja(bulan: date, rnd: random.Random) -> date:
     """A weekday of the month, weighted Monday-heavy."""
-    hari = [bulan + timedelta(days=i) for i in range(akhir_bulan(bulan).day)]
-    return rnd.choices(hari, weights=[BOBOT_HARI_KERJA[h.weekday()] for h in hari])[0]
+    hari, kumulatif = _hari_kerja(bulan)
+    return rnd.choices(hari, cum_weights=kumulatif)[0]
 
 
 def _hari_lognormal(median: float, sigma: float, rnd: random.Random) -> int:
@@ -322,7 +345,7 @@ def _orang(kategori: str, rnd: random.Random) -> tuple[str, int, str]:
         return jk, rnd.randint(6, 22), "miskin"
     if kategori == "disabilitas":
         return jk, rnd.randint(5, 80), "disabilitas"
-    kelompok = rnd.choices(["miskin", "rentan_miskin", "ppks", "lainnya"], weights=[5, 3, 1, 1])[0]
+    kelompok = _pilih(BOBOT_KELOMPOK, rnd)[0]
     return jk, rnd.randint(19, 78), kelompok
 
 
@@ -344,16 +367,18 @@ def rusak_nik(nik: str, rnd: random.Random) -> str:
 
 
 def _buat_no_kk(desa: Desa, rnd: random.Random) -> str:
-    terbit = date(rnd.randint(2005, 2024), rnd.randint(1, 12), rnd.randint(1, 28))
-    return f"{desa.digit_kecamatan}{terbit:%d%m%y}{rnd.randint(1, 9999):04d}"
+    """Kecamatan digits, issue date DDMMYY, sequence."""
+    hari, bulan, tahun = rnd.randint(1, 28), rnd.randint(1, 12), rnd.randint(2005, 2024)
+    return f"{desa.digit_kecamatan}{hari:02d}{bulan:02d}{tahun % 100:02d}{rnd.randint(1, 9999):04d}"
 
 
 def _program_dan_dana(kategori: str, tujuan: list[str], rnd: random.Random) -> tuple[str | None, str | None]:
-    program = {
+    program: str | None = {
         "jaminan_kesehatan": "pbi_jk" if rnd.random() < 0.7 else "pbi_apbd",
         "pkh": "pkh", "sembako": "sembako", "pendidikan": "kip_pip", "rtlh": "rtlh",
         "disabilitas": "atensi", "lansia": "atensi", "anak": "atensi",
     }.get(kategori)
+    dana: str | None
     if program == "rtlh":
         dana = "baznas" if "baznas" in tujuan else rnd.choice(("apbd_kabupaten", "apbd_kabupaten", "apbdes"))
     elif program == "pbi_apbd":
@@ -370,14 +395,14 @@ def _urgensi(kategori: str, rnd: random.Random) -> str:
         return "darurat" if rnd.random() < 0.8 else "tinggi"
     if kategori == "bencana":
         return "darurat" if rnd.random() < 0.5 else "tinggi"
-    return rnd.choices(["normal", "tinggi", "darurat"], weights=[80, 15, 5])[0]
+    return _pilih(BOBOT_URGENSI, rnd)[0]
 
 
 def buat_rujukan(tujuan: str, tanggal_lapor: date, kirim_pertama: date, urgensi: str,
                  rnd: random.Random) -> Rujukan:
     """Referral timeline: referred 0-5 days after intake (known by the first report), then per destination."""
     p = TUJUAN[tujuan]
-    jeda = rnd.randint(0, 1) if urgensi == "darurat" else rnd.choices(range(6), weights=[3, 3, 2, 2, 1, 1])[0]
+    jeda = rnd.randint(0, 1) if urgensi == "darurat" else int(_pilih(BOBOT_JEDA_RUJUK, rnd)[0])
     r = Rujukan(tujuan, rnd.choice(p.label), min(tanggal_lapor + timedelta(days=jeda), kirim_pertama))
     if rnd.random() < p.p_tanpa_respon:
         return r
@@ -409,7 +434,7 @@ def _riwayat_tanpa_rujukan(kategori: str, tanggal: date, rnd: random.Random) -> 
     nasib = rnd.random()
     hari_tutup = rnd.randint(0, 3) if kategori == "data_dtks" else rnd.randint(2, 45)
     if nasib < 0.68:
-        tutup = rnd.choices(["selesai_terpenuhi", "selesai_tidak_layak", "dibatalkan"], weights=[55, 8, 5])[0]
+        tutup = _pilih(BOBOT_TUTUP, rnd)[0]
         riwayat.append((max(t, tanggal + timedelta(days=hari_tutup)), tutup))
     elif nasib < 0.75:
         riwayat.append((t + timedelta(days=rnd.randint(5, 30)), "pemantauan"))
@@ -431,11 +456,11 @@ def buat_kasus(profil: ProfilDesa, kategori: str, tanggal: date, kirim: date, ur
     if rnd.random() < 0.08:
         nik, nik_rusak = None, False
     dtks = rnd.random() < (0.75 if kode in ("jaminan_kesehatan", "pkh", "sembako") else 0.55)
-    desil = rnd.choices(range(1, 11), weights=[20, 20, 18, 15, 12, 7, 4, 2, 1, 1])[0] if dtks else None
+    desil = int(_pilih(BOBOT_DESIL, rnd)[0]) if dtks else None
     urgensi = _urgensi(kode, rnd)
     tujuan: list[str] = []
     if rnd.random() < PELUANG_DIRUJUK[kode]:
-        tujuan.append(_pilih(TUJUAN_PER_KATEGORI[kode], rnd))
+        tujuan.append(_pilih(TUJUAN_PER_KATEGORI[kode], rnd)[0])
         peluang, kedua = TUJUAN_KEDUA.get(kode, (0.0, ()))
         lain = [t for t in kedua if t != tujuan[0]]
         if lain and rnd.random() < peluang:
@@ -444,9 +469,7 @@ def buat_kasus(profil: ProfilDesa, kategori: str, tanggal: date, kirim: date, ur
     kasus = Kasus(
         desa=desa, tahun=tanggal.year, urut=urut, tanggal_lapor=tanggal, kategori=kode, label_kategori=label,
         jenis_kelamin=jk, umur=umur, nik=nik, no_kk=_buat_no_kk(desa, rnd) if rnd.random() < 0.85 else None,
-        kelompok_sasaran=kelompok, kanal=rnd.choices(
-            ["datang_langsung", "kunjungan_rumah", "rujukan_rt_rw", "telepon_wa", "media_sosial", "aplikasi"],
-            weights=[55, 15, 12, 12, 2, 4])[0],
+        kelompok_sasaran=kelompok, kanal=_pilih(BOBOT_KANAL, rnd)[0],
         terdaftar_dtks=dtks, desil=desil, urgensi=urgensi, program=program, sumber_dana=dana,
         nama_pelapor=f"{rnd.choice(NAMA_DEPAN)} {chr(rnd.randint(65, 90))}.",
         alamat=f"Dsn. {rnd.choice(DUSUN)} RT {rnd.randint(1, 9):03d}/RW {rnd.randint(1, 6):03d}",
@@ -509,7 +532,7 @@ def _kategori_bulan(profil: ProfilDesa, bulan: date, rng: np.random.Generator, r
     """Categories of one desa's new cases in one month, with the PBI-JK wave of Jan-Mar 2026."""
     laju = profil.laju_kasus
     n = int(rng.poisson(laju))
-    kategori = rnd.choices([k for k, _ in BOBOT_KATEGORI], weights=[b for _, b in BOBOT_KATEGORI], k=n)
+    kategori = _pilih(BOBOT_KATEGORI, rnd, n)
     gelombang = {1: 2.5, 2: 2.0, 3: 1.5}.get(bulan.month, 1.0) if bulan.year == 2026 else 1.0
     kategori += ["jaminan_kesehatan"] * int(rng.poisson(laju * 0.35 * (gelombang - 1.0)))
     if bulan.month in (6, 7, 8):
@@ -552,26 +575,25 @@ def baris_revisi(hasil: HasilSimulasi, profil: list[ProfilDesa], kode_kecamatan:
         terakhir = hasil.laporan[kasus.desa.kode][-1].kirim
         if terakhir >= tanggal_revisi:
             continue
-        for r in kasus.rujukan or [None]:
+        kunci: list[Rujukan | None] = list(kasus.rujukan) if kasus.rujukan else [None]
+        for r in kunci:
             if keadaan_baris(kasus, r, tanggal_revisi) != keadaan_baris(kasus, r, terakhir):
                 hasil_revisi.append(Baris(kasus.desa, bulan, tanggal_revisi, JENIS_REVISI, kasus, r))
     return hasil_revisi
 
 
-JENIS_CACAT = ("desa_tidak_dikenal", "tanggal_kosong", "tanggal_mustahil", "no_registrasi_kosong", "kode_luar")
+MACAM_CACAT: tuple[str, ...] = (
+    "desa_tidak_dikenal", "tanggal_kosong", "tanggal_mustahil", "no_registrasi_kosong", "kode_luar",
+)
+"""Kinds of deliberately invalid rows: unknown desa name, empty or impossible date, no number, foreign code."""
 
 
 def buat_baris_cacat(profil: ProfilDesa, lap: Laporan, jenis: str, penomoran: Penomoran,
                      rnd: random.Random) -> Baris:
     """An extra case row made invalid on purpose (the ingest must quarantine it)."""
     tanggal = _tanggal_kerja(lap.bulan, rnd)
-    kategori = _pilih(BOBOT_KATEGORI[:-1], rnd)
+    kategori = _pilih(BOBOT_KATEGORI[:-1], rnd)[0]
     kasus = buat_kasus(profil, kategori, tanggal, lap.kirim, penomoran.berikut(profil.desa, tanggal.year), rnd)
     kasus.cacat = jenis
     return Baris(profil.desa, lap.bulan, lap.kirim, JENIS_CACAT, kasus, kasus.rujukan[0] if kasus.rujukan else None)
 
-
-__all__ = [
-    "POLA_BELUM", "POLA_TERSENDAT", "Baris", "HasilSimulasi", "Kasus", "Laporan", "Rujukan", "baris_revisi",
-    "buat_baris_cacat", "daftar_bulan", "simulasikan",
-]

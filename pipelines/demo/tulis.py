@@ -24,16 +24,19 @@ Lembar = tuple[str, Sequence[Sequence[Sel]]]
 
 
 def tulis_xlsx(berkas: Path, lembar: Sequence[Lembar], *, format_tanggal: str, judul: str, dibuat: datetime) -> None:
-    """One workbook; `dibuat` fixes the document timestamp so the same input gives the same bytes."""
+    """One workbook through xlsxwriter; the same input gives the same bytes (fixed creation date).
+
+    Dates become date-formatted cells, `TeksKutip` gets Excel's quote prefix, numbers stay numbers, and
+    text is never turned into a formula, a number or a link.
+    """
     berkas.parent.mkdir(parents=True, exist_ok=True)
     buku = xlsxwriter.Workbook(str(berkas), {
-        "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False,
     })
-    buku.set_properties({"title": judul, "subject": "DATA SINTETIS - bukan data nyata", "author": "Pantau demo",
-                         "created": dibuat})
-    fmt_tanggal = buku.add_format({"num_format": format_tanggal})
-    fmt_kutip = buku.add_format({"quote_prefix": True})
-    fmt_judul = buku.add_format({"bold": True})
+    buku.set_properties({"title": judul, "created": dibuat})
+    gaya_tanggal = buku.add_format({"num_format": format_tanggal})
+    gaya_kutip = buku.add_format({"quote_prefix": True})
     for nama, baris in lembar:
         ws = buku.add_worksheet(nama)
         for r, isi in enumerate(baris):
@@ -41,17 +44,16 @@ def tulis_xlsx(berkas: Path, lembar: Sequence[Lembar], *, format_tanggal: str, j
                 if nilai is None:
                     continue
                 if isinstance(nilai, TeksKutip):
-                    ws.write_string(r, c, str(nilai), fmt_kutip)
-                elif isinstance(nilai, str):
-                    ws.write_string(r, c, nilai, fmt_judul if r == 0 and c == 0 and nilai.isupper() else None)
-                elif isinstance(nilai, date):
-                    ws.write_datetime(r, c, nilai, fmt_tanggal)
+                    ws.write_string(r, c, str(nilai), gaya_kutip)
+                elif isinstance(nilai, (datetime, date)):
+                    ws.write_datetime(r, c, nilai if isinstance(nilai, datetime)
+                                      else datetime(nilai.year, nilai.month, nilai.day), gaya_tanggal)
                 elif isinstance(nilai, bool):
                     ws.write_boolean(r, c, nilai)
                 elif isinstance(nilai, (int, float)):
                     ws.write_number(r, c, nilai)
                 else:
-                    raise TypeError(f"Sel tidak dikenal: {nilai!r}")
+                    ws.write_string(r, c, str(nilai))
     buku.close()
 
 

@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz.fuzz import ratio
 
-TOTAL_PENDUDUK_2024: dict[str, int] = {"35.17": 1_374_577}
+TOTAL_PENDUDUK_2024: dict[str, int] = {"35.17": 1_374_577, "33.18": 1_379_022, "63.03": 612_000}
 """Known regency totals (domain.md 4.1); other regencies get RATA_RATA_PENDUDUK_DESA per desa."""
 RATA_RATA_PENDUDUK_DESA = 4_300
 PENDUDUK_MIN, PENDUDUK_MAKS = 1_500, 12_000
@@ -106,24 +107,23 @@ def baca_wilayah(folder_referensi: Path, kabupaten: str) -> Wilayah:
         sorted((b[0], b[2]) for b in _baris_csv(folder / "districts.csv", kabupaten + ".") if b[1] == kabupaten)
     )
     nama_kec = dict(kecamatan)
-    desa = tuple(
-        sorted(
-            (Desa(b[0], b[1], b[2].strip(), nama_kec[b[1]]) for b in _baris_csv(folder / "villages.csv", kabupaten + ".")
-             if b[1] in nama_kec),
-            key=lambda d: d.kode,
-        )
-    )
+    baris_desa = _baris_csv(folder / "villages.csv", kabupaten + ".")
+    desa = tuple(sorted((Desa(b[0], b[1], b[2].strip(), nama_kec[b[1]]) for b in baris_desa if b[1] in nama_kec),
+                        key=lambda d: d.kode))
     if not desa:
         raise WilayahTidakDikenal(f"Kabupaten {kabupaten} tidak punya desa di daftar wilayah.")
     return Wilayah(kabupaten, kab[0][2], kecamatan, desa, _kode_desa_luar(folder, kabupaten))
 
 
 def _kode_desa_luar(folder: Path, kabupaten: str) -> str:
-    """A real desa code of a neighbouring regency (same province when possible), e.g. 35.16.01.2001."""
-    provinsi = kabupaten.split(".")[0]
-    for b in _baris_csv(folder / "villages.csv", provinsi + "."):
-        if not b[0].startswith(kabupaten + "."):
-            return b[0]
+    """A real desa code of a neighbouring regency code (for Jombang 35.16.01.2001), else of the same province."""
+    provinsi, nomor = kabupaten.split(".")
+    daftar = _baris_csv(folder / "villages.csv", provinsi + ".")
+    tetangga = [f"{provinsi}.{int(nomor) + d:02d}." for d in (-1, 1)] if nomor.isdigit() else []
+    for awalan in [*tetangga, provinsi + "."]:
+        for b in daftar:
+            if b[0].startswith(awalan) and not b[0].startswith(kabupaten + "."):
+                return b[0]
     with (folder / "villages.csv").open(encoding="utf-8", newline="") as f:
         for b in csv.reader(f):
             if b[0] != "code" and not b[0].startswith(kabupaten + "."):
@@ -141,7 +141,7 @@ def _bagi_penduduk(wilayah: Wilayah, rng: np.random.Generator) -> np.ndarray:
     for _ in range(20):
         nilai = np.clip(nilai, PENDUDUK_MIN, PENDUDUK_MAKS)
         nilai *= total / nilai.sum()
-    return np.clip(np.round(nilai), PENDUDUK_MIN, PENDUDUK_MAKS).astype(int)
+    return np.clip(np.round(nilai), PENDUDUK_MIN, PENDUDUK_MAKS).astype(np.int64)
 
 
 def _jumlah_peran(n: int, per_306: float) -> int:
@@ -192,12 +192,12 @@ def buat_profil_desa(wilayah: Wilayah, rng: np.random.Generator, rnd: random.Ran
     ukuran_kk = rng.uniform(3.3, 3.6, size=len(wilayah.desa))
     profil = []
     for i, desa in enumerate(wilayah.desa):
-        jiwa = {2024: int(penduduk[i]), 2025: int(round(penduduk[i] * (1 + pertumbuhan[i])))}
+        jiwa = {2024: int(penduduk[i]), 2025: round(float(penduduk[i]) * (1 + float(pertumbuhan[i])))}
         nomor, tanggal, terlatih, anggaran = _register(desa, status[i], rnd)
         profil.append(ProfilDesa(
             desa=desa,
             penduduk=jiwa,
-            jumlah_kk={t: int(round(j / ukuran_kk[i])) for t, j in jiwa.items()},
+            jumlah_kk={t: round(j / float(ukuran_kk[i])) for t, j in jiwa.items()},
             status_puskesos=status[i],
             pola_lapor=pola[i],
             laju_kasus=_laju_kasus(int(penduduk[i]), pola[i]),
@@ -219,16 +219,6 @@ def normal_nama(nama: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", _AWALAN.sub("", nama.strip().lower()))
 
 
-def _rasio(a: str, b: str) -> float:
-    try:
-        from rapidfuzz.fuzz import ratio
-    except ImportError:  # pragma: no cover - rapidfuzz is a project dependency
-        from difflib import SequenceMatcher
-
-        return 100.0 * SequenceMatcher(None, a, b).ratio()
-    return float(ratio(a, b))
-
-
 def _beri_salah_ketik(profil: list[ProfilDesa], rnd: random.Random) -> None:
     """Give long desa names a one-letter-dropped typo that a fuzzy match (>= 90, 5 points clear) still resolves."""
     semua = [normal_nama(p.desa.nama) for p in profil]
@@ -242,7 +232,7 @@ def _beri_salah_ketik(profil: list[ProfilDesa], rnd: random.Random) -> None:
         i = rnd.choice(posisi)
         calon = nama[:i] + nama[i + 1:]
         n_calon = normal_nama(calon)
-        terbaik = _rasio(n_calon, sah)
-        lain = max((_rasio(n_calon, s) for s in semua if s != sah), default=0.0)
+        terbaik = float(ratio(n_calon, sah))
+        lain = max((float(ratio(n_calon, s)) for s in semua if s != sah), default=0.0)
         if n_calon not in semua and terbaik >= 92 and terbaik - lain >= 8:
             p.salah_ketik = calon

@@ -46,44 +46,46 @@ def validasi(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     """Validate one sheet of case reports."""
     data = tabel.data
     p = Pencatat(data)
-    keluar = pd.DataFrame({"_baris": data["_baris"]})
-    keluar["kode_desa"] = resolusi_tempat(p, data, konteks)
-    keluar["kategori"] = label_enum(p, data, "kategori", "kategori")
+    k: dict[str, pd.Series] = {"_baris": data["_baris"]}  # columns built apart, one DataFrame at the end
+    k["kode_desa"] = resolusi_tempat(p, data, konteks)
+    k["kategori"] = label_enum(p, data, "kategori", "kategori")
     kategori_kosong = penanda(kolom_atau_kosong(data, "kategori"), lambda v: nilai.teks(v) is None)
     p.karantina_jika(kategori_kosong, "Kolom kategori kosong")
-    nihil = (keluar["kategori"] == "nihil").to_numpy()
+    nihil = penanda(k["kategori"], lambda v: v == "nihil")
 
-    keluar["no_registrasi"] = teks_bebas(p, data, "no_registrasi")
-    p.karantina_jika(penanda(keluar["no_registrasi"], lambda v: v is None) & ~nihil & ~kategori_kosong,
+    k["no_registrasi"] = teks_bebas(p, data, "no_registrasi")
+    p.karantina_jika(penanda(k["no_registrasi"], lambda v: v is None) & ~nihil & ~kategori_kosong,
                      "Kolom no_registrasi kosong (wajib, kecuali baris laporan nihil)")
 
-    tanggal = {k: tanggal_kolom(p, data, k, konteks, wajib=(k == "tanggal_lapor")) for k in URUTAN_TANGGAL}
+    tanggal = {kol: tanggal_kolom(p, data, kol, konteks, wajib=(kol == "tanggal_lapor")) for kol in URUTAN_TANGGAL}
     urutkan_tanggal(p, tanggal)
-    keluar = keluar.assign(**tanggal)
-    keluar["tanggal_kirim"] = tanggal_kolom(p, data, "tanggal_kirim", konteks, wajib=False)
+    k.update(tanggal)
+    k["tanggal_kirim"] = tanggal_kolom(p, data, "tanggal_kirim", konteks, wajib=False)
 
-    for kolom, nama_enum in (("tujuan_rujukan", "tujuan_rujukan"), ("kelompok_sasaran", "kelompok_sasaran"),
-                             ("kanal", "kanal"), ("urgensi", "urgensi"), ("status_kasus", "status_kasus"),
-                             ("program", "program"), ("sumber_dana", "sumber_dana"),
-                             ("status_rujukan", "status_rujukan"), ("jenis_kelamin", "jenis_kelamin")):
-        keluar[kolom] = label_enum(p, data, kolom, nama_enum)
-    keluar["nik_pseudonim"], keluar["kk_pseudonim"] = identitas(p, data, konteks)
-    keluar["umur"] = angka_rentang(p, data, "umur", 0, 120)
-    keluar["desil"] = angka_rentang(p, data, "desil", 1, 10)
-    keluar["terdaftar_dtks"] = ya_tidak_kolom(p, data, "terdaftar_dtks")
-    keluar["sensitif"] = keluar["kategori"].isin(KATEGORI_SENSITIF) | keluar["kelompok_sasaran"].isin(SASARAN_SENSITIF)
+    for kolom in ("tujuan_rujukan", "kelompok_sasaran", "kanal", "urgensi", "status_kasus", "program",
+                  "sumber_dana", "status_rujukan", "jenis_kelamin"):
+        k[kolom] = label_enum(p, data, kolom, kolom)
+    k["nik_pseudonim"], k["kk_pseudonim"] = identitas(p, data, konteks)
+    k["umur"] = angka_rentang(p, data, "umur", 0, 120)
+    k["desil"] = angka_rentang(p, data, "desil", 1, 10)
+    k["terdaftar_dtks"] = ya_tidak_kolom(p, data, "terdaftar_dtks")
+    k["sensitif"] = pd.Series(penanda(k["kategori"], lambda v: v in KATEGORI_SENSITIF)
+                              | penanda(k["kelompok_sasaran"], lambda v: v in SASARAN_SENSITIF), index=data.index)
 
     # nihil rows carry no case: keep only their desa and date
     for kolom in ("tujuan_rujukan", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai", "status_rujukan"):
-        keluar.loc[nihil, kolom] = None
+        k[kolom] = k[kolom].where(~nihil, None)
 
-    rujuk_tanpa_tanggal = keluar["tujuan_rujukan"].notna() & keluar["tanggal_rujuk"].isna()
+    rujuk_tanpa_tanggal = penanda(k["tujuan_rujukan"], lambda v: v is not None) & penanda(
+        k["tanggal_rujuk"], lambda v: v is None)
     p.peringatkan_jika(rujuk_tanpa_tanggal, "tanggal_rujuk_kosong", "tanggal_rujuk",
                        "Rujukan tanpa tanggal_rujuk; tanggal_lapor dipakai sebagai awal rujukan")
 
-    ganda = ganda_dalam_berkas(keluar, ["kode_desa", "no_registrasi", "tujuan_rujukan"]) & ~nihil \
+    keluar = pd.DataFrame({kolom: k[kolom] for kolom in KOLOM_DIMUAT})
+    # the same key with another send date is a later version (history), not a duplicate
+    ganda = ganda_dalam_berkas(keluar, ["kode_desa", "no_registrasi", "tujuan_rujukan", "tanggal_kirim"]) & ~nihil \
         & penanda(keluar["no_registrasi"], lambda v: v is not None)
     p.peringatkan_jika(ganda, "duplikat_dalam_berkas", "no_registrasi",
                        lambda i: f"no_registrasi {keluar['no_registrasi'].iat[i]} muncul lagi di baris lain berkas "
                                  "ini; baris terakhir yang dipakai")
-    return p.selesai(keluar[list(KOLOM_DIMUAT)])
+    return p.selesai(keluar)

@@ -82,6 +82,10 @@ def jenis_baris_dilewati(isi: list[str], header_normal: list[str]) -> bool:
         return True
     if _baris_nomor_kolom(isi):
         return True
+    # a repeated header row: cheap test on the first filled cell before comparing the whole row
+    pertama = next((h for h in header_normal if h), "")
+    if normalkan(terisi[0]) != pertama:
+        return False
     return [normalkan(s) for s in isi] == header_normal
 
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
 
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -50,3 +53,16 @@ def test_ringkasan_lalu_pilih_kecamatan(page: Page, alamat_aplikasi: str, folder
     page.get_by_role("button", name="Definisi").first.click()
     expect(page.get_by_text("Nihil rows count 0", exact=False)).to_be_visible()
     page.screenshot(path=str(folder_artefak / "ringkasan_definisi.png"))
+
+
+def test_ringkasan_pembanding_dalam_bahasa_inggris(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
+    page.goto(alamat_aplikasi + "/?dari=2026-07&sampai=2026-07&bahasa=en")
+    _tunggu(page, "New cases")
+    _tunggu(page, "60.0%")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Jul 2026 against Jun 2026: cases 5 vs 6; completed within 90 days 3/5 vs 2/4; overdue started by Jul 2
+    assert _nilai_kpi(page) == ["5", "60.0%", "2", "3 of 306"]
+    delta = page.locator('[data-testid="stMetricDelta"]').all_inner_texts()
+    assert any("+10.0 pts" in d for d in delta) and any("-1 (-16.7%)" in d for d in delta)
+    assert "bahasa=en" in page.url and "dari=2026-07" in page.url
+    page.screenshot(path=str(folder_artefak / "ringkasan_pembanding_en.png"))
