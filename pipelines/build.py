@@ -32,8 +32,9 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_desa_bulan"),
     ("marts", "mart_wilayah_bulan"),
     ("marts", "mart_puskesos_status"),
+    ("marts", "mart_rujukan"),
 )
-MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status")
+MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan")
 
 
 class PemeriksaanGagal(RuntimeError):
