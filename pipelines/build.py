@@ -27,14 +27,27 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("staging", "stg_penduduk"),
     ("staging", "stg_indikator_kemiskinan"),
     ("staging", "stg_target_kemiskinan"),
+    ("staging", "stg_dtks"),
+    ("staging", "stg_penerima_program"),
     ("marts", "int_kasus_terkini"),
     ("marts", "int_rujukan"),
     ("marts", "mart_desa_bulan"),
     ("marts", "mart_wilayah_bulan"),
     ("marts", "mart_puskesos_status"),
     ("marts", "mart_rujukan"),
+    ("marts", "mart_perhatian_desa"),
+    ("marts", "mart_perhatian_tujuan"),
+    ("marts", "int_program_periode"),
+    ("marts", "mart_program_desa"),
+    ("marts", "mart_program_wilayah"),
+    ("marts", "mart_program_nonaktif"),
+    ("marts", "mart_proyeksi_kemiskinan"),
+    ("marts", "mart_target"),
+    ("marts", "mart_target_jalur"),
 )
-MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan")
+MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan",
+                       "mart_perhatian_desa", "mart_perhatian_tujuan",
+                       "mart_program_desa", "mart_program_wilayah")
 
 
 class PemeriksaanGagal(RuntimeError):
@@ -52,6 +65,9 @@ def tulis_referensi(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wi
         "ref_sla": pd.DataFrame(
             {"tujuan_rujukan": [k.kode for k in TUJUAN_RUJUKAN],
              "hari": [konfigurasi.sla_untuk(k.kode) for k in TUJUAN_RUJUKAN]}
+        ),
+        "ref_desil_program": pd.DataFrame(
+            [{"program": p, "desil_awal": a, "desil_akhir": b} for p, (a, b) in konfigurasi.desil_program.items()]
         ),
         "ref_kategori": pd.DataFrame(
             {"kategori": [k.kode for k in KATEGORI], "label_id": [k.label_id for k in KATEGORI],

@@ -23,7 +23,7 @@ from pipelines.baca.nilai import tanggal as baca_tanggal
 from pipelines.build import PemeriksaanGagal
 from pipelines.gudang import GudangSibuk, buka_baca
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
-from pipelines.metrik import KesalahanMetrik, metrik_bulanan
+from pipelines.metrik import KesalahanMetrik, metrik_bulanan, metrik_program, metrik_target
 from pipelines.validasi.skema import SEMUA_JENIS
 
 
@@ -62,7 +62,7 @@ def perintah_ingest(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     hilang = [str(p) for p in jalur if not p.exists()]
     if hilang:
         raise KesalahanPengguna(f"Berkas atau folder tidak ditemukan: {', '.join(hilang)}")
-    ringkasan = ingest.muat(jalur, konfigurasi, paksa_jenis=args.jenis)
+    ringkasan = ingest.muat(jalur, konfigurasi, paksa_jenis=args.jenis, program_roll=args.program)
     if args.json:
         keluaran = []
         for r in ringkasan:
@@ -102,7 +102,17 @@ def _tanggal_arg(teks: str) -> date:
 
 
 def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
-    df = metrik_bulanan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
+    if args.set == "program":
+        if not args.tingkat:
+            raise KesalahanPengguna("--set program butuh --tingkat desa|kecamatan|kabupaten.")
+        df = metrik_program(konfigurasi, args.tingkat, args.per)
+    elif args.set == "target":
+        df = metrik_target(konfigurasi)
+    else:
+        if not (args.tingkat and args.dari and args.sampai):
+            raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
+                                    "(atau --set program / --set target).")
+        df = metrik_bulanan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
     if args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
     else:
@@ -178,15 +188,19 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("jalur", nargs="+", help="berkas atau folder (dibaca rekursif)")
     i.add_argument("--jenis", choices=sorted(SEMUA_JENIS), help="paksa jenis berkas (bila tidak dikenali otomatis)")
     i.add_argument("--json", action="store_true", help="cetak ringkasan muat sebagai satu dokumen JSON")
+    i.add_argument("--program", help="program untuk berkas daftar penerima yang tidak punya kolom program "
+                                     "(mis. pkh, sembako, pbi_jk)")
     i.set_defaults(fungsi=perintah_ingest)
 
     b = sub.add_parser("build", help="bangun ulang mart dan jalankan pemeriksaan data")
     b.set_defaults(fungsi=perintah_build)
 
     m = sub.add_parser("metrik", help="cetak mart bulanan per wilayah")
-    m.add_argument("--tingkat", choices=("desa", "kecamatan", "kabupaten"), required=True)
-    m.add_argument("--dari", type=_bulan_arg, required=True, help="bulan awal, YYYY-MM")
-    m.add_argument("--sampai", type=_bulan_arg, required=True, help="bulan akhir, YYYY-MM")
+    m.add_argument("--set", choices=("bulanan", "program", "target"), default="bulanan",
+                   help="bulanan (bawaan): mart bulanan; program: cakupan program; target: target kemiskinan")
+    m.add_argument("--tingkat", choices=("desa", "kecamatan", "kabupaten"))
+    m.add_argument("--dari", type=_bulan_arg, help="bulan awal, YYYY-MM (set bulanan)")
+    m.add_argument("--sampai", type=_bulan_arg, help="bulan akhir, YYYY-MM (set bulanan)")
     m.add_argument("--per", type=_tanggal_arg, help="tanggal batas YYYY-MM-DD (bawaan: tanggal data)")
     m.add_argument("--format", choices=("csv", "json"), default="csv")
     m.set_defaults(fungsi=perintah_metrik)

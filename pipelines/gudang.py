@@ -53,6 +53,14 @@ create table if not exists raw_indikator_kemiskinan (
     id_berkas bigint, baris bigint, kode_kab varchar, tahun integer, persen_miskin double,
     jumlah_miskin_jiwa bigint, garis_kemiskinan_rp double, sumber varchar
 );
+create table if not exists raw_dtks (
+    id_berkas bigint, baris bigint, periode date, id_keluarga varchar, nik_krt varchar, kode_desa varchar,
+    desil integer, jumlah_art integer, status varchar
+);
+create table if not exists raw_penerima_program (
+    id_berkas bigint, baris bigint, program varchar, periode date, id_keluarga varchar, nik_penerima varchar,
+    kode_desa varchar, status varchar, alasan varchar
+);
 create table if not exists raw_target_kemiskinan (
     id_berkas bigint, baris bigint, kode_kab varchar, dokumen varchar, tahun integer, target_persen double,
     target_persen_atas double, sumber varchar, catatan varchar
@@ -65,6 +73,8 @@ TABEL_MENTAH = {
     "penduduk": "raw_penduduk",
     "indikator_kemiskinan": "raw_indikator_kemiskinan",
     "target_kemiskinan": "raw_target_kemiskinan",
+    "dtks": "raw_dtks",
+    "penerima_program": "raw_penerima_program",
 }
 
 

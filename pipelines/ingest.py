@@ -25,7 +25,7 @@ from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, 
 from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.pseudonim import muat_kunci
-from pipelines.validasi import kemiskinan, laporan_kasus, register
+from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
 from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel
 from pipelines.wilayah import muat_wilayah
@@ -36,6 +36,8 @@ VALIDATOR: dict[str, Callable[[TabelMentah, Konteks], HasilValidasi]] = {
     "penduduk": register.validasi_penduduk,
     "indikator_kemiskinan": kemiskinan.validasi_indikator,
     "target_kemiskinan": kemiskinan.validasi_target,
+    "dtks": program.validasi_dtks,
+    "penerima_program": program.validasi_penerima,
 }
 
 
@@ -70,14 +72,14 @@ class LembarSiap:
 
 
 def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
-            sudah: bool) -> list[LembarSiap]:
+            sudah: bool, program_roll: str | None = None) -> list[LembarSiap]:
     siap: list[LembarSiap] = []
     try:
         daftar_lembar = list(baca_berkas(jalur))
     except KesalahanBaca as e:
         return [LembarSiap(RingkasanLembar(str(jalur), None, None, galat=str(e)), sha, None)]
     for lembar in daftar_lembar:
-        tabel = cari_tabel(lembar.baris, paksa_jenis)
+        tabel = cari_tabel(lembar.baris, paksa_jenis, program_roll)
         if tabel is None:
             terisi = sum(1 for r in lembar.baris if any(c not in (None, "") for c in r))
             siap.append(LembarSiap(RingkasanLembar(str(jalur), lembar.nama, None, baris_dilewati=terisi), sha, None))
@@ -171,8 +173,12 @@ def _uji_jeda(tahap: str) -> None:
 
 
 def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
-         hari_ini: date | None = None, sintetis: bool | None = None) -> list[RingkasanLembar]:
-    """Load files and folders, rebuild the marts, and swap the warehouse in; returns the load summaries."""
+         hari_ini: date | None = None, sintetis: bool | None = None,
+         program_roll: str | None = None) -> list[RingkasanLembar]:
+    """Load files and folders, rebuild the marts, and swap the warehouse in; returns the load summaries.
+
+    `program_roll` (`--program`) names the program of roll files that do not carry it in a column.
+    """
     wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
     konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
     berkas = kumpulkan_berkas(jalur)
@@ -182,7 +188,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
         for p in berkas:
             sha = sha256_berkas(p) if p.is_file() else ""
-            siap = _lembar(p, paksa_jenis, konteks, sha, sha in sha_lama)
+            siap = _lembar(p, paksa_jenis, konteks, sha, sha in sha_lama, program_roll)
             for s in siap:
                 ringkasan.append(s.ringkasan)
                 if s.hasil is not None and not s.ringkasan.sudah_pernah_dimuat:

@@ -46,3 +46,33 @@ def metrik_bulanan(konfigurasi: Konfigurasi, tingkat: str, dari: date, sampai: d
     for c in ("kohort_matang_30", "kohort_matang_60", "kohort_matang_90"):
         df[c] = df[c].fillna(False).astype(bool)
     return sembunyikan_sel_kecil(df, tingkat)
+
+
+def _baca(konfigurasi: Konfigurasi, kueri: str, parameter: dict, per: date | None = None) -> pd.DataFrame:
+    if not konfigurasi.gudang.exists():
+        raise KesalahanMetrik(f"Gudang data {konfigurasi.gudang} belum ada. Jalankan `pantau ingest BERKAS` "
+                              "atau `pantau demo` lebih dulu.")
+    con = buka_baca(konfigurasi.gudang)
+    try:
+        if per is not None:
+            build.hitung_mart_per(con, per, konfigurasi)
+        return con.execute(kueri, parameter).fetchdf()
+    finally:
+        con.close()
+
+
+def metrik_program(konfigurasi: Konfigurasi, tingkat: str, per: date | None = None) -> pd.DataFrame:
+    """Coverage and targeting per wilayah and program at the cut-off (`--set program`)."""
+    if tingkat not in TINGKAT:
+        raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
+    kueri = (build.FOLDER_SQL / "kueri" / "metrik_program.sql").read_text(encoding="utf-8")
+    df = _baca(konfigurasi, kueri, {"tingkat": tingkat}, per)
+    for c in ("periode_dtks", "periode_roll"):
+        df[c] = pd.to_datetime(df[c]).dt.strftime("%Y-%m")
+    return df
+
+
+def metrik_target(konfigurasi: Konfigurasi) -> pd.DataFrame:
+    """Poverty rate against every planning document's target, per regency (`--set target`)."""
+    kueri = (build.FOLDER_SQL / "kueri" / "metrik_target.sql").read_text(encoding="utf-8")
+    return _baca(konfigurasi, kueri, {})

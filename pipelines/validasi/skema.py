@@ -116,8 +116,39 @@ TARGET_KEMISKINAN = Jenis(
     (("kode_kab",), ("dokumen",), ("tahun",), ("target_persen",)),
 )
 
+_ID_KELUARGA = ("no_kk", "nomor_kk", "id_dtks", "iddtks", "idbdt", "id_dtsen", "id_keluarga_dtks")
+
+DTKS = Jenis(
+    "dtks",
+    {
+        "id_keluarga": _ID_KELUARGA,
+        "nik": ("nik_krt", "nik_kepala_keluarga", "nik_kepala"),
+        **_TEMPAT,
+        "desil": ("desil_dtsen", "peringkat_kesejahteraan"),
+        "jumlah_art": ("jml_art", "jumlah_anggota", "jumlah_anggota_keluarga"),
+        "status": ("status_dtks",),
+        "periode": _PERIODE,
+    },
+    (("id_keluarga",), ("kode_desa", "nama_desa"), ("periode",)),
+)
+
+PENERIMA_PROGRAM = Jenis(
+    "penerima_program",
+    {
+        "program": ("jenis_bantuan", "nama_program"),
+        "periode": _PERIODE,
+        "id_keluarga": _ID_KELUARGA,
+        "nik": ("nik_penerima", "nik_kpm", "no_nik", "nomor_nik", "nik_peserta"),
+        **_TEMPAT,
+        "status": ("status_kepesertaan",),
+        "alasan": ("alasan_nonaktif", "keterangan_status"),
+    },
+    (("program",), ("periode",), ("id_keluarga", "nik"), ("kode_desa", "nama_desa")),
+)
+
 SEMUA_JENIS: dict[str, Jenis] = {
-    j.nama: j for j in (LAPORAN_KASUS, PUSKESOS, PENDUDUK, INDIKATOR_KEMISKINAN, TARGET_KEMISKINAN)
+    j.nama: j for j in (LAPORAN_KASUS, PUSKESOS, PENDUDUK, INDIKATOR_KEMISKINAN, TARGET_KEMISKINAN, DTKS,
+                        PENERIMA_PROGRAM)
 }
 
 _PRIBADI = re.compile(
@@ -144,8 +175,11 @@ class PetaKolom:
     diabaikan: list[str]
 
 
-def petakan_header(header: list[str], jenis: Jenis) -> PetaKolom | None:
-    """Map a header row onto a kind; None when a required group is missing."""
+def petakan_header(header: list[str], jenis: Jenis, tersedia: frozenset[str] = frozenset()) -> PetaKolom | None:
+    """Map a header row onto a kind; None when a required group is missing.
+
+    `tersedia` names canonical columns known from outside the header (e.g. `program` from `--program`).
+    """
     alias = jenis.peta_alias()
     kolom: dict[int, str] = {}
     pribadi: list[str] = []
@@ -161,19 +195,27 @@ def petakan_header(header: list[str], jenis: Jenis) -> PetaKolom | None:
             pribadi.append(h.strip())
         else:
             diabaikan.append(h.strip())
-    ada = set(kolom.values())
+    ada = set(kolom.values()) | tersedia
     if not all(any(k in ada for k in grup) for grup in jenis.wajib):
         return None
     return PetaKolom(jenis, kolom, pribadi, diabaikan)
 
 
-def kenali_jenis(header: list[str], paksa: str | None = None) -> PetaKolom | None:
-    """The kind a header row belongs to (the one with most mapped columns), or the forced kind."""
+def kenali_jenis(header: list[str], paksa: str | None = None,
+                 tersedia: frozenset[str] = frozenset()) -> PetaKolom | None:
+    """The kind a header row belongs to (the one with most mapped columns), or the forced kind.
+
+    A file whose program is known from outside (`--program`, a title row `Jenis Bantuan: PKH`) is a roll.
+    """
+    if paksa is None and "program" in tersedia:
+        paksa = "penerima_program"
     calon = [SEMUA_JENIS[paksa]] if paksa else list(SEMUA_JENIS.values())
-    hasil = [p for j in calon if (p := petakan_header(header, j)) is not None]
+    hasil = [p for j in calon if (p := petakan_header(header, j, tersedia)) is not None]
     if not hasil:
         return None
-    return max(hasil, key=lambda p: len(p.kolom))
+    # a household extract and a roll share their identifying columns; a program column makes it a roll
+    return max(hasil, key=lambda p: (len(p.kolom), p.jenis.nama == "penerima_program" and "program" in
+                                     p.kolom.values()))
 
 
 def kolom_yang_diharapkan(jenis: Jenis) -> str:

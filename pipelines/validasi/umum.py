@@ -10,6 +10,7 @@ repeated headers and `JUMLAH`/`TOTAL` rows). Per-kind modules turn it into a
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,11 +90,28 @@ def jenis_baris_dilewati(isi: list[str], header_normal: list[str]) -> bool:
     return [normalkan(s) for s in isi] == header_normal
 
 
-def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None) -> TabelMentah | None:
-    """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches."""
+_JUDUL_PROGRAM = re.compile(r"^\s*(jenis bantuan|program|nama program|program bantuan)\s*:\s*(\S.*)$", re.I)
+
+
+def program_dari_judul(baris_judul: list[list[Any]]) -> str | None:
+    """A roll's program written in a title row above the header (`Jenis Bantuan: PBI JKN`), as typed."""
+    for r in baris_judul:
+        for c in _teks_baris(r):
+            if m := _JUDUL_PROGRAM.match(c):
+                return m[2].strip()
+    return None
+
+
+def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
+    """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches.
+
+    `program` (from `--program`) or a title row naming the program makes the sheet a program roll whose rows
+    get that program where their own `program` cell is empty.
+    """
     for i, r in enumerate(baris[:BARIS_HEADER_MAKS]):
         header = _teks_baris(r)
-        peta = kenali_jenis(header, paksa_jenis)
+        program_luar = program or program_dari_judul(baris[:i])
+        peta = kenali_jenis(header, paksa_jenis, frozenset({"program"}) if program_luar else frozenset())
         if peta is None:
             continue
         header_normal = [normalkan(s) for s in header]
@@ -111,6 +129,11 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None) -> TabelMentah |
             sel.append([r2[k] if k < len(r2) else None for k in idx])
         data = pd.DataFrame(sel, columns=[peta.kolom[k] for k in idx], dtype=object)
         data.insert(0, "_baris", np.array(nomor, dtype=np.int64))
+        if program_luar and peta.jenis.nama == "penerima_program":
+            if "program" in data.columns:
+                data["program"] = [v if teks(v) is not None else program_luar for v in data["program"].tolist()]
+            else:
+                data["program"] = program_luar
         return TabelMentah(peta, data.reset_index(drop=True), dilewati, i + 1)
     return None
 

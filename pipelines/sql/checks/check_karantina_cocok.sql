@@ -9,6 +9,8 @@ dimuat_per_berkas as (
     union all select id_berkas, count(*) from raw_penduduk group by id_berkas
     union all select id_berkas, count(*) from raw_indikator_kemiskinan group by id_berkas
     union all select id_berkas, count(*) from raw_target_kemiskinan group by id_berkas
+    union all select id_berkas, count(*) from raw_dtks group by id_berkas
+    union all select id_berkas, count(*) from raw_penerima_program group by id_berkas
 )
 
 select b.id_berkas, b.berkas, b.baris_dikarantina, k.n as di_karantina, b.baris_dimuat, d.n as di_tabel
