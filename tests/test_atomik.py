@@ -12,11 +12,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 
 from pipelines import build
 from pipelines.build import PemeriksaanGagal
 from pipelines.ingest import muat
+
+from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 
 
 def _sidik(p: Path) -> str:

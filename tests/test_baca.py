@@ -8,12 +8,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import HARI_MUAT
 from openpyxl import Workbook
 
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas
 from pipelines.ingest import muat
 from pipelines.konfigurasi import Konfigurasi
+
+from conftest import HARI_MUAT
 
 HEADER = ["no_registrasi", "tanggal_lapor", "kode_desa", "kategori"]
 BARIS = [["A-1", "02/03/2025", "35.17.01.2001", "PKH"], ["A-2", "3 Maret 2025", "3517012002", "Lansia"]]

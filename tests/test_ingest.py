@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import duckdb
-from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 
 from pipelines.ingest import muat
 from pipelines.konfigurasi import Konfigurasi
+
+from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 
 KUERI_JUMLAH = ("select (select count(*) from raw_laporan_kasus), "
                 "(select sum(kasus_baru) from mart_wilayah_bulan where tingkat = 'kabupaten')")

@@ -20,10 +20,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 from pipelines.ingest import muat
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.metrik import metrik_program, metrik_target
+
+from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
 
 BERKAS_PROGRAM = ["dtks_perak_2025_06.csv", "dtks_perak_2025_12.csv", "roll_pkh_perak.csv", "roll_pbi_perak.csv"]
 REFERENSI = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -135,8 +136,8 @@ def test_cli_set_program_dan_target(env_uji: Path) -> None:
     h = subprocess.run([sys.executable, "-m", "pipelines.cli", "metrik", "--set", "program", "--tingkat", "kecamatan",
                         "--per", "2026-01-15", "--format", "json"], capture_output=True, text=True, check=False)
     assert h.returncode == 0, h.stderr
-    perak = [r for r in pd.read_json(io.StringIO(h.stdout)).to_dict("records")
-             if r["kode_wilayah"] == "35.17.01" and r["program"] == "pkh"][0]
+    perak = next(r for r in pd.read_json(io.StringIO(h.stdout)).to_dict("records")
+                 if r["kode_wilayah"] == "35.17.01" and r["program"] == "pkh")
     assert (perak["keluarga_layak"], perak["tercakup"], perak["penerima"]) == (12, 7, 10)
     t = subprocess.run([sys.executable, "-m", "pipelines.cli", "metrik", "--set", "target"], capture_output=True,
                        text=True, check=False)
