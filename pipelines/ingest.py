@@ -9,9 +9,11 @@ and summarised but not written again.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -172,6 +174,37 @@ def _uji_jeda(tahap: str) -> None:
         time.sleep(float(nilai.split(":", 1)[1]))
 
 
+_KONTEKS_PEKERJA: Konteks | None = None
+"""The validation context of a worker process (inherited through fork, never pickled)."""
+UKURAN_PARALEL = 4 << 20  # bytes: below this a load is validated in-process (starting workers costs more)
+
+
+def _validasi_pekerja(tugas: tuple[Path, str | None, str, str | None]) -> list[LembarSiap]:
+    jalur, paksa_jenis, sha, program_roll = tugas
+    assert _KONTEKS_PEKERJA is not None
+    return _lembar(jalur, paksa_jenis, _KONTEKS_PEKERJA, sha, False, program_roll)
+
+
+def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str | None,
+                        program_roll: str | None) -> Iterator[tuple[Path, str, list[LembarSiap]]]:
+    """Validate files in order; large loads use one worker process per core (results still come in order).
+
+    Workers are forked before the warehouse is opened, so no DuckDB state is ever shared with them.
+    """
+    global _KONTEKS_PEKERJA
+    tugas = [(p, paksa_jenis, sha256_berkas(p) if p.is_file() else "", program_roll) for p in berkas]
+    inti = min(os.cpu_count() or 1, 4)
+    besar = sum(p.stat().st_size for p in berkas if p.is_file()) >= UKURAN_PARALEL
+    if inti < 2 or len(berkas) < 2 or not besar:
+        for t in tugas:
+            yield t[0], t[2], _lembar(t[0], t[1], konteks, t[2], False, t[3])
+        return
+    _KONTEKS_PEKERJA = konteks
+    with ProcessPoolExecutor(max_workers=inti, mp_context=multiprocessing.get_context("fork")) as kolam:
+        for t, siap in zip(tugas, kolam.map(_validasi_pekerja, tugas), strict=True):
+            yield t[0], t[2], siap
+
+
 def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
          hari_ini: date | None = None, sintetis: bool | None = None,
          program_roll: str | None = None) -> list[RingkasanLembar]:
@@ -183,13 +216,13 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
     konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
     berkas = kumpulkan_berkas(jalur)
     ringkasan: list[RingkasanLembar] = []
+    hasil_validasi = _validasi_berurutan(berkas, konteks, paksa_jenis, program_roll)
     with perubahan_gudang(konfigurasi.gudang) as con:
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
-        for p in berkas:
-            sha = sha256_berkas(p) if p.is_file() else ""
-            siap = _lembar(p, paksa_jenis, konteks, sha, sha in sha_lama, program_roll)
+        for _, sha, siap in hasil_validasi:
             for s in siap:
+                s.ringkasan.sudah_pernah_dimuat = bool(s.ringkasan.jenis) and sha in sha_lama
                 ringkasan.append(s.ringkasan)
                 if s.hasil is not None and not s.ringkasan.sudah_pernah_dimuat:
                     penulis.tambah(s)

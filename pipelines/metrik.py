@@ -69,6 +69,9 @@ def metrik_program(konfigurasi: Konfigurasi, tingkat: str, per: date | None = No
     df = _baca(konfigurasi, kueri, {"tingkat": tingkat}, per)
     for c in ("periode_dtks", "periode_roll"):
         df[c] = pd.to_datetime(df[c]).dt.strftime("%Y-%m")
+    jumlah = ["keluarga_layak", "tercakup", "penerima", "salah_inklusi", "salah_eksklusi", "inklusi_luar_desil",
+              "inklusi_tidak_dtks_aktif"]
+    df[jumlah] = df[jumlah].astype("Int64")  # counts stay whole numbers where the DTKS leaves some unknown
     return df
 
 

@@ -40,6 +40,7 @@ from pipelines.demo.gaya import (
     nilai_baris,
     susun_lembar,
 )
+from pipelines.demo.program import RingkasanProgram, tulis_program
 from pipelines.demo.simulasi import (
     JENIS_NIHIL,
     JENIS_PEMBARUAN,
@@ -64,7 +65,7 @@ POLA_CSV = (((";", "cp1252"), (",", "utf-8-sig")), (("\t", "utf-8"), ("|", "utf-
             (("|", "cp1252"), (";", "utf-8")))
 """Delimiter and encoding of each CSV kecamatan before and after it changed operator (month 13 of 24)."""
 
-SUBFOLDER_DEMO = ("01_register", "02_penduduk", "03_referensi", "04_laporan_kasus", "05_revisi")
+SUBFOLDER_DEMO = ("01_register", "02_penduduk", "03_referensi", "04_laporan_kasus", "05_revisi", "06_program")
 
 KunciBerkas = tuple[object, ...]
 
@@ -81,6 +82,7 @@ class RingkasanDemo:
     - `baris_nihil`, `baris_pembaruan` (update rows, the revision file's included), `label_tidak_dikenal`
       (rows whose kategori label no enum knows: loaded as `lainnya` with a warning).
     - `berkas_duplikat`: (original, byte-identical copy under another name).
+    - `program`: the DTKS extract and program rolls (`pipelines.demo.program`), with their own counts.
     """
 
     berkas: list[Path]
@@ -92,6 +94,7 @@ class RingkasanDemo:
     baris_pembaruan: int
     label_tidak_dikenal: int
     berkas_duplikat: tuple[Path, Path] | None
+    program: RingkasanProgram | None = None
 
 
 @dataclass
@@ -127,6 +130,8 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
         tulis_penduduk(folder, wilayah, profil),
         *salin_referensi(folder, referensi, kabupaten),
     ]
+    program = tulis_program(folder, wilayah, profil, hari_ini, rng)
+    berkas += program.berkas
     laporan, baris_ditulis, duplikat_sumber = _tulis_laporan_kasus(folder, rencana, rnd, hari_ini)
     berkas += laporan
     revisi, n_revisi = _tulis_revisi(folder, rencana, rnd, hari_ini)
@@ -148,6 +153,7 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
         baris_pembaruan=sum(1 for b in semua if b.jenis == JENIS_PEMBARUAN) + n_revisi,
         label_tidak_dikenal=sum(1 for b in semua if b.kasus is not None and b.kasus.label_asing),
         berkas_duplikat=duplikat,
+        program=program,
     )
 
 

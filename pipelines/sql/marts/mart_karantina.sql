@@ -129,7 +129,7 @@ dikelompokkan as (
             case when contains(d.alasan, 'di luar wilayah kabupaten') then 'di_luar_wilayah' end,
             case when contains(d.alasan, 'bukan tanggal yang sah') then 'tanggal_tidak_sah' end,
             case when regexp_matches(d.alasan, 'Kolom [a-z_]+ kosong') then 'kolom_wajib_kosong' end
-        ], x -> x is not null) as kelompok_terdeteksi,
+        ], lambda x: x is not null) as kelompok_terdeteksi,
         d.nama_desa_tertulis,
         d.kode_desa,
         coalesce(w.kode_kec, bw.kode_kec) as kode_kec,

@@ -76,13 +76,17 @@ final as (
         p.program,
         p.periode_dtks,
         p.periode_roll,
-        coalesce(l.keluarga_layak, 0) as keluarga_layak,
-        coalesce(l.tercakup, 0) as tercakup,
-        coalesce(l.keluarga_layak, 0) - coalesce(l.tercakup, 0) as salah_eksklusi,
         coalesce(r.penerima, 0) as penerima,
-        coalesce(r.inklusi_luar_desil, 0) + coalesce(r.inklusi_tidak_dtks_aktif, 0) as salah_inklusi,
-        coalesce(r.inklusi_luar_desil, 0) as inklusi_luar_desil,
-        coalesce(r.inklusi_tidak_dtks_aktif, 0) as inklusi_tidak_dtks_aktif
+        -- without a DTKS period in force, eligibility and targeting are unknown, not zero
+        case when p.periode_dtks is not null then coalesce(l.keluarga_layak, 0) end as keluarga_layak,
+        case when p.periode_dtks is not null then coalesce(l.tercakup, 0) end as tercakup,
+        case when p.periode_dtks is not null
+            then coalesce(l.keluarga_layak, 0) - coalesce(l.tercakup, 0) end as salah_eksklusi,
+        case when p.periode_dtks is not null
+            then coalesce(r.inklusi_luar_desil, 0) + coalesce(r.inklusi_tidak_dtks_aktif, 0) end as salah_inklusi,
+        case when p.periode_dtks is not null then coalesce(r.inklusi_luar_desil, 0) end as inklusi_luar_desil,
+        case when p.periode_dtks is not null then coalesce(r.inklusi_tidak_dtks_aktif, 0) end
+            as inklusi_tidak_dtks_aktif
     from ref_wilayah w
     cross join periode p
     left join per_layak l on l.kode_desa = w.kode_desa and l.program = p.program
