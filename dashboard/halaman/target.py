@@ -1,0 +1,54 @@
+"""Target kemiskinan: the BPS poverty rate against each planning document's target (screens.md page 7).
+
+The chosen document (default: the newest) is drawn with its required path, the others in grey;
+the decline still needed per year, the recent declines, and the linear projection with its 80 %
+band. Regency level: BPS publishes the rate per regency only. Render only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.i18n import t
+from dashboard.komponen.kpi import kotak_kpi
+from dashboard.komponen.target import dokumen_bawaan, gambar_target, isi_ubin, tabel_bps, tabel_dokumen
+from dashboard.pilihan import pilihan_aktif
+
+# 1/ selection: the regency of the filter bar, and a planning document (mirrored to the URL as ?dokumen=)
+p = pilihan_aktif()
+b = p.bahasa
+isi = data.target_kemiskinan(p.versi, p.kode_kab)
+if isi["dokumen"].empty or isi["bps"].empty:
+    st.info(t("target_belum_ada", b), icon=":material/info:")
+    st.stop()
+daftar = isi["dokumen"]["dokumen"].tolist()
+pilihan_url = st.query_params.get("dokumen")
+bawaan = pilihan_url if pilihan_url in daftar else dokumen_bawaan(isi["dokumen"])
+dokumen = st.selectbox(t("target_pilih_dokumen", b), daftar, index=daftar.index(bawaan), key="target_dokumen")
+st.query_params["dokumen"] = dokumen
+d = isi["dokumen"].set_index("dokumen").loc[dokumen].copy()
+d["dokumen"] = dokumen
+
+# 2/ title and tiles
+st.markdown(f"##### {t('halaman_target', b)} · {p.nama_kab}")
+if p.kode_kec:
+    st.caption(t("target_tingkat_kabupaten", b))
+kolom = st.columns(5, gap="small")
+for k, ubin in zip(kolom, isi_ubin(d, b), strict=True):
+    with k:
+        kotak_kpi(ubin, b)
+
+# 3/ the chart
+st.plotly_chart(gambar_target(isi, dokumen, b), config={"displayModeBar": False})
+if len(daftar) > 1:
+    st.caption(t("target_ket_dokumen_lain", b))
+
+# 4/ tables with sources
+kiri, kanan = st.columns([3, 2])
+with kiri:
+    st.markdown(f"###### {t('target_tabel_dokumen', b)}")
+    st.dataframe(tabel_dokumen(isi["dokumen"], b), hide_index=True, width="stretch")
+with kanan:
+    st.markdown(f"###### {t('target_tabel_bps', b)}")
+    st.dataframe(tabel_bps(isi["bps"], b), hide_index=True, width="stretch")

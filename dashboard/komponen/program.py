@@ -1,0 +1,94 @@
+"""Program coverage and targeting: tiles, the table one level down, and the deactivation chart.
+
+Pure `isi_*`/`tabel_*`/`gambar_*` functions turn rows of `data.program_wilayah` and
+`data.program_nonaktif` into formatted content (testable without Streamlit); rates are shown
+only where their denominator is at least 10, as `metrics.md` section 4 says; counts always.
+Recipients are counted, never named.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import format as fmt
+from dashboard.i18n import Bahasa, t
+from dashboard.komponen.kpi import IsiKpi
+from pipelines.enums import label
+
+
+def _angka(x: object, bahasa: Bahasa) -> str:
+    return "–" if x is None or pd.isna(x) else fmt.angka(int(x), bahasa)  # type: ignore[call-overload]
+
+
+def _rasio(x: object, bahasa: Bahasa) -> str | None:
+    return None if x is None or pd.isna(x) else fmt.persen(float(x), bahasa)  # type: ignore[arg-type]
+
+
+def periode(ini: pd.Series, bahasa: Bahasa) -> str:
+    """`DTKS Des 2025 · daftar penerima Jun 2026`."""
+    dtks = fmt.bulan(pd.Timestamp(ini["periode_dtks"]).date(), bahasa) if pd.notna(ini["periode_dtks"]) else "–"
+    roll = fmt.bulan(pd.Timestamp(ini["periode_roll"]).date(), bahasa) if pd.notna(ini["periode_roll"]) else "–"
+    return t("program_periode", bahasa, dtks=dtks, roll=roll)
+
+
+def isi_ubin(ini: pd.Series, program: str, bahasa: Bahasa) -> list[IsiKpi]:
+    """The five tiles of a program for the selected wilayah."""
+    nama = label("program", program, bahasa)
+    cakupan = _rasio(ini["cakupan"], bahasa)
+    inklusi = _rasio(ini["tingkat_inklusi"], bahasa)
+    eksklusi = _rasio(ini["tingkat_eksklusi"], bahasa)
+    tanpa_rasio = t("program_tanpa_rasio", bahasa)
+    return [
+        IsiKpi("program_layak", t("program_layak", bahasa), _angka(ini["keluarga_layak"], bahasa),
+               t("program_def_layak", bahasa, program=nama)),
+        IsiKpi("program_cakupan", t("program_cakupan", bahasa), cakupan or _angka(ini["tercakup"], bahasa),
+               t("program_def_cakupan", bahasa),
+               keterangan=t("program_ket_cakupan", bahasa, n=_angka(ini["tercakup"], bahasa),
+                            dari=_angka(ini["keluarga_layak"], bahasa)) if cakupan else tanpa_rasio),
+        IsiKpi("program_penerima", t("program_penerima", bahasa), _angka(ini["penerima"], bahasa),
+               t("program_def_penerima", bahasa)),
+        IsiKpi("program_inklusi", t("program_inklusi", bahasa), _angka(ini["salah_inklusi"], bahasa),
+               t("program_def_inklusi", bahasa),
+               keterangan=t("program_ket_inklusi", bahasa, persen=inklusi or "–",
+                            desil=_angka(ini["inklusi_luar_desil"], bahasa),
+                            dtks=_angka(ini["inklusi_tidak_dtks_aktif"], bahasa))),
+        IsiKpi("program_eksklusi", t("program_eksklusi", bahasa), _angka(ini["salah_eksklusi"], bahasa),
+               t("program_def_eksklusi", bahasa),
+               keterangan=t("program_ket_eksklusi", bahasa, persen=eksklusi) if eksklusi else tanpa_rasio),
+    ]
+
+
+def tabel_anak(anak: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """One row per kecamatan or desa, weakest coverage first; rates blank under 10 households."""
+    urut = anak.assign(_c=anak["cakupan"].fillna(2.0)).sort_values(["_c", "nama_wilayah"])
+    return pd.DataFrame({
+        t("program_kol_wilayah", bahasa): urut["nama_wilayah"],
+        t("program_layak", bahasa): urut["keluarga_layak"].map(lambda x: _angka(x, bahasa)),
+        t("program_kol_tercakup", bahasa): urut["tercakup"].map(lambda x: _angka(x, bahasa)),
+        t("program_cakupan", bahasa): urut["cakupan"].map(lambda x: _rasio(x, bahasa) or "–"),
+        t("program_penerima", bahasa): urut["penerima"].map(lambda x: _angka(x, bahasa)),
+        t("program_kol_luar_desil", bahasa): urut["inklusi_luar_desil"].map(lambda x: _angka(x, bahasa)),
+        t("program_kol_tidak_dtks", bahasa): urut["inklusi_tidak_dtks_aktif"].map(lambda x: _angka(x, bahasa)),
+        t("program_eksklusi", bahasa): urut["salah_eksklusi"].map(lambda x: _angka(x, bahasa)),
+    }).reset_index(drop=True)
+
+
+def gambar_nonaktif(nonaktif: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
+    """Deactivations per month stacked by reason, and the number of them reactivated later."""
+    fig = go.Figure()
+    warna = {"mampu": "#0072B2", "tidak_padan": "#E69F00", "meninggal": "#56B4E9", "pindah": "#009E73",
+             "kuota": "#CC79A7", "lainnya": "#999999"}
+    nonaktif = nonaktif.assign(bulan=pd.to_datetime(nonaktif["bulan"]))
+    for alasan, bagian in nonaktif.groupby("alasan", sort=False):
+        fig.add_bar(x=bagian["bulan"], y=bagian["dinonaktifkan"], name=label("alasan_nonaktif", str(alasan), bahasa),
+                    marker_color=warna.get(str(alasan), "#999999"))
+    kembali = nonaktif.groupby("bulan", as_index=False)["diaktifkan_kembali"].sum()
+    fig.add_scatter(x=kembali["bulan"], y=kembali["diaktifkan_kembali"], mode="markers+text",
+                    name=t("program_diaktifkan_kembali", bahasa), marker={"color": "#C2410C", "size": 12},
+                    text=[fmt.angka(int(v), bahasa) for v in kembali["diaktifkan_kembali"]], textposition="top center")
+    fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      legend={"orientation": "h", "y": 1.12}, yaxis_title=t("program_keluarga", bahasa),
+                      xaxis={"tickformat": "%b %Y", "dtick": "M1"})
+    return fig
+

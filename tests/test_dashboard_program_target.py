@@ -1,0 +1,115 @@
+"""Program and Target kemiskinan pages (AppTest) on a warehouse built by the real pipeline.
+
+Files: the program fixtures of tests/test_program.py (DTKS Dec 2025, PKH roll Jun 2025/Dec 2025/Mar 2026, PBI-JK
+roll Dec 2025), the BPS series and targets of data/reference, and a one-month case report sent 10 Jan 2026, so the
+cut-off is 2026-01-10: the Dec 2025 DTKS and rolls are in force. By hand (see tests/test_program.py):
+PKH, Kec. Perak = Kabupaten: eligible 10 (Jantiganggong) + 2 (Kepuhkajang) = 12; covered 6 + 1 = 7 -> 58,3 %;
+active recipients 9 + 1 = 10; inclusion 3 (1 outside desil 1-4, 2 not in the active DTKS) = 30,0 % of 10;
+exclusion 12 - 7 = 5 -> 41,7 %. Jantiganggong: 10 eligible, 6 covered -> 60,0 %; Kepuhkajang: 2 eligible -> no rate.
+PBI-JK: eligible 11 + 2 = 13, covered 2 -> 15,4 %, recipients 3, inclusion 1.
+Deactivations: PKH, Dec 2025, 1 (naik desil -> mampu), reactivated later 1.
+Target TKPK 2026 (newest document): BPS 2025 8,36 %, target 8,04 % (range 8,04-8,10), gap +0,32 pp, decline
+needed 0,32 pp per year (about 0.32 x 107,820 / 8.36 = 4.127 people), trend reaches it in 2026.
+RPJMD 2018-2023: BPS 2023 9,15 %, target 9,36 %, gap -0,21 pp, target year passed, trend at or below in 2023.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+AKAR = Path(__file__).resolve().parents[1]
+FIKSTUR = AKAR / "tests" / "fixtures"
+APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
+BERKAS = [FIKSTUR / "app_program" / "laporan_kasus.csv", FIKSTUR / "dtks_perak_2025_06.csv",
+          FIKSTUR / "dtks_perak_2025_12.csv", FIKSTUR / "roll_pkh_perak.csv", FIKSTUR / "roll_pbi_perak.csv",
+          AKAR / "data" / "reference" / "indikator_kemiskinan.csv", AKAR / "data" / "reference" / "target_kemiskinan.csv"]
+
+
+def _env(gudang: Path) -> dict[str, str]:
+    return {"PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
+            "PANTAU_CONFIG": str(FIKSTUR / "app" / "pantau.toml")}
+
+
+@pytest.fixture(scope="module")
+def gudang(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    jalur = tmp_path_factory.mktemp("gudang_program") / "gudang.duckdb"
+    hasil = subprocess.run([sys.executable, "-m", "pipelines.cli", "ingest", *map(str, BERKAS)],
+                           env={**os.environ, **_env(jalur)}, capture_output=True, text=True, timeout=120)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    return jalur
+
+
+def _buka(monkeypatch: pytest.MonkeyPatch, gudang: Path, halaman: str, **params: str) -> AppTest:
+    for k, v in _env(gudang).items():
+        monkeypatch.setenv(k, v)
+    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(f"halaman/{halaman}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def _ubin(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _teks(at: AppTest) -> str:
+    return "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
+
+
+def test_program_pkh_kabupaten(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
+    at = _buka(monkeypatch, gudang, "program", program="pkh")
+    assert _ubin(at) == {"Keluarga layak": "12", "Cakupan": "58,3 %", "Penerima aktif": "10",
+                         "Salah sasaran (inklusi)": "3", "Belum tercakup (eksklusi)": "5"}
+    teks = _teks(at)
+    assert "7 dari 12 keluarga layak" in teks and "30,0 % dari penerima; di luar desil 1, tidak di DTKS aktif 2" in teks
+    assert "41,7 % dari keluarga layak" in teks and "DTKS Des 2025 · daftar penerima Des 2025" in teks
+    assert "1 penerima dinonaktifkan; 1 di antaranya muncul lagi" in teks
+    tabel = at.dataframe[0].value
+    assert list(tabel["Wilayah"])[:1] == ["Perak"] and list(tabel["Cakupan"])[:1] == ["58,3 %"]
+
+
+def test_program_desa_kecamatan_dan_pbi(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
+    at = _buka(monkeypatch, gudang, "program", program="pkh", kec="35.17.01")
+    tabel = at.dataframe[0].value.set_index("Wilayah")
+    assert tabel.loc["Jantiganggong", "Cakupan"] == "60,0 %" and tabel.loc["Kepuhkajang", "Cakupan"] == "–"
+    assert tabel.loc["Kepuhkajang", "Keluarga layak"] == "2"
+    pbi = _buka(monkeypatch, gudang, "program", program="pbi_jk")
+    assert _ubin(pbi) == {"Keluarga layak": "13", "Cakupan": "15,4 %", "Penerima aktif": "3",
+                          "Salah sasaran (inklusi)": "1", "Belum tercakup (eksklusi)": "11"}
+
+
+def test_target_dokumen_terbaru_dan_pilihan(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
+    at = _buka(monkeypatch, gudang, "target")
+    assert at.selectbox(key="target_dokumen").value == "Target TKPK 2026"
+    assert _ubin(at) == {"Kemiskinan BPS 2025": "8,36 %", "Target 2026": "8,04 %", "Selisih": "+0,32 pp",
+                         "Penurunan diperlukan": "0,32 pp", "Tercapai menurut tren": "2026"}
+    assert "per tahun, sekitar 4.127 jiwa" in _teks(at) and "rentang 8,04–8,10 %" in _teks(at)
+    lama = _buka(monkeypatch, gudang, "target", dokumen="RPJMD 2018-2023")
+    assert _ubin(lama) == {"Kemiskinan BPS 2023": "9,15 %", "Target 2023": "9,36 %", "Selisih": "-0,21 pp",
+                           "Penurunan diperlukan": "tahun target sudah lewat", "Tercapai menurut tren": "2023"}
+    dokumen = lama.dataframe[0].value
+    # both versions of the 2018-2023 plan are listed apart, each with its own target for 2023
+    assert sorted(zip(dokumen["Dokumen"], dokumen["Target (%)"], strict=True)) == [
+        ("P-RPJMD 2018-2023", "9,89"), ("RPJMD 2018-2023", "9,36"), ("Target TKPK 2026", "8,04")]
+
+
+def test_program_tanpa_daftar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    jalur = tmp_path / "gudang.duckdb"
+    hasil = subprocess.run([sys.executable, "-m", "pipelines.cli", "ingest", str(BERKAS[0])],
+                           env={**os.environ, **_env(jalur)}, capture_output=True, text=True, timeout=120)
+    assert hasil.returncode == 0
+    at = _buka(monkeypatch, jalur, "program")
+    assert "Belum ada daftar penerima program" in at.info[0].value
+    tgt = _buka(monkeypatch, jalur, "target")
+    assert "Belum ada data BPS atau target kemiskinan" in tgt.info[0].value
