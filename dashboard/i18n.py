@@ -208,6 +208,362 @@ TEKS: dict[str, tuple[str, str]] = {
         "Grafik kasus baru dan rujukan dikirim per bulan, {wilayah}, {periode}",
         "Chart of new cases and referrals sent per month, {wilayah}, {periode}",
     ),
+    # Profil desa, Rapat kecamatan, "Perlu perhatian", downloads (profil/rapat/unduhan components; prefix pr_)
+    "pr_kasus_sensitif": ("kasus sensitif", "sensitive case"),
+    "pr_ya": ("ya", "yes"),
+    "pr_tidak": ("tidak", "no"),
+    "pr_belum_pernah": ("belum pernah", "never"),
+    "pr_lanjutan": ("(lanjutan)", "(continued)"),
+    "pr_kol_no": ("No", "No"),
+    "pr_kol_desa": ("Desa", "Village"),
+    "pr_kol_kecamatan": ("Kecamatan", "District"),
+    "pr_kol_puskesos": ("Puskesos", "Puskesos"),
+    "pr_kol_alasan": ("Alasan", "Reason"),
+    "pr_kol_tujuan": ("Tujuan rujukan", "Destination"),
+    "pr_kol_kasus_baru": ("Kasus baru", "New cases"),
+    "pr_kol_selesai_90": ("Selesai ≤ 90 hari", "Completed ≤ 90 days"),
+    "pr_kol_tunggakan": ("Tunggakan", "Overdue"),
+    "pr_kol_tanpa_respon": ("Tanpa respon", "No response"),
+    "pr_kol_kelengkapan": ("Kelengkapan", "Completeness"),
+    "pr_kol_terbuka": ("Terbuka", "Open"),
+    "pr_kol_lewat_sla": ("Lewat SLA", "Past SLA"),
+    "pr_kol_tanpa_respon_14": ("Tanpa respon > 14 hari", "No response > 14 days"),
+    "pr_kol_desa_terlambat": ("Desa terdampak", "Villages affected"),
+    "pr_kol_tertua": ("Tertua (hari)", "Oldest (days)"),
+    "pr_kol_id_kasus": ("ID kasus", "Case ID"),
+    "pr_kol_kategori": ("Kategori", "Category"),
+    "pr_kol_mulai": ("Mulai", "Started"),
+    "pr_kol_umur": ("Umur (hari)", "Age (days)"),
+    "pr_kol_sla": ("SLA (hari)", "SLA (days)"),
+    "pr_kol_status": ("Status", "Status"),
+    "pr_kol_lapor_terakhir": ("Laporan terakhir", "Last report"),
+    "pr_kol_lapor_3": ("Melapor, 3 bulan terakhir", "Reported, last 3 months"),
+    "pr_kol_diam_sejak": ("Tidak melapor sejak", "Silent since"),
+    "pr_kol_lapor_periode": ("Melapor {periode}", "Reported {periode}"),
+    "pr_kol_jumlah": ("Jumlah", "Total"),
+    "pr_kol_tren_kasus": ("Kasus/bln", "Cases/mo"),
+    "pr_kol_tren_selesai": ("Selesai/bln", "Completed/mo"),
+    "pr_kol_tren_tunggakan": ("Tunggakan/bln", "Overdue/mo"),
+    "pr_kol_tren_lapor": ("Lapor/bln", "Reports/mo"),
+    "pr_bantu_tren_kasus": ("Kasus baru tiap bulan dalam periode terpilih.", "New cases in each month of the period."),
+    "pr_bantu_tren_selesai": (
+        "Persen rujukan selesai ≤ 90 hari menurut bulan mulai, hanya bulan matang yang ada rujukannya (bulan lain "
+        "dilewati).",
+        "Share of referrals completed ≤ 90 days by start month, mature months with referrals only (others are "
+        "skipped).",
+    ),
+    "pr_bantu_tren_tunggakan": (
+        "Rujukan yang lewat SLA per tanggal data, menurut bulan dimulainya (bulan dalam periode).",
+        "Referrals past their SLA as of the data date, by the month they started (months of the period).",
+    ),
+    "pr_bantu_tren_lapor": (
+        "1 = desa mengirim laporan (kasus atau nihil) untuk bulan itu, 0 = tidak.",
+        "1 = the village sent a report (cases or nil) for that month, 0 = it did not.",
+    ),
+    "pr_bantu_kasus_baru": (
+        "Kasus baru: kasus berbeda dengan tanggal lapor dalam bulan, dijumlah atas periode; laporan nihil dihitung 0. "
+        "(metrics.md 1: `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the "
+        "month. Nihil rows count 0.)",
+        "New cases summed over the period; nil reports count 0. (metrics.md 1: `kasus_baru(desa, bulan)`: distinct "
+        "(kode_desa, no_registrasi) with `tanggal_lapor` in the month. Nihil rows count 0.)",
+    ),
+    "pr_bantu_selesai_90": (
+        "Selesai ≤ 90 hari: rujukan yang dimulai pada bulan matang periode dan selesai paling lambat 90 hari sejak "
+        "dimulai, dibagi semua rujukan yang dimulai pada bulan itu. (metrics.md 2: `selesai_90 = referrals started "
+        "in period P that reached status selesai with tanggal_selesai <= tanggal_rujuk + 90 days` / `referrals "
+        "started in P`; a cohort is shown only once it is mature.)",
+        "Completed ≤ 90 days, over the mature months of the period. (metrics.md 2: `selesai_90 = referrals started "
+        "in period P that reached status selesai with tanggal_selesai <= tanggal_rujuk + 90 days` / `referrals "
+        "started in P`; a cohort is shown only once it is mature.)",
+    ),
+    "pr_bantu_tunggakan": (
+        "Tunggakan: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data, berapa pun umurnya. "
+        "(metrics.md 2: open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the SLA of "
+        "their destination as of cutoff.)",
+        "Overdue, as of the data date, whenever started. (metrics.md 2: open referrals (status `dikirim`, "
+        "`diterima_tujuan` or `diproses`) older than the SLA of their destination as of cutoff.)",
+    ),
+    "pr_bantu_tanpa_respon": (
+        "Tanpa respon: rujukan berstatus dikirim tanpa tanggal respon, berumur lebih dari 14 hari per tanggal data. "
+        "(metrics.md 2: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
+        "days.)",
+        "No response, as of the data date. (metrics.md 2: open referrals with no response (status `dikirim`, no "
+        "`tanggal_respon`) older than 14 days.)",
+    ),
+    "pr_bantu_kelengkapan": (
+        "Kelengkapan: bulan yang dilaporkan (kasus atau nihil) dibagi bulan wajib lapor dalam periode. "
+        "(metrics.md 3: `kelengkapan = diterima / diharapkan`.)",
+        "Completeness: months reported (cases or nil) over months a report was due in the period. "
+        "(metrics.md 3: `kelengkapan = diterima / diharapkan`.)",
+    ),
+    "pr_bantu_puskesos": (
+        "Status Puskesos per tanggal data, dari laporan yang diterima: aktif, tersendat, diam, belum dibentuk. "
+        "(metrics.md 3: `aktif` (reported in each of the last 2 months), `tersendat` (reported in 1 of the last 3), "
+        "`diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos).)",
+        "Puskesos status as of the data date, from the reports received. (metrics.md 3: `aktif` (reported in each "
+        "of the last 2 months), `tersendat` (reported in 1 of the last 3), `diam` (nothing in the last 3 months), "
+        "`belum_dibentuk` (no Puskesos).)",
+    ),
+    "alasan_terlambat": ("{n} rujukan lewat SLA", "{n} referral(s) past SLA"),
+    "alasan_tanpa_respon": ("{n} tanpa respon", "{n} with no response"),
+    "alasan_tertua": ("(tertua {hari} hari)", "(oldest {hari} days)"),
+    "alasan_hanya_tanpa_respon": ("{n} rujukan tanpa respon > 14 hari", "{n} referral(s) with no response > 14 days"),
+    "alasan_diam": (
+        "tidak melapor {n} bulan terakhir (sejak {sejak})",
+        "no report in the last {n} month(s) (since {sejak})",
+    ),
+    "alasan_tidak_lapor": (
+        "tidak melapor {n} dari {dari} bulan terakhir",
+        "no report in {n} of the last {dari} months",
+    ),
+    "alasan_tujuan_terlambat": (
+        "{n} rujukan lewat SLA di {desa} desa",
+        "{n} referral(s) past SLA in {desa} village(s)",
+    ),
+    "perhatian_judul": ("Perlu perhatian", "Needs attention"),
+    "perhatian_per": (
+        "Per {tanggal}: desa dan tujuan rujukan yang paling tertinggal, dengan alasannya.",
+        "As of {tanggal}: the villages and referral destinations furthest behind, with the reason.",
+    ),
+    "perhatian_lingkup_desa": ("Kec. {kec} (kecamatan desa terpilih)", "{kec} district (the selected village's)"),
+    "perhatian_desa_judul": ("{n} desa paling tertinggal", "{n} villages furthest behind"),
+    "perhatian_desa_kosong": (
+        "Tidak ada desa dengan rujukan lewat SLA, rujukan tanpa respon, atau bulan tanpa laporan.",
+        "No village has referrals past SLA, unanswered referrals, or months without a report.",
+    ),
+    "perhatian_tujuan_judul": ("{n} tujuan rujukan paling tertinggal", "{n} destinations furthest behind"),
+    "perhatian_tujuan_kosong": (
+        "Tidak ada tujuan rujukan dengan rujukan lewat SLA atau tanpa respon.",
+        "No destination has referrals past SLA or unanswered.",
+    ),
+    "pr_def_perlu_perhatian": (
+        "**Perlu perhatian** dihitung per tanggal data, tidak bergantung pada periode terpilih.\n\n"
+        "**Desa**: skor = rujukan lewat SLA + rujukan tanpa respon + 10 × bulan wajib lapor tanpa laporan (dari 3 "
+        "bulan penuh terakhir sebelum bulan tanggal data). Satu rujukan lewat SLA = satu tindak lanjut; rujukan yang "
+        "sama sekali belum dijawab setelah 14 hari = satu lagi; satu bulan tanpa laporan setara sebulan kerja desa "
+        "(10), karena Puskesos yang diam menyembunyikan rujukannya dari semua angka lain. Urutan: skor terbesar, "
+        "lalu rujukan lewat SLA tertua, lalu diam terlama. Desa dengan skor 0 tidak dicantumkan. Bila satu desa "
+        "dipilih, daftar ini untuk kecamatannya.\n\n"
+        "**Tujuan rujukan**: skor = rujukan lewat SLA + rujukan tanpa respon; urutan: skor, lalu rujukan lewat SLA "
+        "tertua.\n\n"
+        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
+        "SLA of their destination as of cutoff. `tanpa_respon`: open referrals with no response (status `dikirim`, "
+        "no `tanggal_respon`) older than 14 days. (metrics.md, 2)",
+        "**Needs attention** is computed as of the data date, whatever the chosen period.\n\n"
+        "**Villages**: score = referrals past SLA + unanswered referrals + 10 × months a report was due but none "
+        "came (of the last 3 full months before the data date's month). A referral past SLA is one follow-up; one "
+        "never answered after 14 days is one more; a month without a report weighs a month of a village's work "
+        "(10), because a silent Puskesos hides its referrals from every other count. Order: highest score, then "
+        "the oldest overdue referral, then the longest silence. Villages scoring 0 are not listed. With one village "
+        "selected, the list is for its district.\n\n"
+        "**Destinations**: score = referrals past SLA + unanswered referrals; order: score, then the oldest overdue "
+        "referral.\n\n"
+        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
+        "SLA of their destination as of cutoff. `tanpa_respon`: open referrals with no response (status `dikirim`, "
+        "no `tanggal_respon`) older than 14 days. (metrics.md, 2)",
+    ),
+    "rapat_judul": ("Rapat kecamatan", "District meeting"),
+    "rapat_pilih_kec_info": (
+        "Pilih satu kecamatan untuk melihat semua desanya berdampingan dan agenda rapatnya.",
+        "Choose a district to see all its villages side by side and its meeting agenda.",
+    ),
+    "rapat_pilih_kec": ("Pilih kecamatan", "Choose a district"),
+    "rapat_desa_judul": ("Semua desa berdampingan", "All villages side by side"),
+    "rapat_desa_catatan": (
+        "Kasus baru, selesai ≤ 90 hari (bulan matang saja) dan kelengkapan: periode terpilih. Tunggakan dan tanpa "
+        "respon: rujukan terbuka per tanggal data.",
+        "New cases, completed ≤ 90 days (mature months only) and completeness: the chosen period. Overdue and no "
+        "response: open referrals as of the data date.",
+    ),
+    "rapat_tujuan_judul": ("Tunggakan per tujuan rujukan", "Overdue referrals by destination"),
+    "rapat_terlambat_judul": (
+        "Rujukan lewat SLA, per tujuan dan desa",
+        "Referrals past SLA, by destination and village",
+    ),
+    "rapat_terlambat_catatan": (
+        "ID kasus adalah pseudonim; kategori kekerasan ditulis \"kasus sensitif\". Umur dihitung sampai tanggal data.",
+        "Case IDs are pseudonyms; violence categories are written \"sensitive case\". Age is counted to the data date.",
+    ),
+    "rapat_terlambat_kosong": (
+        "Tidak ada rujukan yang lewat SLA per tanggal data.",
+        "No referral is past its SLA as of the data date.",
+    ),
+    "rapat_diam_judul": ("Puskesos diam dan tersendat", "Silent and irregular Puskesos"),
+    "rapat_diam_catatan": (
+        "Per tanggal data. Diam: tidak melapor dalam 3 bulan terakhir; tersendat: melapor, tetapi tidak pada "
+        "masing-masing dari 2 bulan terakhir.",
+        "As of the data date. Silent: no report in the last 3 months; irregular: reported, but not in each of the "
+        "last 2 months.",
+    ),
+    "rapat_diam_kosong": (
+        "Semua Puskesos yang sudah dibentuk melapor teratur.",
+        "Every Puskesos that has been formed reports regularly.",
+    ),
+    "rapat_turun_judul": ("Desa dengan pelaporan menurun", "Villages whose reporting fell"),
+    "rapat_turun_catatan": (
+        "Kelengkapan = bulan yang dilaporkan / bulan wajib lapor; 3 bulan penuh terakhir sebelum bulan tanggal data "
+        "dibanding 3 bulan sebelumnya.",
+        "Completeness = months reported / months due; the last 3 full months before the data date's month against "
+        "the 3 before.",
+    ),
+    "rapat_turun_kosong": (
+        "Tidak ada desa yang kelengkapan laporannya menurun.",
+        "No village's reporting completeness fell.",
+    ),
+    "pr_lembar_info": ("Info", "Info"),
+    "pr_lembar_desa": ("Desa", "Villages"),
+    "pr_lembar_tujuan": ("Per tujuan", "By destination"),
+    "pr_lembar_terlambat": ("Rujukan lewat SLA", "Past SLA"),
+    "pr_lembar_diam": ("Puskesos diam", "Silent Puskesos"),
+    "pr_lembar_turun": ("Pelaporan turun", "Reporting fell"),
+    "agenda_judul": ("Agenda rapat koordinasi", "Coordination meeting agenda"),
+    "agenda_per": (
+        "Rujukan yang tertinggal dan Puskesos yang tidak teratur melapor, per {tanggal}.",
+        "Referrals behind and Puskesos not reporting regularly, as of {tanggal}.",
+    ),
+    "pr_cakupan_nanti": (
+        "Cakupan program (PKH, Sembako, PBI-JK) per desa menyusul bersama data program; belum ada angkanya di sini.",
+        "Program coverage (PKH, Sembako, PBI-JK) per village comes with the program data; no figures here yet.",
+    ),
+    "profil_judul": ("Profil desa", "Village profile"),
+    "profil_pilih_info": (
+        "Pilih satu desa di {wilayah} untuk melihat profilnya (atau pilih desa di bilah filter).",
+        "Choose a village in {wilayah} to see its profile (or choose one in the filter bar).",
+    ),
+    "profil_pilih_desa": ("Pilih desa", "Choose a village"),
+    "profil_puskesos_judul": ("Puskesos: status dan register", "Puskesos: status and register"),
+    "reg_status_pantau": ("Status per {tanggal}", "Status as of {tanggal}"),
+    "reg_lapor_terakhir": ("Laporan terakhir", "Last report"),
+    "reg_lapor_3": ("Melapor dalam 3 bulan terakhir", "Reported in the last 3 months"),
+    "reg_register": ("Register", "Register"),
+    "reg_tidak_ada": ("belum tercatat di register Puskesos", "not in the Puskesos register"),
+    "reg_sk": ("SK pembentukan", "Founding decree (SK)"),
+    "reg_sk_isi": ("{nomor}, {tanggal}", "{nomor}, {tanggal}"),
+    "reg_ketua": ("Ketua terlatih", "Trained chair"),
+    "reg_anggaran": ("Anggaran", "Budget"),
+    "profil_kategori_judul": ("Kasus baru per kategori dan bulan", "New cases by category and month"),
+    "profil_kategori_kosong": ("Tidak ada kasus baru dalam {periode}.", "No new cases in {periode}."),
+    "profil_kategori_catatan": (
+        "Kategori kekerasan (terhadap perempuan, terhadap anak) berjumlah 1-4 ditulis <5, dan baris jumlah tidak "
+        "memuatnya, agar angka itu tidak dapat dihitung balik (metrics.md 7).",
+        "Violence categories (against women, against children) counting 1-4 are written <5, and the total row "
+        "leaves them out so they cannot be worked out by subtraction (metrics.md 7).",
+    ),
+    "pr_total_bukan_sensitif": ("Jumlah di luar kategori kekerasan", "Total excluding violence categories"),
+    "profil_corong_judul": ("Rujukan yang dimulai {periode}", "Referrals started {periode}"),
+    "profil_corong_kosong": (
+        "Tidak ada rujukan yang dimulai dalam periode ini.",
+        "No referral started in this period.",
+    ),
+    "profil_corong_alt": (
+        "Rujukan {wilayah}, {periode}: dikirim, direspon, selesai, ditolak",
+        "Referrals of {wilayah}, {periode}: sent, responded, completed, rejected",
+    ),
+    "pr_corong_dikirim": ("Dikirim", "Sent"),
+    "pr_corong_direspon": ("Direspon", "Responded"),
+    "pr_corong_selesai": ("Selesai", "Completed"),
+    "pr_corong_ditolak": ("Ditolak", "Rejected"),
+    "pr_corong_ket": (
+        "Per tanggal data: {terbuka} masih terbuka, {terlambat} lewat SLA, {tanpa} tanpa respon > 14 hari.",
+        "As of the data date: {terbuka} still open, {terlambat} past SLA, {tanpa} with no response > 14 days.",
+    ),
+    "pr_corong_ket_90": (
+        "Selesai ≤ 90 hari (bulan matang): {selesai} dari {dikirim} ({persen}).",
+        "Completed ≤ 90 days (mature months): {selesai} of {dikirim} ({persen}).",
+    ),
+    "profil_lapor_judul": ("Riwayat laporan 12 bulan", "Reporting over 12 months"),
+    "pr_lapor_tepat_waktu": ("Tepat waktu", "On time"),
+    "pr_lapor_terlambat": ("Terlambat", "Late"),
+    "pr_lapor_nihil": ("Nihil", "Nil"),
+    "pr_lapor_tidak_melapor": ("Tidak melapor", "Silent"),
+    "pr_lapor_belum_wajib": ("Belum wajib", "Not due"),
+    "pr_lapor_tanpa_data": ("Tanpa data", "No data"),
+    "profil_peringkat_judul": ("Peringkat di kecamatan", "Rank in the district"),
+    "pr_peringkat_selesai": (
+        "Selesai ≤ 90 hari: peringkat {n} dari {dari} desa di Kec. {kec} ({nilai})",
+        "Completed ≤ 90 days: rank {n} of {dari} villages in {kec} ({nilai})",
+    ),
+    "pr_peringkat_selesai_tidak": (
+        "Selesai ≤ 90 hari: tidak diperingkat (tidak ada rujukan pada bulan matang periode ini)",
+        "Completed ≤ 90 days: not ranked (no referrals in the mature months of this period)",
+    ),
+    "pr_peringkat_tunggakan": (
+        "Tunggakan: peringkat {n} dari {dari} desa yang melapor di Kec. {kec} ({nilai} lewat SLA; sedikit = baik)",
+        "Overdue: rank {n} of {dari} reporting villages in {kec} ({nilai} past SLA; fewer is better)",
+    ),
+    "pr_peringkat_tunggakan_tidak": (
+        "Tunggakan: tidak diperingkat (Puskesos tidak aktif melapor)",
+        "Overdue: not ranked (the Puskesos does not report)",
+    ),
+    "profil_kualitas_judul": ("Kualitas data", "Data quality"),
+    "profil_kualitas_ket": (
+        "{berkas} berkas memuat desa ini ({dimuat} baris dimuat). Dikarantina: {karantina_desa} baris yang menyebut "
+        "desa ini ({karantina_berkas} di berkas-berkas itu). Peringatan: {peringatan_desa} pada baris desa ini "
+        "({peringatan_berkas} di berkas-berkas itu).",
+        "{berkas} file(s) touched this village ({dimuat} rows loaded). Quarantined: {karantina_desa} row(s) naming "
+        "it ({karantina_berkas} in those files). Warnings: {peringatan_desa} on its rows ({peringatan_berkas} in "
+        "those files).",
+    ),
+    "pr_def_peringkat": (
+        "**Peringkat** di antara desa sekecamatan; 1 = terbaik, nilai sama berbagi peringkat. Selesai ≤ 90 hari: "
+        "periode terpilih, bulan matang saja, hanya desa yang punya rujukan pada bulan matang. Tunggakan: rujukan "
+        "lewat SLA per tanggal data, hanya desa yang Puskesosnya aktif atau tersendat (desa yang diam tidak punya "
+        "laporan untuk dinilai).",
+        "**Rank** among the villages of the district; 1 = best, equal values share a rank. Completed ≤ 90 days: the "
+        "chosen period, mature months only, villages with referrals in them only. Overdue: referrals past SLA as "
+        "of the data date, villages whose Puskesos is active or irregular only (a silent one has no reports to "
+        "judge).",
+    ),
+    "pr_def_kualitas_desa": (
+        "**Kualitas data**: berkas yang memuat desa ini = berkas dengan baris desa ini yang dimuat, atau baris "
+        "karantina yang menyebut kode desa ini atau namanya di kecamatannya. Rincian per berkas dan alasannya ada di "
+        "halaman Kualitas data.",
+        "**Data quality**: files that touched this village = files with a loaded row of it, or a quarantined row "
+        "naming its code, or its name within its district. Details per file and reason are on the Data quality "
+        "page.",
+    ),
+    "pr_dibuat_pada": ("Dibuat {tanggal} pukul {jam}", "Made {tanggal} at {jam}"),
+    "pr_periode_dokumen": ("Periode {periode}", "Period {periode}"),
+    "pr_data_sintetis_dokumen": (
+        "angka dalam dokumen ini dibuat oleh `pantau demo`, bukan laporan Puskesos yang sebenarnya.",
+        "the numbers in this document were made by `pantau demo`, not real Puskesos reports.",
+    ),
+    "pr_halaman_dari": ("Halaman {n} dari {total}", "Page {n} of {total}"),
+    "unduh_agenda_pdf": ("Unduh agenda rapat (PDF)", "Download meeting agenda (PDF)"),
+    "unduh_agenda_xlsx": ("Unduh agenda rapat (XLSX)", "Download meeting agenda (XLSX)"),
+    "bahan_judul": ("Bahan rapat", "Briefing pack"),
+    "bahan_angka_utama": ("Angka utama", "Key numbers"),
+    "unduh_bahan_judul": ("Unduh bahan rapat", "Download briefing pack"),
+    "pr_siapkan_bahan": ("Siapkan bahan rapat", "Prepare briefing pack"),
+    "pr_menyiapkan_bahan": (
+        "Menyiapkan bahan rapat (grafik dan dokumen)…",
+        "Preparing the briefing pack (charts and documents)…",
+    ),
+    "unduh_bahan_pdf": ("Unduh bahan rapat (PDF)", "Download briefing pack (PDF)"),
+    "unduh_bahan_pptx": ("Unduh bahan rapat (PPTX)", "Download briefing pack (PPTX)"),
+    "bahan_ket": (
+        "PDF dan PPTX berisi angka utama, grafik tren dan daftar \"Perlu perhatian\" halaman ini untuk wilayah dan "
+        "periode terpilih; menyiapkannya butuh beberapa detik.",
+        "PDF and PPTX with this page's key numbers, trend chart and \"Needs attention\" lists for the chosen area "
+        "and period; preparing them takes a few seconds.",
+    ),
+    "unggah_judul": ("Unggah data", "Upload data"),
+    "unggah_nanti": (
+        "Unggah berkas dari peramban akan tersedia bersama pengaturan hak akses (hanya operator Dinsos yang boleh "
+        "memuat data). Sementara itu, muat berkas dengan perintah `pantau ingest` di server.",
+        "Uploading files from the browser comes with access control (only Dinsos operators may load data). "
+        "Meanwhile, load files with the `pantau ingest` command on the server.",
+    ),
+    "unggah_cli": (
+        "Contoh perintah (berkas atau folder; ringkasannya sama dengan yang nanti tampil di halaman ini):",
+        "Example commands (files or folders; the summary is the one this page will show):",
+    ),
+    "unggah_ket": (
+        "Dasbor membaca gudang data yang baru tanpa dimulai ulang. Baris yang dikarantina dapat diunduh dengan "
+        "`pantau karantina` untuk dikirim kembali ke desa.",
+        "The dashboard reads a rebuilt warehouse without a restart. Quarantined rows can be downloaded with "
+        "`pantau karantina` to send back to the village.",
+    ),
 }
 
 
@@ -216,3 +572,802 @@ def t(kunci: str, bahasa: Bahasa = "id", /, **isian: object) -> str:
     id_, en = TEKS[kunci]
     teks = en if bahasa == "en" else id_
     return teks.format(**isian) if isian else teks
+
+
+# Peta (screens.md page 2). The definitions quote metrics.md.
+TEKS.update({
+    "peta_judul": ("Peta", "Map"),
+    "peta_metrik": ("Metrik", "Metric"),
+    "peta_kelas": ("Kelas", "Classes"),
+    "peta_kelas_kuantil": ("Kuantil", "Quantiles"),
+    "peta_kelas_tetap": ("Batas tetap", "Fixed breaks"),
+    "peta_m_kasus_baru": ("Kasus baru", "New cases"),
+    "peta_m_kasus_per_1000": ("Kasus per 1.000 penduduk", "Cases per 1,000 residents"),
+    "peta_m_selesai_90": ("Rujukan selesai ≤ 90 hari", "Referrals completed ≤ 90 days"),
+    "peta_m_tunggakan": ("Tunggakan rujukan", "Overdue referrals"),
+    "peta_m_tanpa_respon": ("Rujukan tanpa respon", "Referrals without response"),
+    "peta_m_kelengkapan": ("Kelengkapan laporan", "Reporting completeness"),
+    "peta_m_status_puskesos": ("Status Puskesos", "Puskesos status"),
+    "peta_diam": ("Diam (tidak melapor dalam periode)", "Silent (no report in the period)"),
+    "peta_tanpa_data": ("Tidak ada data", "No data"),
+    "peta_n_desa": ("{n} desa", "{n} villages"),
+    "peta_kelas_catatan": (
+        "Kelas dihitung atas seluruh {kab}. Klik desa untuk {aksi}.",
+        "Classes are computed over the whole of {kab}. Click a village to {aksi}.",
+    ),
+    "peta_aksi_profil": ("membuka profilnya", "open its profile"),
+    "peta_aksi_pilih": ("memilihnya di filter", "select it in the filter"),
+    "peta_sumber_batas": (
+        "Batas desa: {berkas} (diimpor {tanggal}); {ada} dari {jumlah} desa punya poligon.",
+        "Village boundaries: {berkas} (imported {tanggal}); {ada} of {jumlah} villages have a polygon.",
+    ),
+    "peta_tanpa_batas": (
+        "Belum ada batas desa resmi di gudang data ini, jadi peta petak dipakai: satu kotak sama besar per desa, "
+        "dikelompokkan per kecamatan. Untuk peta wilayah yang sebenarnya, impor berkas batas desa dari BIG atau "
+        "Bappeda (GeoJSON, GeoPackage, Shapefile atau .zip-nya): `pantau batas BERKAS`.",
+        "This warehouse has no official village boundaries yet, so a tile map is shown: one equal square per "
+        "village, grouped by district. For the real map, import the village boundary file from BIG or Bappeda "
+        "(GeoJSON, GeoPackage, Shapefile or its .zip): `pantau batas FILE`.",
+    ),
+    "peta_belum_matang": (
+        "Belum ada bulan dalam periode yang sudah matang (berakhir ≥ 90 hari sebelum {tanggal}); pilih periode "
+        "yang lebih awal untuk metrik ini.",
+        "No month of the period is mature yet (ended ≥ 90 days before {tanggal}); choose an earlier period for "
+        "this metric.",
+    ),
+    "peta_alt": (
+        "Peta {metrik} per desa, {wilayah}, {periode}",
+        "Map of {metrik} by village, {wilayah}, {periode}",
+    ),
+    "peta_h_kec": ("Kec. {kec}", "{kec} district"),
+    "peta_h_kasus_baru": ("Kasus baru: {nilai} (dalam {bulan} bulan)", "New cases: {nilai} (in {bulan} months)"),
+    "peta_h_kasus_per_1000": (
+        "Kasus per 1.000 penduduk: {nilai} ({kasus} kasus; penduduk {penduduk}, tahun {tahun})",
+        "Cases per 1,000 residents: {nilai} ({kasus} cases; population {penduduk}, year {tahun})",
+    ),
+    "peta_h_penduduk_kosong": (
+        "Kasus per 1.000 penduduk: jumlah penduduk tidak diketahui ({kasus} kasus)",
+        "Cases per 1,000 residents: population unknown ({kasus} cases)",
+    ),
+    "peta_h_selesai_90": (
+        "Rujukan selesai ≤ 90 hari: {nilai} ({selesai} dari {dikirim}, kohort {periode})",
+        "Referrals completed ≤ 90 days: {nilai} ({selesai} of {dikirim}, cohorts {periode})",
+    ),
+    "peta_h_selesai_90_kosong": (
+        "Rujukan selesai ≤ 90 hari: tidak ada rujukan pada bulan yang sudah matang",
+        "Referrals completed ≤ 90 days: no referrals in the mature months",
+    ),
+    "peta_h_belum_matang": ("Rujukan selesai ≤ 90 hari: belum matang", "Referrals completed ≤ 90 days: not mature"),
+    "peta_h_tunggakan": ("Tunggakan rujukan: {nilai} (per {tanggal})", "Overdue referrals: {nilai} (as of {tanggal})"),
+    "peta_h_tanpa_respon": (
+        "Rujukan tanpa respon > 14 hari: {nilai} (per {tanggal})",
+        "Referrals without response > 14 days: {nilai} (as of {tanggal})",
+    ),
+    "peta_h_kelengkapan": (
+        "Kelengkapan laporan: {nilai} ({melapor} dari {diharapkan} bulan)",
+        "Reporting completeness: {nilai} ({melapor} of {diharapkan} months)",
+    ),
+    "peta_h_kelengkapan_kosong": (
+        "Kelengkapan laporan: belum diharapkan melapor",
+        "Reporting completeness: not yet expected to report",
+    ),
+    "peta_h_diam": (
+        "Diam: tidak melapor satu bulan pun dari {bulan} bulan yang diharapkan",
+        "Silent: no report in any of the {bulan} expected months",
+    ),
+    "peta_h_belum_melapor": ("Belum pernah melapor sampai {bulan}", "No report at all up to {bulan}"),
+    "peta_h_puskesos": ("Puskesos: {status} (per {tanggal})", "Puskesos: {status} (as of {tanggal})"),
+    "def_peta_umum": (
+        "Warna **Diam**: desa yang diharapkan melapor dalam periode (Puskesos dibentuk, atau pernah melapor) tetapi "
+        "tidak mengirim satu baris pun (kasus atau nihil); diam tidak sama dengan nol. **Tidak ada data**: desa "
+        "yang belum pernah melapor sampai akhir periode, atau metriknya tidak terdefinisi (tanpa rujukan pada "
+        "bulan matang, penduduk tidak diketahui). Kuantil: jumlah desa sama per kelas (untuk hitungan, 0 kelas "
+        "tersendiri); batas tetap: batas yang sama untuk setiap periode.",
+        "**Silent**: a village expected to report in the period (Puskesos formed, or it has reported before) that "
+        "sent not a single row (case or nil); silent is not zero. **No data**: a village that never reported up to "
+        "the end of the period, or where the metric is undefined (no referral in mature months, population "
+        "unknown). Quantiles: equal numbers of villages per class (for counts 0 is a class of its own); fixed "
+        "breaks: the same breaks for every period.",
+    ),
+    "def_peta_kasus_baru": (
+        "**Kasus baru**: jumlah atas bulan-bulan periode terpilih.\n\n"
+        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
+        "Nihil rows count 0. (metrics.md, 1)",
+        "**New cases**: summed over the months of the chosen period.\n\n"
+        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
+        "Nihil rows count 0. (metrics.md, 1)",
+    ),
+    "def_peta_kasus_per_1000": (
+        "**Kasus per 1.000 penduduk**: kasus baru dalam periode dibagi penduduk desa (tahun terakhir ≤ bulan akhir "
+        "periode), dikali 1.000. Hanya untuk desa yang jumlah penduduknya diketahui (berkas `penduduk`).\n\n"
+        "> `kasus_per_1000`: kasus_baru per 1,000 residents (population of the latest year <= the month). "
+        "Shown only where population is known. (metrics.md, 1)",
+        "**Cases per 1,000 residents**: new cases in the period divided by the village population (latest year ≤ "
+        "the period's last month), times 1,000. Only where the population is known (`penduduk` file).\n\n"
+        "> `kasus_per_1000`: kasus_baru per 1,000 residents (population of the latest year <= the month). "
+        "Shown only where population is known. (metrics.md, 1)",
+    ),
+    "def_peta_selesai_90": (
+        "**Rujukan selesai ≤ 90 hari** (kohort): atas bulan periode yang sudah matang (berakhir sekurang-kurangnya "
+        "90 hari sebelum tanggal data).\n\n"
+        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
+        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature. "
+        "(metrics.md, 2)",
+        "**Referrals completed ≤ 90 days** (cohort based), over the mature months of the period (ended at least 90 "
+        "days before the data date).\n\n"
+        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
+        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature. "
+        "(metrics.md, 2)",
+    ),
+    "def_peta_tunggakan": (
+        "**Tunggakan rujukan**: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data, di antara "
+        "rujukan yang dimulai sampai akhir periode (SLA bawaan 30 hari; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180)."
+        "\n\n> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than "
+        "the SLA of their destination as of cutoff. (metrics.md, 2)",
+        "**Overdue referrals**: open referrals past the SLA of their destination at the data date, among those "
+        "started up to the end of the period (default SLA 30 days; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180).\n\n"
+        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than "
+        "the SLA of their destination as of cutoff. (metrics.md, 2)",
+    ),
+    "def_peta_tanpa_respon": (
+        "**Rujukan tanpa respon**: di antara rujukan yang dimulai sampai akhir periode, per tanggal data.\n\n"
+        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
+        "days. (metrics.md, 2)",
+        "**Referrals without response**: among the referrals started up to the end of the period, at the data "
+        "date.\n\n"
+        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
+        "days. (metrics.md, 2)",
+    ),
+    "def_peta_kelengkapan": (
+        "**Kelengkapan laporan**: bulan yang dilaporkan dibagi bulan yang diharapkan dalam periode (desa_melapor / "
+        "desa_diharapkan). Sebuah Puskesos diharapkan melapor mulai bulan setelah SK-nya (atau laporan pertamanya) "
+        "sampai bulan sebelum tanggal data.\n\n"
+        "> `kelengkapan = diterima / diharapkan`; `laporan_diterima(desa, bulan)`: the desa sent at least one row "
+        "for that month (a case row or a nihil row). (metrics.md, 3)",
+        "**Reporting completeness**: months reported divided by months expected in the period. A Puskesos is "
+        "expected to report from the month after its SK (or its first report) to the month before the data date."
+        "\n\n> `kelengkapan = diterima / diharapkan`; `laporan_diterima(desa, bulan)`: the desa sent at least one "
+        "row for that month (a case row or a nihil row). (metrics.md, 3)",
+    ),
+    "def_peta_status_puskesos": (
+        "**Status Puskesos** per tanggal data (tidak bergantung pada periode).\n\n"
+        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
+        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
+        "(metrics.md, 3)",
+        "**Puskesos status** at the data date (independent of the period).\n\n"
+        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
+        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
+        "(metrics.md, 3)",
+    ),
+})
+
+
+# Rujukan (screens.md page 5) and Kualitas data (page 8). The definitions quote metrics.md sections 2, 3 and 6.
+TEKS.update({
+    # Rujukan (screens.md page 5; definitions quote metrics.md section 2)
+    "rujukan_subjudul": (
+        "Rujukan yang dimulai {periode}, keadaan per {tanggal}",
+        "Referrals started {periode}, as of {tanggal}",
+    ),
+    "rujukan_kosong_periode": (
+        "Tidak ada rujukan yang dimulai dalam periode dan wilayah terpilih. Pilih periode lain atau wilayah yang "
+        "lebih luas pada bilah filter.",
+        "No referral was started in the chosen period and area. Choose another period or a wider area in the "
+        "filter bar.",
+    ),
+    "rujukan_kosong": ("Tidak ada rujukan.", "No referrals."),
+    "rujukan_bagian_corong": ("Corong rujukan", "Referral funnel"),
+    "rujukan_corong_judul": ("Dikirim → direspon → selesai / ditolak", "Sent → responded → completed / rejected"),
+    "rujukan_tahap_dikirim": ("Dikirim", "Sent"),
+    "rujukan_tahap_direspon": ("Direspon", "Responded"),
+    "rujukan_tahap_selesai": ("Selesai", "Completed"),
+    "rujukan_tahap_ditolak": ("Ditolak", "Rejected"),
+    "rujukan_corong_terbuka": (
+        "{terbuka} masih terbuka: {terlambat} lewat SLA, {tanpa} tanpa respon > 14 hari",
+        "{terbuka} still open: {terlambat} past SLA, {tanpa} without response > 14 days",
+    ),
+    "rujukan_alt_corong": (
+        "Grafik corong rujukan (dikirim, direspon, selesai, ditolak), {wilayah}",
+        "Referral funnel chart (sent, responded, completed, rejected), {wilayah}",
+    ),
+    "rujukan_def_corong": (
+        "**Corong rujukan**: rujukan yang *dimulai* dalam periode terpilih (`tanggal_rujuk`, atau `tanggal_lapor` "
+        "bila kosong), dengan statusnya per tanggal data. **Direspon** = status sudah lewat `dikirim` atau "
+        "`tanggal_respon` terisi; **selesai** = status selesai; **ditolak** = ditolak tujuan. Persen = bagian dari "
+        "yang dikirim.\n\n"
+        "> A referral is a row with `tujuan_rujukan` set; its start is `tanggal_rujuk` (or `tanggal_lapor` when "
+        "missing, with a warning). `rujukan_dikirim(bulan)`: referrals started in the month. (metrics.md, 2)",
+        "**Referral funnel**: referrals *started* in the chosen period, with their status as of the data date. "
+        "**Responded** = status past `dikirim` or a `tanggal_respon`; **completed** = status selesai; **rejected** = "
+        "rejected by the destination. Percent = share of those sent.\n\n"
+        "> A referral is a row with `tujuan_rujukan` set; its start is `tanggal_rujuk` (or `tanggal_lapor` when "
+        "missing, with a warning). `rujukan_dikirim(bulan)`: referrals started in the month. (metrics.md, 2)",
+    ),
+    "rujukan_bagian_kohort": ("Penyelesaian per kohort", "Completion by cohort"),
+    "rujukan_kohort_judul": (
+        "Selesai ≤ 30 / 60 / 90 hari, per bulan mulai",
+        "Completed ≤ 30 / 60 / 90 days, by start month",
+    ),
+    "rujukan_kohort_hari": ("≤ {hari} hari", "≤ {hari} days"),
+    "rujukan_kohort_hover": (
+        "≤ {hari} hari: {persen} ({selesai} dari {dikirim})",
+        "≤ {hari} days: {persen} ({selesai} of {dikirim})",
+    ),
+    "rujukan_kohort_catatan": (
+        "Abu-abu = kohort belum matang: bulannya belum berakhir 30/60/90 hari sebelum {tanggal}, angkanya masih "
+        "bisa naik.",
+        "Grey = cohort not yet mature: its month had not ended 30/60/90 days before {tanggal}; the number can "
+        "still rise.",
+    ),
+    "rujukan_alt_kohort": (
+        "Grafik persentase rujukan selesai dalam 30, 60 dan 90 hari per bulan mulai, {wilayah}",
+        "Chart of referrals completed within 30, 60 and 90 days by start month, {wilayah}",
+    ),
+    "rujukan_def_kohort": (
+        "**Penyelesaian per kohort**: dari rujukan yang dimulai pada suatu bulan, bagian yang mencapai status "
+        "selesai dalam 30, 60 dan 90 hari sejak mulai. Kohort ditampilkan abu-abu dengan \"belum matang\" bila "
+        "bulannya belum berakhir 30/60/90 hari sebelum tanggal data.\n\n"
+        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
+        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
+        "least 90 days before cutoff); an immature cohort is shown greyed with \"belum matang\". Also 30 and 60 "
+        "days. (metrics.md, 2)",
+        "**Completion by cohort**: of the referrals started in a month, the share completed within 30, 60 and 90 "
+        "days of their start. A cohort is grey with \"not yet mature\" when its month had not ended 30/60/90 days "
+        "before the data date.\n\n"
+        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
+        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
+        "least 90 days before cutoff); an immature cohort is shown greyed with \"belum matang\". Also 30 and 60 "
+        "days. (metrics.md, 2)",
+    ),
+    "rujukan_bagian_tujuan": ("Per tujuan rujukan", "By destination"),
+    "rujukan_def_tujuan": (
+        "**Per tujuan rujukan**: tabel yang menunjukkan instansi mana yang tidak menjawab. Rujukan yang dimulai "
+        "dalam periode, keadaan per tanggal data. SLA dari konfigurasi (`pantau.toml`, bawaan 30 hari). Arahkan "
+        "penunjuk ke judul kolom untuk definisinya.\n\n"
+        "> By destination: sent, responded within 14 days, completed within 90, rejected, median days, overdue. "
+        "This is the table that tells a coordination meeting which agency is not answering. (metrics.md, 2)",
+        "**By destination**: the table that shows which agency is not answering. Referrals started in the period, "
+        "as of the data date. SLA from the settings (`pantau.toml`, default 30 days). Hover a column title for its "
+        "definition.\n\n"
+        "> By destination: sent, responded within 14 days, completed within 90, rejected, median days, overdue. "
+        "This is the table that tells a coordination meeting which agency is not answering. (metrics.md, 2)",
+    ),
+    "rujukan_kol_tujuan": ("Tujuan", "Destination"),
+    "rujukan_kol_sla": ("SLA (hari)", "SLA (days)"),
+    "rujukan_kol_dikirim": ("Dikirim", "Sent"),
+    "rujukan_kol_respon_14": ("Respon ≤ 14 hari", "Resp. ≤ 14 days"),
+    "rujukan_kol_selesai_90": ("Selesai ≤ 90 hari", "Done ≤ 90 days"),
+    "rujukan_kol_persen_90": ("% ≤ 90 hari (matang)", "% ≤ 90 days (mature)"),
+    "rujukan_kol_ditolak": ("Ditolak", "Rejected"),
+    "rujukan_kol_median": ("Median hari selesai", "Median days to done"),
+    "rujukan_kol_terbuka": ("Terbuka", "Open"),
+    "rujukan_kol_terlambat": ("Lewat SLA", "Past SLA"),
+    "rujukan_kol_tanpa_respon": ("Tanpa respon", "No response"),
+    "rujukan_kol_tertua": ("Tertua (hari)", "Oldest (days)"),
+    "rujukan_bantu_tujuan": ("Instansi tujuan rujukan (enums.md, tujuan_rujukan).",
+                             "Referral destination (enums.md, tujuan_rujukan)."),
+    "rujukan_bantu_sla": (
+        "Batas waktu penyelesaian tujuan ini dalam hari, dari konfigurasi (bawaan 30; UPTD PPA 3, BPJS Kesehatan 45, "
+        "Perkim 180).",
+        "This destination's time limit in days, from the settings (default 30; UPTD PPA 3, BPJS Kesehatan 45, "
+        "Perkim 180).",
+    ),
+    "rujukan_bantu_dikirim": ("Rujukan yang dimulai dalam periode.", "Referrals started in the period."),
+    "rujukan_bantu_respon_14": (
+        "respon_14: direspon (status lewat dikirim, atau tanggal_respon terisi) dalam 14 hari sejak mulai.",
+        "respon_14: responded (status past dikirim, or tanggal_respon set) within 14 days of start.",
+    ),
+    "rujukan_bantu_selesai_90": (
+        "Selesai dengan tanggal_selesai ≤ mulai + 90 hari (semua kohort; jumlah ini hanya bisa bertambah).",
+        "Completed with tanggal_selesai <= start + 90 days (all cohorts; this count can only grow).",
+    ),
+    "rujukan_bantu_persen_90": (
+        "Selesai ≤ 90 hari dibagi dikirim, hanya atas kohort matang (bulan mulai berakhir ≥ 90 hari sebelum "
+        "tanggal data); \"belum matang\" bila belum ada.",
+        "Completed ≤ 90 days over sent, mature cohorts only (start month ended ≥ 90 days before the data date); "
+        "\"not yet mature\" when there is none.",
+    ),
+    "rujukan_bantu_ditolak": ("Ditolak tujuan per tanggal data.", "Rejected by the destination by the data date."),
+    "rujukan_bantu_median": (
+        "median_hari_selesai: median hari dari mulai sampai selesai, di antara yang selesai.",
+        "median_hari_selesai: median days from start to selesai among the completed.",
+    ),
+    "rujukan_bantu_terbuka": (
+        "Masih terbuka per tanggal data (status dikirim, diterima_tujuan atau diproses).",
+        "Still open at the data date (status dikirim, diterima_tujuan or diproses).",
+    ),
+    "rujukan_bantu_terlambat": (
+        "Tunggakan: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data.",
+        "Overdue: open referrals older than their destination's SLA as of the data date.",
+    ),
+    "rujukan_bantu_tanpa_respon": (
+        "tanpa_respon: terbuka, status dikirim, tanpa tanggal_respon, dan berumur lebih dari 14 hari.",
+        "tanpa_respon: open, status dikirim, no tanggal_respon, older than 14 days.",
+    ),
+    "rujukan_bantu_tertua": ("Umur (hari) rujukan terbuka yang tertua.", "Age (days) of the oldest open referral."),
+    "rujukan_catatan_ppa": (
+        "Di bawah tingkat kabupaten, jumlah 1-4 untuk UPTD PPA ditulis <5: rujukan ke sana adalah kasus kekerasan "
+        "(metrics.md, 7).",
+        "Below regency level, counts of 1-4 for UPTD PPA are shown as <5: referrals there are violence cases "
+        "(metrics.md, 7).",
+    ),
+    "rujukan_bagian_umur": ("Umur rujukan terbuka dan status SLA", "Age of open referrals and SLA status"),
+    "rujukan_umur_judul": ("Rujukan terbuka per kelompok umur", "Open referrals by age"),
+    "rujukan_umur_hari": ("{kelompok} hari", "{kelompok} days"),
+    "rujukan_alt_umur": (
+        "Grafik rujukan terbuka per kelompok umur dan status SLA, {wilayah}",
+        "Chart of open referrals by age and SLA status, {wilayah}",
+    ),
+    "rujukan_sla_tepat_waktu": ("tepat waktu", "on time"),
+    "rujukan_sla_berisiko": ("berisiko", "at risk"),
+    "rujukan_sla_terlambat": ("terlambat", "overdue"),
+    "rujukan_def_umur": (
+        "**Umur rujukan terbuka**: hari sejak mulai sampai tanggal data (0-30, 31-60, 61-90, > 90), diwarnai "
+        "menurut SLA tujuannya: tepat waktu (umur < 75 % SLA), berisiko (75-100 %), terlambat (> SLA).\n\n"
+        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
+        "SLA of their destination as of cutoff. Default SLA 30 days, configurable per `tujuan_rujukan`. Status on "
+        "screen: `tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA). (metrics.md, 2)",
+        "**Age of open referrals**: days from start to the data date (0-30, 31-60, 61-90, > 90), coloured by their "
+        "destination's SLA: on time (age < 75 % of SLA), at risk (75-100 %), overdue (> SLA).\n\n"
+        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
+        "SLA of their destination as of cutoff. Default SLA 30 days, configurable per `tujuan_rujukan`. Status on "
+        "screen: `tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA). (metrics.md, 2)",
+    ),
+    "rujukan_bagian_tanpa_respon": ("Tanpa respon per desa", "No response, by village"),
+    "rujukan_def_tanpa_respon": (
+        "**Tanpa respon**: rujukan terbuka yang tidak pernah dijawab (status dikirim, tanpa `tanggal_respon`) dan "
+        "berumur lebih dari 14 hari, per desa asal, terbanyak lebih dulu.\n\n"
+        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
+        "days: the \"laporan ketlisut\" that the regency's Dinsos says cannot happen. Shown by destination and by "
+        "desa. (metrics.md, 2)",
+        "**No response**: open referrals never answered (status dikirim, no `tanggal_respon`) and older than 14 "
+        "days, by village of origin, most first.\n\n"
+        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
+        "days: the \"laporan ketlisut\" that the regency's Dinsos says cannot happen. Shown by destination and by "
+        "desa. (metrics.md, 2)",
+    ),
+    "rujukan_tanpa_respon_nihil": (
+        "Tidak ada rujukan tanpa respon lebih dari 14 hari.",
+        "No referral has gone unanswered for more than 14 days.",
+    ),
+    "rujukan_bantu_peringkat": ("Peringkat menurut jumlah tanpa respon.", "Rank by the number without response."),
+    "rujukan_bantu_desa": ("Desa asal rujukan.", "Village the referral came from."),
+    "rujukan_kol_tertua_tanpa": ("Tertua (hari)", "Oldest (days)"),
+    "rujukan_bantu_tertua_tanpa": (
+        "Umur (hari) rujukan tanpa respon yang tertua.",
+        "Age (days) of the oldest referral without response.",
+    ),
+    "rujukan_kol_tujuan_diam": ("Belum menjawab", "Not answering"),
+    "rujukan_bantu_tujuan_diam": (
+        "Tujuan rujukan-rujukan tanpa respon dari desa ini.",
+        "Destinations of this village's referrals without response.",
+    ),
+    "rujukan_bagian_daftar": ("Daftar rujukan terbuka", "Open referrals"),
+    "rujukan_def_daftar": (
+        "**Daftar rujukan terbuka** yang dimulai dalam periode, yang lewat SLA lebih dulu lalu yang tertua. Hanya id "
+        "samaran (pseudonim), bukan nama, NIK atau nomor registrasi; kategori kasus kekerasan ditulis \"kasus "
+        "sensitif\".\n\n"
+        "> Lists of individual cases show only pseudonymous ids, desa, category (a sensitive one shown as \"kasus "
+        "sensitif\"), dates, status and destination. (metrics.md, 7)",
+        "**Open referrals** started in the period, past SLA first, then the oldest. Pseudonymous ids only, never a "
+        "name, NIK or registration number; a violence case's category reads \"sensitive case\".\n\n"
+        "> Lists of individual cases show only pseudonymous ids, desa, category (a sensitive one shown as \"kasus "
+        "sensitif\"), dates, status and destination. (metrics.md, 7)",
+    ),
+    "rujukan_daftar_saring": ("Tampilkan", "Show"),
+    "rujukan_daftar_terlambat": ("Lewat SLA ({n})", "Past SLA ({n})"),
+    "rujukan_daftar_tanpa_respon": ("Tanpa respon ({n})", "No response ({n})"),
+    "rujukan_daftar_terbuka": ("Semua terbuka ({n})", "All open ({n})"),
+    "rujukan_daftar_kosong": ("Tidak ada rujukan dalam daftar ini.", "No referral in this list."),
+    "rujukan_kasus_sensitif": ("kasus sensitif", "sensitive case"),
+    "rujukan_kol_id": ("Id kasus", "Case id"),
+    "rujukan_bantu_id": (
+        "Id samaran kasus (pseudonim dari kode desa dan nomor registrasi); tidak dapat dibalik menjadi identitas.",
+        "Pseudonymous case id (from the desa code and registration number); it cannot be turned back into an "
+        "identity.",
+    ),
+    "rujukan_kol_kategori": ("Kategori", "Category"),
+    "rujukan_kol_mulai": ("Mulai", "Started"),
+    "rujukan_kol_respon": ("Respon", "Response"),
+    "rujukan_kol_status": ("Status", "Status"),
+    "rujukan_kol_umur": ("Umur (hari)", "Age (days)"),
+    "rujukan_kol_status_sla": ("Status SLA", "SLA status"),
+    "rujukan_bantu_status_sla": (
+        "tepat waktu (umur < 75 % SLA), berisiko (75-100 %), terlambat (> SLA).",
+        "on time (age < 75 % of SLA), at risk (75-100 %), overdue (> SLA).",
+    ),
+    "rujukan_unduh_daftar": ("Unduh daftar (CSV)", "Download list (CSV)"),
+    # Kualitas data (screens.md page 8; definitions quote metrics.md sections 3 and 6)
+    "kualitas_subjudul": (
+        "per {tanggal}; skor, kelengkapan dan ketepatan: 12 bulan {jendela}",
+        "as of {tanggal}; score, completeness and timeliness: the 12 months {jendela}",
+    ),
+    "kualitas_ket_puskesos": (
+        "dari {jumlah} desa; tersendat {tersendat} · diam {diam} · belum dibentuk {belum}",
+        "of {jumlah} villages; irregular {tersendat} · silent {diam} · not formed {belum}",
+    ),
+    "kualitas_kpi_kelengkapan": ("Kelengkapan laporan", "Reporting completeness"),
+    "kualitas_kpi_ketepatan": ("Ketepatan waktu", "Timeliness"),
+    "kualitas_kpi_karantina": ("Baris dikarantina", "Quarantined rows"),
+    "kualitas_kpi_tanpa_nik": ("Baris tanpa NIK", "Rows without NIK"),
+    "kualitas_kpi_puskesos": ("Puskesos aktif", "Active Puskesos"),
+    "kualitas_ket_kelengkapan": (
+        "{diterima} dari {dinilai} bulan-desa yang diharapkan",
+        "{diterima} of {dinilai} expected village-months",
+    ),
+    "kualitas_ket_ketepatan": (
+        "{tepat} dari {dinilai} bulan-desa tepat waktu",
+        "{tepat} of {dinilai} village-months on time",
+    ),
+    "kualitas_ket_karantina": (
+        "{tanpa} di antaranya tanpa desa yang dikenali",
+        "{tanpa} of them with no recognised village",
+    ),
+    "kualitas_ket_tanpa_nik": ("{tanpa} dari {kasus} baris kasus", "{tanpa} of {kasus} case rows"),
+    "kualitas_def_kelengkapan": (
+        "**Kelengkapan laporan** = bulan yang diterima / bulan yang diharapkan, atas 12 bulan sebelum bulan tanggal "
+        "data. Bulan yang batas kirimnya (tanggal 10 bulan berikutnya) belum lewat dan belum ada laporannya tidak "
+        "dihitung.\n\n"
+        "> A Puskesos is expected to report every month from the month after its `tanggal_sk` (or, with no "
+        "register, from its first report) up to the month before cutoff. `laporan_diterima(desa, bulan)`: the desa "
+        "sent at least one row for that month (a case row or a nihil row). `kelengkapan = diterima / diharapkan`. "
+        "(metrics.md, 3)",
+        "**Reporting completeness** = months received / months expected, over the 12 months before the data date's "
+        "month. A month whose deadline (day 10 of the next month) has not passed and that has no report yet is not "
+        "counted.\n\n"
+        "> A Puskesos is expected to report every month from the month after its `tanggal_sk` (or, with no "
+        "register, from its first report) up to the month before cutoff. `laporan_diterima(desa, bulan)`: the desa "
+        "sent at least one row for that month (a case row or a nihil row). `kelengkapan = diterima / diharapkan`. "
+        "(metrics.md, 3)",
+    ),
+    "kualitas_def_ketepatan": (
+        "**Ketepatan waktu** = bulan yang laporannya diterima tepat waktu / bulan yang diharapkan (jendela yang "
+        "sama).\n\n"
+        "> `tepat_waktu`: received on or before day 10 of the following month (`tanggal_kirim`, or the load date "
+        "when missing). Day 10 is configurable. `ketepatan = tepat_waktu / diharapkan`. (metrics.md, 3)",
+        "**Timeliness** = months whose report arrived on time / months expected (same window).\n\n"
+        "> `tepat_waktu`: received on or before day 10 of the following month (`tanggal_kirim`, or the load date "
+        "when missing). Day 10 is configurable. `ketepatan = tepat_waktu / diharapkan`. (metrics.md, 3)",
+    ),
+    "kualitas_def_karantina": (
+        "**Karantina**: baris yang tidak dimuat karena data wajib tidak dapat dipakai (desa tidak dikenal, di luar "
+        "kabupaten, tanggal tidak sah, kolom wajib kosong), per berkas dan jenis alasan. Sebuah baris dengan dua "
+        "jenis alasan dihitung di keduanya. Desa dikenali dari kode atau nama desa yang tertulis; baris tanpa desa "
+        "masuk kecamatan berkasnya. Unduhan CSV berisi baris-baris ini untuk dikirim kembali ke desa: tanpa nama, "
+        "alamat, telepon atau NIK, dan isian yang tampak seperti rumus diawali tanda '.\n\n"
+        "> Per desa and per file: rows quarantined by reason. (metrics.md, 6)",
+        "**Quarantine**: rows not loaded because required data cannot be used (unknown village, outside the regency, "
+        "invalid date, required column empty), by file and kind of reason. A row with two kinds counts under both. "
+        "The village is recognised from the code or name written; a row without one counts in its file's district. "
+        "The CSV download holds these rows to send back to the village: no name, address, phone or NIK, and "
+        "formula-looking cells start with '.\n\n"
+        "> Per desa and per file: rows quarantined by reason. (metrics.md, 6)",
+    ),
+    "kualitas_def_tanpa_nik": (
+        "**Baris tanpa NIK**: baris kasus (bukan nihil) tanpa NIK yang sah (kosong, atau tidak sah sehingga tidak "
+        "disimpan), atas 12 bulan yang sama.\n\n"
+        "> Per desa and per file: ... share of rows without NIK ... (metrics.md, 6)",
+        "**Rows without NIK**: case rows (not nihil) with no valid NIK (empty, or invalid and therefore not "
+        "stored), over the same 12 months.\n\n"
+        "> Per desa and per file: ... share of rows without NIK ... (metrics.md, 6)",
+    ),
+    "kualitas_tab_strip": ("Pelaporan 12 bulan", "12-month reporting"),
+    "kualitas_tab_skor": ("Skor kualitas per desa", "Quality score by village"),
+    "kualitas_tab_karantina": ("Karantina ({n})", "Quarantine ({n})"),
+    "kualitas_tab_peringatan": ("Peringatan dan nama ({n})", "Warnings and names ({n})"),
+    "kualitas_bagian_strip": ("Kelengkapan dan ketepatan per desa dan bulan", "Completeness and timeliness"),
+    "kualitas_catatan_strip": (
+        "12 bulan sampai {sampai}; skor terendah di atas",
+        "12 months up to {sampai}; lowest score on top",
+    ),
+    "kualitas_def_strip": (
+        "**Pita 12 bulan**: keadaan laporan setiap desa per bulan. **tepat** = laporan kasus diterima paling lambat "
+        "tanggal 10 bulan berikutnya; **telat** = diterima sesudahnya; **nihil** = hanya laporan nihil (tidak ada "
+        "kasus: desa tetap melapor); **diam** = diharapkan tetapi tidak ada laporan dan batasnya sudah lewat; "
+        "**tunggu** = belum ada laporan, batasnya belum lewat; **–** = sebelum Puskesos diharapkan melapor (bulan "
+        "sesudah SK, atau laporan pertama) atau desa tanpa Puskesos. Diam dan nihil tidak pernah berwarna sama.\n\n"
+        "> Status of a Puskesos as of cutoff: ... \"Diam\" and \"nihil\" are never the same colour. A reporting "
+        "history (a 12-month strip: on time / late / nihil / silent). (metrics.md, 3; screens.md, 3)",
+        "**12-month strip**: each village's report state per month. **on time** = case report received by day 10 "
+        "of the next month; **late** = received after; **nil** = only a nil report (no case: the village did "
+        "report); **silent** = expected, nothing received, deadline passed; **due** = nothing yet, deadline not "
+        "passed; **–** = before the Puskesos is expected to report (month after its SK, or its first report) or a "
+        "village without a Puskesos. Silent and nil are never the same colour.\n\n"
+        "> Status of a Puskesos as of cutoff: ... \"Diam\" and \"nihil\" are never the same colour. A reporting "
+        "history (a 12-month strip: on time / late / nihil / silent). (metrics.md, 3; screens.md, 3)",
+    ),
+    "kualitas_lapor_pendek_tepat_waktu": ("tepat", "on time"),
+    "kualitas_lapor_pendek_terlambat": ("telat", "late"),
+    "kualitas_lapor_pendek_nihil": ("nihil", "nil"),
+    "kualitas_lapor_pendek_diam": ("diam", "silent"),
+    "kualitas_lapor_pendek_belum_jatuh_tempo": ("tunggu", "due"),
+    "kualitas_lapor_pendek_belum_diharapkan": ("–", "–"),
+    "kualitas_lapor_tepat_waktu": ("tepat waktu", "on time"),
+    "kualitas_lapor_terlambat": ("terlambat", "late"),
+    "kualitas_lapor_nihil": ("laporan nihil", "nil report"),
+    "kualitas_lapor_diam": ("tidak melapor", "no report"),
+    "kualitas_lapor_belum_jatuh_tempo": ("belum jatuh tempo", "not yet due"),
+    "kualitas_lapor_belum_diharapkan": ("belum diharapkan", "not yet expected"),
+    "kualitas_kol_puskesos": ("Puskesos", "Puskesos"),
+    "kualitas_kol_skor": ("Skor", "Score"),
+    "kualitas_bagian_skor": ("Skor kualitas data per desa (0-100)", "Data quality score by village (0-100)"),
+    "kualitas_catatan_skor": (
+        "12 bulan {jendela}; {revisi} kasus diperbarui oleh laporan berikutnya",
+        "12 months {jendela}; {revisi} cases updated by a later report",
+    ),
+    "kualitas_def_skor": (
+        "**Skor kualitas data (0-100)** per desa, atas 12 bulan sebelum bulan tanggal data:\n\n"
+        "| bagian | bobot |\n|---|---|\n"
+        "| kelengkapan laporan | 40 |\n| ketepatan waktu | 20 |\n"
+        "| 1 - bagian baris dikarantina (dikarantina / (dimuat + dikarantina)) | 20 |\n"
+        "| 1 - bagian baris dimuat yang berperingatan (selain NIK/No KK tidak sah) | 10 |\n"
+        "| bagian baris kasus dengan NIK sah | 10 |\n\n"
+        "Tanpa bulan yang diharapkan: tidak dinilai. Tanpa baris sama sekali: tiga bagian baris bernilai 0. Hanya "
+        "laporan nihil: bagian NIK penuh. Revisi (kasus diperbarui laporan berikutnya) ditampilkan, tidak dinilai: "
+        "memperbarui status rujukan adalah alur kerja yang wajar. Bobot ini juga tertulis di "
+        "`pipelines/sql/marts/mart_kualitas_desa.sql`.\n\n"
+        "> A simple score 0-100 per desa (documented weights) lets a kecamatan coordinator see whose reports need "
+        "attention. (metrics.md, 6)",
+        "**Data quality score (0-100)** per village, over the 12 months before the data date's month:\n\n"
+        "| part | weight |\n|---|---|\n"
+        "| reporting completeness | 40 |\n| timeliness | 20 |\n"
+        "| 1 - share of rows quarantined (quarantined / (loaded + quarantined)) | 20 |\n"
+        "| 1 - share of loaded rows with a warning (other than an invalid NIK/No KK) | 10 |\n"
+        "| share of case rows with a valid NIK | 10 |\n\n"
+        "No expected month: not scored. No row at all: the three row parts are 0. Only nil reports: the NIK part "
+        "is full. Revisions (cases updated by a later report) are shown, not scored: updating a referral's status "
+        "is the normal workflow. These weights are also written in `pipelines/sql/marts/mart_kualitas_desa.sql`.\n\n"
+        "> A simple score 0-100 per desa (documented weights) lets a kecamatan coordinator see whose reports need "
+        "attention. (metrics.md, 6)",
+    ),
+    "kualitas_kol_kelengkapan": ("Kelengkapan", "Completeness"),
+    "kualitas_kol_ketepatan": ("Ketepatan", "Timeliness"),
+    "kualitas_kol_dimuat": ("Baris dimuat", "Rows loaded"),
+    "kualitas_kol_karantina": ("Dikarantina", "Quarantined"),
+    "kualitas_kol_peringatan": ("Berperingatan", "With warning"),
+    "kualitas_kol_tanpa_nik": ("Tanpa NIK", "No NIK"),
+    "kualitas_kol_duplikat": ("Duplikat", "Duplicates"),
+    "kualitas_kol_revisi": ("Revisi", "Revised"),
+    "kualitas_bantu_dimuat": (
+        "Semua versi baris desa ini (termasuk nihil) untuk bulan-bulan jendela.",
+        "Every row version of this village (nil included) for the window's months.",
+    ),
+    "kualitas_bantu_karantina_desa": (
+        "Baris dikarantina yang dapat dikenali sebagai milik desa ini (dari kode atau nama desanya).",
+        "Quarantined rows recognised as this village's (by code or name).",
+    ),
+    "kualitas_bantu_peringatan_desa": (
+        "Baris dimuat dengan sekurang-kurangnya satu peringatan selain NIK/No KK tidak sah.",
+        "Loaded rows with at least one warning other than an invalid NIK/No KK.",
+    ),
+    "kualitas_bantu_duplikat": (
+        "Baris yang no_registrasi-nya muncul lagi dalam berkas yang sama (baris terakhir yang dipakai).",
+        "Rows whose no_registrasi appears again in the same file (the last one is used).",
+    ),
+    "kualitas_bantu_revisi": (
+        "Kasus yang diperbarui oleh laporan berikutnya (versi lama tetap disimpan).",
+        "Cases updated by a later report (the older version is kept).",
+    ),
+    "kualitas_bagian_karantina": ("Karantina per berkas dan alasan", "Quarantine by file and reason"),
+    "kualitas_catatan_periode": ("laporan bulan {periode}", "reports for {periode}"),
+    "kualitas_karantina_kosong": (
+        "Tidak ada baris yang dikarantina untuk wilayah dan periode ini.",
+        "No quarantined rows for this area and period.",
+    ),
+    "kualitas_kol_berkas": ("Berkas", "File"),
+    "kualitas_kol_lembar": ("Lembar", "Sheet"),
+    "kualitas_kol_alasan": ("Alasan", "Reason"),
+    "kualitas_kol_baris_karantina": ("Baris", "Rows"),
+    "kualitas_kol_tanpa_desa": ("Tanpa desa", "No village"),
+    "kualitas_kol_dibaca": ("Baris dibaca (berkas)", "Rows read (file)"),
+    "kualitas_bantu_alasan": (
+        "Jenis alasan karantina; alasan lengkap tiap baris ada di unduhan CSV.",
+        "Kind of quarantine reason; each row's full reason is in the CSV download.",
+    ),
+    "kualitas_bantu_baris_karantina": ("Baris dikarantina dengan alasan ini.", "Rows quarantined for this reason."),
+    "kualitas_bantu_tanpa_desa": (
+        "Di antaranya, baris yang tidak menyebut desa yang dikenal.",
+        "Of them, rows naming no known village.",
+    ),
+    "kualitas_bantu_dibaca": (
+        "Semua baris data yang dibaca dari berkas/lembar ini.",
+        "All data rows read from this file/sheet.",
+    ),
+    "kualitas_alasan_desa_tidak_dikenal": ("Desa tidak dikenal", "Unknown village"),
+    "kualitas_alasan_di_luar_wilayah": ("Di luar kabupaten", "Outside the regency"),
+    "kualitas_alasan_tanggal_tidak_sah": ("Tanggal tidak sah", "Invalid date"),
+    "kualitas_alasan_kolom_wajib_kosong": ("Kolom wajib kosong", "Required column empty"),
+    "kualitas_alasan_lainnya": ("Lainnya", "Other"),
+    "kualitas_unduh_karantina": ("Unduh {n} baris dikarantina (CSV)", "Download {n} quarantined rows (CSV)"),
+    "kualitas_bantu_unduh": (
+        "Berkas untuk dikirim kembali ke desa: berkas, lembar, nomor baris, alasan dan isian baris. Tanpa nama, "
+        "alamat, telepon atau NIK; isian yang tampak seperti rumus diawali tanda '.",
+        "A file to send back to the village: file, sheet, row number, reason and the row's cells. No name, "
+        "address, phone or NIK; formula-looking cells start with '.",
+    ),
+    "kualitas_bagian_peringatan": ("Peringatan per jenis", "Warnings by type"),
+    "kualitas_def_peringatan": (
+        "**Peringatan**: baris yang dimuat tetapi sebagian isinya diperbaiki atau dibuang (label tidak dikenal "
+        "menjadi lainnya, NIK tidak sah tidak disimpan, tanggal yang tidak berurutan dikosongkan, nama desa "
+        "dicocokkan karena ejaannya mirip, duplikat dalam berkas, teks seperti rumus).\n\n"
+        "> Per desa and per file: ... warnings by type (unknown labels, invalid NIK, impossible dates), share of "
+        "rows without NIK, duplicates (same no_registrasi in one file), revisions (rows updated by a later report). "
+        "(metrics.md, 6)",
+        "**Warnings**: rows loaded with part of their content repaired or dropped (unknown label recorded as other, "
+        "invalid NIK not stored, out-of-order dates emptied, village name matched by spelling, duplicate in a file, "
+        "formula-looking text).\n\n"
+        "> Per desa and per file: ... warnings by type (unknown labels, invalid NIK, impossible dates), share of "
+        "rows without NIK, duplicates (same no_registrasi in one file), revisions (rows updated by a later report). "
+        "(metrics.md, 6)",
+    ),
+    "kualitas_peringatan_kosong": ("Tidak ada peringatan.", "No warnings."),
+    "kualitas_kol_jenis": ("Jenis", "Type"),
+    "kualitas_kol_jumlah": ("Baris", "Rows"),
+    "kualitas_kol_jumlah_berkas": ("Berkas", "Files"),
+    "kualitas_kol_contoh": ("Contoh pesan", "Example message"),
+    "kualitas_peringatan_nik_tidak_valid": ("NIK tidak sah", "Invalid NIK"),
+    "kualitas_peringatan_kk_tidak_valid": ("No KK tidak sah", "Invalid No KK"),
+    "kualitas_peringatan_label_tidak_dikenal": ("Label tidak dikenal", "Unknown label"),
+    "kualitas_peringatan_nama_desa_mirip": ("Nama desa dicocokkan (mirip)", "Village name matched by spelling"),
+    "kualitas_peringatan_teks_seperti_rumus": ("Teks seperti rumus", "Formula-like text"),
+    "kualitas_peringatan_tanggal_tidak_valid": ("Tanggal tidak sah (dikosongkan)", "Invalid date (emptied)"),
+    "kualitas_peringatan_tanggal_di_luar_rentang": ("Tanggal di luar rentang", "Date out of range"),
+    "kualitas_peringatan_urutan_tanggal": ("Urutan tanggal salah", "Dates out of order"),
+    "kualitas_peringatan_tanggal_rujuk_kosong": ("Rujukan tanpa tanggal rujuk", "Referral without date"),
+    "kualitas_peringatan_duplikat_dalam_berkas": ("Duplikat dalam berkas", "Duplicate in file"),
+    "kualitas_peringatan_nilai_tidak_valid": ("Nilai tidak sah", "Invalid value"),
+    "kualitas_bagian_nama": ("Nama desa yang tidak cocok", "Village names that did not match"),
+    "kualitas_def_nama": (
+        "**Nama desa yang tidak cocok** dengan daftar resmi Kemendagri: yang dikarantina (tidak dikenal, atau desa "
+        "kabupaten lain) beserta sarannya, dan yang dimuat karena ejaannya mirip (peringatan `nama_desa_mirip`) "
+        "beserta desa yang dipilih. Tambahkan ejaan yang benar ke `data/reference/alias_desa.csv` lalu muat ulang "
+        "berkasnya.",
+        "**Village names that did not match** the official Kemendagri list: those quarantined (unknown, or a "
+        "village of another regency) with the suggestion, and those loaded because the spelling was close "
+        "(`nama_desa_mirip` warning) with the village chosen. Add the spelling to `data/reference/alias_desa.csv` "
+        "and load the file again.",
+    ),
+    "kualitas_nama_tidak_dikenal": ("tidak dikenal (dikarantina)", "unknown (quarantined)"),
+    "kualitas_nama_di_luar_wilayah": ("kabupaten lain (dikarantina)", "other regency (quarantined)"),
+    "kualitas_nama_mirip": ("mirip (dimuat)", "close spelling (loaded)"),
+    "kualitas_kol_nama_tertulis": ("Tertulis", "As written"),
+    "kualitas_kol_keterangan": ("Alasan atau desa yang dipilih", "Reason or village chosen"),
+    "kualitas_nama_kosong": ("Semua nama desa cocok.", "Every village name matched."),
+    "kualitas_nama_saran": (
+        "Tambahkan ejaan yang dipakai desa ke data/reference/alias_desa.csv, lalu muat ulang berkasnya.",
+        "Add the spelling the village uses to data/reference/alias_desa.csv, then load the file again.",
+    ),
+    "kualitas_strip_semua": ("Tampilkan semua {n} desa", "Show all {n} villages"),
+    "kualitas_strip_semua_bantu": (
+        "Tanpa ini hanya {batas} desa dengan skor terendah yang ditampilkan. Pilih kecamatan pada bilah filter "
+        "untuk melihat desa-desanya saja.",
+        "Without this only the {batas} villages with the lowest score are shown. Choose a district in the filter "
+        "bar to see its villages only.",
+    ),
+})
+
+# Program coverage and targeting (metrics.md section 4)
+TEKS.update({
+    "program_pilih": ("Program", "Program"),
+    "program_belum_ada": (
+        "Belum ada daftar penerima program. Muat ekstrak DTKS/DTSEN dan daftar penerima, misalnya "
+        "`pantau ingest dtks_2025_12.xlsx pkh_2026_06.xlsx` (atau `--program pkh` bila berkas tidak punya kolom "
+        "program).",
+        "No program roll loaded yet. Load a DTKS/DTSEN extract and program rolls, e.g. "
+        "`pantau ingest dtks_2025_12.xlsx pkh_2026_06.xlsx` (or `--program pkh` when a file has no program column).",
+    ),
+    "program_periode": ("DTKS {dtks} · daftar penerima {roll}", "DTKS {dtks} · roll {roll}"),
+    "program_layak": ("Keluarga layak", "Eligible households"),
+    "program_cakupan": ("Cakupan", "Coverage"),
+    "program_penerima": ("Penerima aktif", "Active recipients"),
+    "program_inklusi": ("Salah sasaran (inklusi)", "Inclusion error"),
+    "program_eksklusi": ("Belum tercakup (eksklusi)", "Exclusion error"),
+    "program_kol_wilayah": ("Wilayah", "Area"),
+    "program_kol_tercakup": ("Tercakup", "Covered"),
+    "program_kol_luar_desil": ("Penerima di luar desil", "Recipients outside desil"),
+    "program_kol_tidak_dtks": ("Penerima tidak di DTKS aktif", "Recipients not in active DTKS"),
+    "program_tanpa_rasio": ("kurang dari 10 keluarga: hanya jumlah", "fewer than 10 households: counts only"),
+    "program_ket_cakupan": ("{n} dari {dari} keluarga layak", "{n} of {dari} eligible households"),
+    "program_ket_inklusi": ("{persen} dari penerima; di luar desil {desil}, tidak di DTKS aktif {dtks}",
+                            "{persen} of recipients; outside desil {desil}, not in active DTKS {dtks}"),
+    "program_ket_eksklusi": ("{persen} dari keluarga layak", "{persen} of eligible households"),
+    "program_def_layak": (
+        "**Keluarga layak** (`metrics.md` §4): keluarga aktif di DTKS/DTSEN periode terakhir (sampai tanggal data) "
+        "dengan desil dalam rentang layak {program} (konfigurasi `desil_program`).",
+        "**Eligible households** (`metrics.md` §4): active DTKS/DTSEN households of the latest period (up to the "
+        "data date) with a desil in {program}'s eligible range (setting `desil_program`).",
+    ),
+    "program_def_cakupan": (
+        "**Cakupan** = keluarga layak yang ada dan aktif di daftar penerima terakhir / keluarga layak. Ditampilkan "
+        "hanya bila keluarga layak paling sedikit 10; di bawah itu hanya jumlahnya.",
+        "**Coverage** = eligible households present and active in the latest roll / eligible households. Shown only "
+        "where there are at least 10 eligible households; below that, counts only.",
+    ),
+    "program_def_penerima": ("**Penerima aktif**: penerima berstatus aktif di daftar penerima terakhir.",
+                             "**Active recipients**: recipients with status active in the latest roll."),
+    "program_def_inklusi": (
+        "**Salah sasaran (inklusi)**: penerima aktif yang keluarganya di luar rentang desil program, atau tidak ada "
+        "di DTKS aktif (dicocokkan lewat No KK/ID DTKS, atau NIK kepala keluarga). Dihitung, tidak pernah disebut "
+        "namanya.",
+        "**Inclusion error**: active recipients whose household is outside the program's desil range, or not in the "
+        "active DTKS (matched by No KK/ID DTKS, or the head of household's NIK). Counted, never named.",
+    ),
+    "program_def_eksklusi": ("**Belum tercakup (eksklusi)** = keluarga layak - tercakup; tingkatnya 1 - cakupan.",
+                             "**Exclusion error** = eligible - covered households; its rate is 1 - coverage."),
+    "program_per_wilayah": ("Per wilayah (cakupan terendah di atas)", "By area (lowest coverage first)"),
+    "program_nonaktif_judul": ("Penonaktifan dan pengaktifan kembali", "Deactivations and reactivations"),
+    "program_nonaktif_kosong": ("Tidak ada penerima yang dinonaktifkan di daftar yang dimuat.",
+                                "No recipient was deactivated in the loaded rolls."),
+    "program_nonaktif_ket": (
+        "{n} penerima dinonaktifkan; {kembali} di antaranya muncul lagi sebagai penerima aktif di daftar berikutnya.",
+        "{n} recipients deactivated; {kembali} of them appear again as active in a later roll.",
+    ),
+    "program_diaktifkan_kembali": ("Diaktifkan kembali kemudian", "Reactivated later"),
+    "program_keluarga": ("Penerima", "Recipients"),
+})
+
+# Poverty target (metrics.md section 5)
+TEKS.update({
+    "target_belum_ada": (
+        "Belum ada data BPS atau target kemiskinan untuk kabupaten ini. Muat `data/reference/indikator_kemiskinan.csv` "
+        "dan `data/reference/target_kemiskinan.csv` (atau dokumen perencanaan baru dengan kolom yang sama) dengan "
+        "`pantau ingest`.",
+        "No BPS series or poverty target for this regency yet. Load `data/reference/indikator_kemiskinan.csv` and "
+        "`data/reference/target_kemiskinan.csv` (or a new planning document with the same columns) with "
+        "`pantau ingest`.",
+    ),
+    "target_pilih_dokumen": ("Dokumen perencanaan", "Planning document"),
+    "target_tingkat_kabupaten": ("Angka kemiskinan BPS hanya tersedia per kabupaten.",
+                                 "BPS poverty rates exist per regency only."),
+    "target_persen_nilai": (" %", "%"),
+    "target_aktual": ("Kemiskinan BPS {tahun}", "BPS poverty {tahun}"),
+    "target_target": ("Target {tahun}", "Target {tahun}"),
+    "target_selisih": ("Selisih", "Gap"),
+    "target_perlu": ("Penurunan diperlukan", "Decline needed"),
+    "target_per_tahun_ket": ("per tahun", "per year"),
+    "target_rentang": ("rentang {bawah}–{atas} %", "range {bawah}–{atas}%"),
+    "target_tahun_lewat": ("tahun target sudah lewat", "target year has passed"),
+    "target_ket_perlu": ("rata-rata penurunan 3 tahun terakhir {r3}, 5 tahun {r5}",
+                         "average decline over the last 3 years {r3}, 5 years {r5}"),
+    "target_per_tahun_jiwa": ("per tahun, sekitar {jiwa} jiwa", "per year, about {jiwa} people"),
+    "target_proyeksi": ("Tercapai menurut tren", "Reached on trend"),
+    "target_tidak_tercapai": ("tidak tercapai dengan tren saat ini", "not reached on the current trend"),
+    "target_def_aktual": ("**Kemiskinan BPS**: persentase penduduk miskin (Susenas Maret) tahun BPS terakhir yang "
+                          "tidak melewati tahun target dokumen.",
+                          "**BPS poverty**: share of poor people (March Susenas) in the latest BPS year not after "
+                          "the document's target year."),
+    "target_def_target": ("**Target**: target akhir dokumen yang dipilih; dokumen lain tidak pernah digabung.",
+                          "**Target**: the chosen document's final target; documents are never merged."),
+    "target_def_selisih": ("**Selisih** = aktual - target, dalam poin persen. Negatif berarti lebih baik dari target.",
+                           "**Gap** = actual - target, in percentage points. Negative is better than target."),
+    "target_def_perlu": (
+        "**Penurunan diperlukan** = (aktual terakhir - target akhir) / (tahun target - tahun aktual terakhir), poin "
+        "persen per tahun, dibandingkan dengan rata-rata penurunan 3 dan 5 tahun terakhir.",
+        "**Decline needed** = (latest actual - final target) / (target year - latest actual year), percentage points "
+        "per year, compared with the average decline of the last 3 and 5 years.",
+    ),
+    "target_def_proyeksi": (
+        "**Proyeksi**: tren linear 5 titik BPS terakhir dengan pita prediksi 80 %; tahun pertama (sejak tahun aktual "
+        "dokumen) garis tren mencapai target, atau \"tidak tercapai dengan tren saat ini\" sampai 2035.",
+        "**Projection**: linear trend of the last 5 BPS points with an 80 % prediction band; the first year (from the "
+        "document's actual year) the trend reaches the target, or \"not reached on the current trend\" by 2035.",
+    ),
+    "target_pita": ("Pita prediksi 80 %", "80 % prediction band"),
+    "target_garis_proyeksi": ("Tren linear", "Linear trend"),
+    "target_jalur_dipilih": ("Jalur {dokumen}", "Path of {dokumen}"),
+    "target_bps": ("BPS (%)", "BPS (%)"),
+    "target_sumbu": ("Penduduk miskin (%)", "Poor people (%)"),
+    "target_ket_dokumen_lain": (
+        "Garis abu-abu: dokumen lain untuk kabupaten yang sama, ditampilkan apa adanya (mis. RPJMD dan P-RPJMD "
+        "2018-2023 Jombang berbeda untuk 2023).",
+        "Grey lines: other documents for the same regency, shown as they are (e.g. Jombang's RPJMD and P-RPJMD "
+        "2018-2023 differ for 2023).",
+    ),
+    "target_tabel_dokumen": ("Dokumen perencanaan", "Planning documents"),
+    "target_tabel_bps": ("Seri BPS", "BPS series"),
+    "target_kol_dokumen": ("Dokumen", "Document"),
+    "target_kol_tahun": ("Tahun", "Year"),
+    "target_kol_target": ("Target (%)", "Target (%)"),
+    "target_kol_sumber": ("Sumber", "Source"),
+    "target_kol_jiwa": ("Penduduk miskin (jiwa)", "Poor people"),
+})

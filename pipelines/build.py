@@ -34,6 +34,7 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_desa_bulan"),
     ("marts", "mart_wilayah_bulan"),
     ("marts", "mart_puskesos_status"),
+    ("marts", "mart_penduduk_bulan"),
     ("marts", "mart_rujukan"),
     ("marts", "mart_perhatian_desa"),
     ("marts", "mart_perhatian_tujuan"),
@@ -44,10 +45,16 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_proyeksi_kemiskinan"),
     ("marts", "mart_target"),
     ("marts", "mart_target_jalur"),
+    ("marts", "mart_pelaporan_desa_bulan"),
+    ("marts", "mart_karantina"),
+    ("marts", "mart_peringatan"),
+    ("marts", "mart_kualitas_desa"),
 )
 MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan",
+                       "mart_penduduk_bulan",
                        "mart_perhatian_desa", "mart_perhatian_tujuan",
-                       "mart_program_desa", "mart_program_wilayah")
+                       "mart_program_desa", "mart_program_wilayah",
+                       "mart_pelaporan_desa_bulan", "mart_kualitas_desa")
 
 
 class PemeriksaanGagal(RuntimeError):

@@ -144,6 +144,7 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     baru.unlink(missing_ok=True)
     try:
         ringkasan = ingest.muat(demo.berkas, replace(konfigurasi, gudang=baru), hari_ini=hari_ini, sintetis=True)
+        pesan_batas = _batas_demo(replace(konfigurasi, gudang=baru))
         os.replace(baru, gudang)
     finally:
         baru.unlink(missing_ok=True)
@@ -155,7 +156,20 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
           f"dikarantina {total['baris_dikarantina']}, dilewati {total['baris_dilewati']}")
     print(f"  gudang: {gudang}")
     print(f"  waktu: {durasi:.1f} detik (menulis berkas {t_tulis:.1f} detik, memuat {durasi - t_tulis:.1f} detik)")
+    print(f"  {pesan_batas}")
     return 0
+
+
+def _batas_demo(konfigurasi: Konfigurasi) -> str:
+    """Import the regency's desa boundaries from `../shared/boundaries` when a file there matches (marts are fresh)."""
+    from pipelines.batas import cari_berkas_batas, impor_batas
+
+    berkas = cari_berkas_batas(konfigurasi.kabupaten[0])
+    if berkas is None:
+        return "batas desa: tidak ada berkas batas untuk kabupaten ini; halaman Peta memakai peta petak " \
+               "(impor batas resmi dengan `pantau batas BERKAS`)"
+    h = impor_batas(berkas, konfigurasi, bangun_ulang=False)
+    return f"batas desa: {berkas.name}, {h.cocok_kode + h.cocok_nama} desa cocok, {h.desa_tanpa_poligon} tanpa poligon"
 
 
 # 5/ karantina
@@ -168,6 +182,15 @@ def perintah_karantina(args: argparse.Namespace, konfigurasi: Konfigurasi) -> in
         print(f"{len(df)} baris karantina ditulis ke {args.keluar}")
     else:
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+# 5b/ batas
+def perintah_batas(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.batas import impor_batas, ke_json, ringkasan_teks
+
+    hasil = impor_batas(Path(args.berkas), konfigurasi, kolom_kode=args.kolom_kode)
+    print(ke_json(hasil) if args.json else ringkasan_teks(hasil))
     return 0
 
 
@@ -209,6 +232,12 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--berkas", help="hanya berkas yang namanya mengandung teks ini")
     q.add_argument("--keluar", help="tulis ke berkas CSV (bawaan: layar)")
     q.set_defaults(fungsi=perintah_karantina)
+
+    g = sub.add_parser("batas", help="impor batas desa resmi (GeoJSON, GeoPackage, Shapefile atau .zip)")
+    g.add_argument("berkas", help="berkas batas desa, CRS apa pun")
+    g.add_argument("--kolom-kode", help="kolom berisi kode desa Kemendagri (bawaan: dicari otomatis)")
+    g.add_argument("--json", action="store_true", help="cetak ringkasan impor sebagai satu dokumen JSON")
+    g.set_defaults(fungsi=perintah_batas)
 
     d = sub.add_parser("demo", help="buat gudang demo (DATA SINTETIS) lalu keluar")
     d.add_argument("--hari-ini", type=_tanggal_arg, help="tanggal acuan demo (bawaan: hari ini)")

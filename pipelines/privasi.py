@@ -8,6 +8,8 @@ recovery by subtraction is the job of the access gate, see the README.)
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 AMBANG = 5
@@ -25,4 +27,102 @@ def sembunyikan_sel_kecil(df: pd.DataFrame, tingkat: str) -> pd.DataFrame:
             nilai = keluar[kolom]
             kecil = (nilai > 0) & (nilai < AMBANG)
             keluar[kolom] = nilai.astype(object).where(~kecil, DISEMBUNYIKAN)
+    return keluar
+
+
+# Lists of individual cases and tables by category (Profil desa, Rapat kecamatan, their exports).
+
+KASUS_SENSITIF = "kasus sensitif"
+"""What a list shows instead of the category of a sensitive case (`metrics.md` section 7)."""
+
+KOLOM_DAFTAR_KASUS = (
+    "pseudonim_kasus", "kode_desa", "nama_desa", "kode_kec", "nama_kec", "kategori", "tujuan_rujukan",
+    "tanggal_mulai", "bulan_mulai", "tanggal_respon", "tanggal_selesai", "umur_hari", "sla_hari", "lewat_hari",
+    "status_per", "status_sla", "terbuka", "terlambat", "tanpa_respon", "kelompok_umur",
+)
+"""The columns a list of cases may carry: pseudonymous id, place, category, dates, status, destination."""
+
+
+def daftar_kasus_aman(df: pd.DataFrame) -> pd.DataFrame:
+    """A list of cases fit to show or export: only the allowed columns (never `no_registrasi` or a NIK
+    pseudonym), and the category of a sensitive case (the row's `sensitif` flag, or a sensitive category)
+    replaced by `KASUS_SENSITIF`."""
+    from pipelines.enums import KATEGORI_SENSITIF
+
+    keluar = df[[k for k in df.columns if k in KOLOM_DAFTAR_KASUS]].copy()
+    if "kategori" in keluar.columns:
+        sensitif = keluar["kategori"].isin(KATEGORI_SENSITIF)
+        if "sensitif" in df.columns:
+            sensitif = sensitif | df["sensitif"].fillna(False).astype(bool)
+        keluar["kategori"] = keluar["kategori"].astype(object).where(~sensitif, KASUS_SENSITIF)
+    return keluar
+
+
+def sel_kecil(nilai: object) -> object:
+    """One sensitive count as it may be shown below kabupaten level: 1-4 become `<5`, anything else passes."""
+    import numbers
+
+    if isinstance(nilai, numbers.Real) and not isinstance(nilai, bool) and 0 < float(nilai) < AMBANG:
+        return DISEMBUNYIKAN
+    return nilai
+
+
+def sembunyikan_kategori_sensitif(df: pd.DataFrame, tingkat: str) -> pd.DataFrame:
+    """A table with one row per category code (the index) and counts in its columns: below kabupaten level,
+    every count 1-4 in the rows of a sensitive category becomes `<5`."""
+    from pipelines.enums import KATEGORI_SENSITIF
+
+    if tingkat == "kabupaten":
+        return df
+    keluar = df.astype(object)
+    for kode in keluar.index:
+        if kode in KATEGORI_SENSITIF:
+            keluar.loc[kode] = [sel_kecil(v) for v in keluar.loc[kode]]
+    return keluar
+
+
+# Referral tables by destination and exports of raw rows (Rujukan and Kualitas data pages).
+
+TUJUAN_SENSITIF = frozenset({"uptd_ppa"})
+"""Destinations whose referrals are violence cases in all but name (the women and children protection unit):
+their counts below kabupaten level follow the same small-cell rule as the sensitive categories."""
+
+
+def sembunyikan_tujuan_sensitif(df: pd.DataFrame, tingkat: str, kolom_angka: tuple[str, ...],
+                                kolom_tujuan: str = "tujuan_rujukan") -> pd.DataFrame:
+    """A table with one row per referral destination: below kabupaten level, the counts 1-4 (in `kolom_angka`) of
+    a row whose destination is in `TUJUAN_SENSITIF` become `<5`; other rows and kabupaten tables pass unchanged."""
+    if tingkat == "kabupaten" or kolom_tujuan not in df.columns:
+        return df
+    keluar = df.copy()
+    baris = keluar[kolom_tujuan].isin(TUJUAN_SENSITIF)
+    for kolom in kolom_angka:
+        if kolom in keluar.columns:
+            keluar[kolom] = keluar[kolom].astype(object)
+            keluar.loc[baris, kolom] = [sel_kecil(v) for v in keluar.loc[baris, kolom]]
+    return keluar
+
+
+_KOLOM_IDENTITAS = re.compile(r"^(nik|no_kk|kk|id_keluarga|nik_.*|.*_nik|nomor_kk|no_kartu_keluarga)$")
+
+
+def ekspor_aman(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows fit to leave the app as a file: no column that names personal data or free text (the reader's own
+    rule, `validasi.skema.kolom_pribadi`, for any column that is not one of the contract's own) nor an identity
+    number (NIK, No KK, id_keluarga, even as "(disembunyikan)"); a column may carry an `isi_` prefix. Every text
+    cell is neutralised against spreadsheet formulas (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`)."""
+    from pipelines.baca.nilai import netralkan_rumus
+    from pipelines.enums import normalkan
+    from pipelines.validasi.skema import SEMUA_JENIS, kolom_pribadi
+
+    kanonik = {k for j in SEMUA_JENIS.values() for k in j.kolom}  # nama_desa is a place, not a person
+
+    def pribadi(kolom: object) -> bool:
+        inti = normalkan(str(kolom)).removeprefix("isi_")
+        return bool(_KOLOM_IDENTITAS.match(inti)) or (inti not in kanonik and kolom_pribadi(inti))
+
+    keluar = df[[k for k in df.columns if not pribadi(k)]].copy()
+    for kolom in keluar.columns:
+        if keluar[kolom].dtype == object or pd.api.types.is_string_dtype(keluar[kolom]):
+            keluar[kolom] = keluar[kolom].map(lambda v: netralkan_rumus(v) if isinstance(v, str) else v)
     return keluar

@@ -28,7 +28,8 @@ FIKSTUR = AKAR / "tests" / "fixtures"
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
 BERKAS = [FIKSTUR / "app_program" / "laporan_kasus.csv", FIKSTUR / "dtks_perak_2025_06.csv",
           FIKSTUR / "dtks_perak_2025_12.csv", FIKSTUR / "roll_pkh_perak.csv", FIKSTUR / "roll_pbi_perak.csv",
-          AKAR / "data" / "reference" / "indikator_kemiskinan.csv", AKAR / "data" / "reference" / "target_kemiskinan.csv"]
+          AKAR / "data" / "reference" / "indikator_kemiskinan.csv",
+          AKAR / "data" / "reference" / "target_kemiskinan.csv"]
 
 
 def _env(gudang: Path) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Ringkasan (briefing, the default page): KPI tiles with their change, and the monthly trend.
+"""Ringkasan (briefing, the default page): KPI tiles with their change, the monthly trend, the desa and
+referral destinations that need attention, and the briefing pack to download.
 
 For the Bupati five minutes before a meeting (`screens.md`, page 1). Render only: the
 numbers come from `dashboard.data`, the filter bar and the freshness line from the frame.
@@ -10,7 +11,8 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
-from dashboard.komponen.grafik import grafik_tren
+from dashboard.komponen.grafik import gambar_tren, grafik_tren
+from dashboard.komponen.kesegaran import teks_kesegaran
 from dashboard.komponen.kpi import (
     isi_kasus_baru,
     isi_puskesos_aktif,
@@ -19,6 +21,8 @@ from dashboard.komponen.kpi import (
     judul_periode,
     kotak_kpi,
 )
+from dashboard.komponen.rapat import perlu_perhatian
+from dashboard.komponen.unduhan import isi_bahan_rapat, tombol_bahan_rapat
 from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import pilihan_aktif
 
@@ -48,3 +52,19 @@ with kolom[3]:
 
 # 5/ monthly trend (totals only)
 grafik_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), p.tanggal_data, p.nama_wilayah, b)
+
+# 6/ perlu perhatian: the desa and destinations most behind as of the cut-off (for a desa: its kecamatan)
+kode_lingkup = p.kode_kec or p.kode_kab
+lingkup = (t("perhatian_lingkup_desa", b, kec=p.nama_kec) if p.kode_desa
+           else f"Kec. {p.nama_kec}" if p.kode_kec else p.nama_kab)
+perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)
+perhatian_tujuan = data.perhatian_tujuan(p.versi, kode_lingkup)
+tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
+
+# 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)
+st.markdown(f"##### {t('unduh_bahan_judul', b)}")
+isi_kpi = [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
+           isi_puskesos_aktif(puskesos, p.tanggal_data, b)]
+figur = [] if tren.empty else [(t("tren_judul", b), gambar_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), b), None)]
+kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, p.kode_wilayah), b)
+tombol_bahan_rapat(p, lambda: isi_bahan_rapat(p, isi_kpi, figur, tabel_perhatian, kesegaran))
