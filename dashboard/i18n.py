@@ -75,8 +75,10 @@ TEKS: dict[str, tuple[str, str]] = {
         "The warehouse at `{jalur}` is still empty (no reports loaded yet).",
     ),
     "gudang_rusak": (
-        "Gudang data di `{jalur}` tidak dapat dibaca (berkas rusak atau bukan gudang Pantau).",
-        "The warehouse at `{jalur}` cannot be read (damaged file, or not a Pantau warehouse).",
+        "Gudang data di `{jalur}` tidak dapat dibaca (berkas rusak atau bukan gudang Pantau). "
+        "Gudang sebelumnya yang masih baik dapat dipulihkan dengan `pantau pulihkan`.",
+        "The warehouse at `{jalur}` cannot be read (damaged file, or not a Pantau warehouse). "
+        "The previous good warehouse can be restored with `pantau pulihkan`.",
     ),
     "gudang_saran": (
         "Jalankan `pantau demo` untuk membuat data contoh, atau `pantau ingest BERKAS` untuk memuat laporan "
@@ -588,7 +590,7 @@ TEKS.update({
     "peta_m_tanpa_respon": ("Rujukan tanpa respon", "Referrals without response"),
     "peta_m_kelengkapan": ("Kelengkapan laporan", "Reporting completeness"),
     "peta_m_status_puskesos": ("Status Puskesos", "Puskesos status"),
-    "peta_diam": ("Diam (tidak melapor dalam periode)", "Silent (no report in the period)"),
+    "peta_diam": ("Diam (3 bulan terakhir tanpa laporan)", "Silent (no report in the last 3 months)"),
     "peta_tanpa_data": ("Tidak ada data", "No data"),
     "peta_n_desa": ("{n} desa", "{n} villages"),
     "peta_kelas_catatan": (
@@ -651,20 +653,21 @@ TEKS.update({
         "Kelengkapan laporan: belum diharapkan melapor",
         "Reporting completeness: not yet expected to report",
     ),
-    "peta_h_diam": (
-        "Diam: tidak melapor satu bulan pun dari {bulan} bulan yang diharapkan",
-        "Silent: no report in any of the {bulan} expected months",
-    ),
+    "peta_h_diam": ("Diam: tidak ada laporan {rentang}", "Silent: no report for {rentang}"),
     "peta_h_belum_melapor": ("Belum pernah melapor sampai {bulan}", "No report at all up to {bulan}"),
     "peta_h_puskesos": ("Puskesos: {status} (per {tanggal})", "Puskesos: {status} (as of {tanggal})"),
     "def_peta_umum": (
-        "Warna **Diam**: desa yang diharapkan melapor dalam periode (Puskesos dibentuk, atau pernah melapor) tetapi "
-        "tidak mengirim satu baris pun (kasus atau nihil); diam tidak sama dengan nol. **Tidak ada data**: desa "
+        "Warna **Diam**: desa yang diharapkan melapor (Puskesos dibentuk, atau pernah melapor) dalam 3 bulan "
+        "terakhir periode tetapi tidak mengirim satu baris pun (kasus atau nihil) untuk bulan-bulan itu, seperti "
+        "status Puskesos \"diam\" dihitung pada akhir periode; diam tidak sama dengan nol, dan angkanya tetap "
+        "ada di keterangan saat kursor di atas desa. **Tidak ada data**: desa "
         "yang belum pernah melapor sampai akhir periode, atau metriknya tidak terdefinisi (tanpa rujukan pada "
         "bulan matang, penduduk tidak diketahui). Kuantil: jumlah desa sama per kelas (untuk hitungan, 0 kelas "
         "tersendiri); batas tetap: batas yang sama untuk setiap periode.",
-        "**Silent**: a village expected to report in the period (Puskesos formed, or it has reported before) that "
-        "sent not a single row (case or nil); silent is not zero. **No data**: a village that never reported up to "
+        "**Silent**: a village expected to report (Puskesos formed, or it has reported before) in the last 3 "
+        "months of the period that sent not a single row (case or nil) for them, like the Puskesos status "
+        "\"diam\" taken at the end of the period; silent is not zero, and its numbers stay in the hover box. "
+        "**No data**: a village that never reported up to "
         "the end of the period, or where the metric is undefined (no referral in mature months, population "
         "unknown). Quantiles: equal numbers of villages per class (for counts 0 is a class of its own); fixed "
         "breaks: the same breaks for every period.",
@@ -1304,6 +1307,8 @@ TEKS.update({
     ),
     "program_diaktifkan_kembali": ("Diaktifkan kembali kemudian", "Reactivated later"),
     "program_keluarga": ("Penerima", "Recipients"),
+    "program_ubin_pbi": ("Cakupan PBI-JK desil 1-5", "PBI-JK coverage, desil 1-5"),
+    "program_ubin_kosong": ("belum ada data", "no data yet"),
 })
 
 # Poverty target (metrics.md section 5)
@@ -1317,6 +1322,10 @@ TEKS.update({
         "`pantau ingest`.",
     ),
     "target_pilih_dokumen": ("Dokumen perencanaan", "Planning document"),
+    "target_ubin": ("Kemiskinan vs target", "Poverty vs target"),
+    "target_ubin_tahun": ("Kemiskinan BPS {tahun}", "BPS poverty {tahun}"),
+    "target_ubin_ket": ("target {target} % ({tahun}, {dokumen}); selisih {selisih}",
+                        "target {target}% ({tahun}, {dokumen}); gap {selisih}"),
     "target_tingkat_kabupaten": ("Angka kemiskinan BPS hanya tersedia per kabupaten.",
                                  "BPS poverty rates exist per regency only."),
     "target_persen_nilai": (" %", "%"),

@@ -94,6 +94,15 @@ def tanggal_data(con: duckdb.DuckDBPyConnection) -> date:
     return row[0] if row and row[0] else datetime.now(UTC).date()
 
 
+MAKRO = """
+create or replace macro tanggal_per() as coalesce(
+    getvariable('per'),
+    (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
+)
+"""
+"""The cut-off every model reads: the variable `per` when set (`--per`), else the warehouse's data date."""
+
+
 def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
     con.execute("set variable per = $per::date", {"per": per})
     con.execute("set variable hari_tepat_waktu = $h::integer", {"h": konfigurasi.hari_tepat_waktu})
@@ -123,6 +132,7 @@ def bangun(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wi
            *, sintetis: bool | None = None) -> date:
     """Rebuild every model inside a warehouse write; returns the data date. Raises PemeriksaanGagal."""
     tulis_referensi(con, konfigurasi, wilayah)
+    con.execute(MAKRO)
     per = tanggal_data(con)
     atur_variabel(con, per, konfigurasi)
     for folder, nama in MODEL:

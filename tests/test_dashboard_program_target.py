@@ -114,3 +114,17 @@ def test_program_tanpa_daftar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert "Belum ada daftar penerima program" in at.info[0].value
     tgt = _buka(monkeypatch, jalur, "target")
     assert "Belum ada data BPS atau target kemiskinan" in tgt.info[0].value
+
+
+def test_ringkasan_memakai_angka_yang_sama(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
+    for k, v in _env(gudang).items():
+        monkeypatch.setenv(k, v)
+    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at.run()
+    assert not at.exception
+    ubin = _ubin(at)
+    # the same numbers as the Program page (PBI-JK 2 of 13) and the Target page (BPS 2025 against TKPK 2026)
+    assert ubin["Cakupan PBI-JK desil 1-5"] == "15,4 %" and ubin["Kemiskinan BPS 2025"] == "8,36 %"
+    teks = _teks(at)
+    assert "2 dari 13 keluarga layak · DTKS Des 2025 · daftar penerima Des 2025" in teks
+    assert "target 8,04 % (2026, Target TKPK 2026); selisih +0,32 pp" in teks

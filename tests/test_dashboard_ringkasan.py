@@ -125,6 +125,9 @@ def test_kpi_kabupaten_periode_bawaan(monkeypatch: pytest.MonkeyPatch, gudang: P
         "Rujukan selesai ≤ 90 hari": ("55,6 %", "", ""),  # mature Jun+Jul: (2 + 3) / (4 + 5) = 5/9 = 55,56 %
         "Tunggakan rujukan": ("4", "", ""),  # overdue 1 (Jun) + 1 (Jul) + 2 (Aug) + 0 (Sep)
         "Puskesos aktif": ("3 dari 306", "", ""),  # A, B, D
+        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
+        "Kemiskinan vs target": ("belum ada data", "", ""),
     }
     teks = _teks(at)
     assert "5 dari 9 rujukan, kohort Jun – Jul 2026" in teks
@@ -166,6 +169,9 @@ def test_url_memulihkan_kecamatan_dan_periode(monkeypatch: pytest.MonkeyPatch, g
         "Rujukan selesai ≤ 90 hari": ("belum matang", "", ""),  # Aug and Sep are not mature
         "Tunggakan rujukan": ("3", "", ""),  # B Jun + C Jul + A Aug, all started by Sep
         "Puskesos aktif": ("2 dari 16", "", ""),  # A, B of the 16 desa of Kec. Kabuh
+        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
+        "Kemiskinan vs target": ("belum ada data", "", ""),
     }
     teks = _teks(at)
     assert "Data per 30 Okt 2026, 2 dari 16 desa melapor" in teks  # A, B reported Sep; C silent
@@ -199,6 +205,9 @@ def test_url_desa_mengisi_kecamatannya(monkeypatch: pytest.MonkeyPatch, gudang: 
         "Rujukan selesai ≤ 90 hari": ("0,0 %", "", ""),  # mature Jun+Jul: 1 referral (Jul), not completed
         "Tunggakan rujukan": ("1", "", ""),  # MGN-2607-01, diproses 114 days > 30
         "Puskesos aktif": ("0 dari 1", "", ""),  # tersendat
+        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
+        "Kemiskinan vs target": ("belum ada data", "", ""),
     }
     assert "Data per 30 Okt 2026, 0 dari 1 desa melapor" in _teks(at)
     assert "per 30 Okt 2026; status: Tersendat" in _teks(at)  # reported Jul and Aug, not Sep
@@ -212,7 +221,7 @@ def test_pilih_kecamatan_lewat_widget_menulis_url(monkeypatch: pytest.MonkeyPatc
     # Kec. Jombang (20 desa in the reference list), only D reports: 2 + 2 + 2 + 2 = 8 cases; mature Jun+Jul:
     # Jun 1 sent (dinsos, 25 d) + Jul 2 sent (bpjs 82 d, disdik ditolak) -> 2/3 = 66,7 %;
     # overdue: D's Aug bpjs referral (81 days > 45); Puskesos aktif: D only
-    assert [m.value for m in at.metric] == ["8", "66,7 %", "1", "1 dari 20"]
+    assert [m.value for m in at.metric] == ["8", "66,7 %", "1", "1 dari 20", "belum ada data", "belum ada data"]
 
 
 def test_dua_kabupaten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -221,9 +230,9 @@ def test_dua_kabupaten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _ingest(gudang_dua, FIKSTUR / "laporan_kasus.csv", FIKSTUR / "puskesos.csv", kabupaten="35.17,35.16")
     at = _jalankan(monkeypatch, gudang_dua, kabupaten="35.17,35.16")
     assert at.selectbox(key="f_kab").value == "35.17"  # the first configured regency
-    assert [m.value for m in at.metric] == ["20", "55,6 %", "4", "3 dari 306"]
+    assert [m.value for m in at.metric] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
     at = _jalankan(monkeypatch, gudang_dua, kabupaten="35.17,35.16", kab="35.16")
-    assert [m.value for m in at.metric] == ["0", "–", "0", "0 dari 304"]
+    assert [m.value for m in at.metric] == ["0", "–", "0", "0 dari 304", "belum ada data", "belum ada data"]
     assert "Ringkasan · Kabupaten Mojokerto" in _teks(at)
 
 
@@ -253,7 +262,7 @@ def test_url_tidak_sah_memberi_peringatan(monkeypatch: pytest.MonkeyPatch, gudan
                                           params: dict[str, str], potongan: str) -> None:
     at = _jalankan(monkeypatch, gudang, **params)
     assert any(potongan in w.value for w in at.warning), [w.value for w in at.warning]
-    assert len(at.metric) == 4
+    assert len(at.metric) == 6  # the four case tiles, PBI-JK coverage and poverty vs target
 
 
 # 4/ no warehouse yet
@@ -301,6 +310,8 @@ def test_label_inggris_dari_url(monkeypatch: pytest.MonkeyPatch, gudang: Path) -
         ("Referrals completed ≤ 90 days", "55.6%"),
         ("Overdue referrals", "4"),
         ("Active Puskesos", "3 of 306"),
+        ("PBI-JK coverage, desil 1-5", "no data yet"),
+        ("Poverty vs target", "no data yet"),
     ]
     assert at.selectbox(key="f_kec").label == "District (kecamatan)"
     teks = _teks(at)

@@ -21,7 +21,9 @@ from dashboard.komponen.kpi import (
     judul_periode,
     kotak_kpi,
 )
+from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
 from dashboard.komponen.rapat import perlu_perhatian
+from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
 from dashboard.komponen.unduhan import isi_bahan_rapat, tombol_bahan_rapat
 from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import pilihan_aktif
@@ -39,19 +41,22 @@ bulan_pertama = data.bulan_tersedia(p.versi)[0]
 # 3/ title
 st.markdown(f"##### {t('ringkasan_judul', b)} · {p.nama_wilayah} &nbsp; :gray[{judul_periode(kpi, bulan_pertama, b)}]")
 
-# 4/ KPI tiles
-kolom = st.columns(4, gap="small")
-with kolom[0]:
-    kotak_kpi(isi_kasus_baru(kpi, b), b)
-with kolom[1]:
-    kotak_kpi(isi_selesai_90(kpi, p.tanggal_data, b), b)
-with kolom[2]:
-    kotak_kpi(isi_tunggakan(kpi, p.tanggal_data, b), b)
-with kolom[3]:
-    kotak_kpi(isi_puskesos_aktif(puskesos, p.tanggal_data, b), b)
+# 4/ KPI tiles: cases and referrals, Puskesos, PBI-JK coverage, poverty against the newest target
+isi_kpi = [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
+           isi_puskesos_aktif(puskesos, p.tanggal_data, b),
+           ubin_pbi(data.program_wilayah(p.versi, p.kode_wilayah, "pbi_jk"), b),
+           ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b)]
+for k, isi in zip(st.columns(4, gap="small"), isi_kpi[:4], strict=True):
+    with k:
+        kotak_kpi(isi, b)
 
-# 5/ monthly trend (totals only)
-grafik_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), p.tanggal_data, p.nama_wilayah, b)
+# 5/ programs and the poverty target beside the monthly trend (totals only)
+kiri, kanan = st.columns([1, 3], gap="small")
+with kiri:
+    for isi in isi_kpi[4:]:
+        kotak_kpi(isi, b)
+with kanan:
+    grafik_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), p.tanggal_data, p.nama_wilayah, b)
 
 # 6/ perlu perhatian: the desa and destinations most behind as of the cut-off (for a desa: its kecamatan)
 kode_lingkup = p.kode_kec or p.kode_kab
@@ -63,8 +68,6 @@ tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.k
 
 # 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")
-isi_kpi = [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
-           isi_puskesos_aktif(puskesos, p.tanggal_data, b)]
 figur = [] if tren.empty else [(t("tren_judul", b), gambar_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), b), None)]
 kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, p.kode_wilayah), b)
 tombol_bahan_rapat(p, lambda: isi_bahan_rapat(p, isi_kpi, figur, tabel_perhatian, kesegaran))

@@ -92,3 +92,17 @@ def gambar_nonaktif(nonaktif: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
                       xaxis={"tickformat": "%b %Y", "dtick": "M1"})
     return fig
 
+
+
+def isi_ubin_ringkasan(baris: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:
+    """The Ringkasan tile: PBI-JK coverage among eligible households (desil 1-5), same number as the Program page."""
+    judul = t("program_ubin_pbi", bahasa)
+    ini = baris[baris["peran"] == "ini"] if not baris.empty else baris
+    if ini.empty:
+        return IsiKpi("ringkasan_pbi", judul, t("program_ubin_kosong", bahasa), t("program_def_cakupan", bahasa),
+                      redup=True)
+    r = ini.iloc[0]
+    cakupan = _rasio(r["cakupan"], bahasa)
+    return IsiKpi("ringkasan_pbi", judul, cakupan or _angka(r["tercakup"], bahasa), t("program_def_cakupan", bahasa),
+                  keterangan=t("program_ket_cakupan", bahasa, n=_angka(r["tercakup"], bahasa),
+                               dari=_angka(r["keluarga_layak"], bahasa)) + " · " + periode(r, bahasa))

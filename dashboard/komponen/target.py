@@ -117,3 +117,21 @@ def tabel_bps(bps: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
             lambda x: fmt.angka(int(x), bahasa) if pd.notna(x) else "–"),
         t("target_kol_sumber", bahasa): bps["sumber"],
     })
+
+
+def isi_ubin_ringkasan(isi: dict[str, pd.DataFrame], bahasa: Bahasa) -> IsiKpi:
+    """The Ringkasan tile: the latest BPS rate against the newest document's target, as on the Target page."""
+    judul = t("target_ubin", bahasa)
+    if isi["dokumen"].empty or isi["bps"].empty:
+        return IsiKpi("ringkasan_target", judul, t("program_ubin_kosong", bahasa), t("target_def_selisih", bahasa),
+                      redup=True)
+    nama = dokumen_bawaan(isi["dokumen"])
+    d = isi["dokumen"].set_index("dokumen").loc[nama]
+    bps = isi["bps"].iloc[-1]
+    nilai = fmt.angka(float(bps["persen_miskin"]), bahasa, desimal=2) + t("target_persen_nilai", bahasa)
+    return IsiKpi("ringkasan_target", t("target_ubin_tahun", bahasa, tahun=int(bps["tahun"])), nilai,
+                  t("target_def_selisih", bahasa),
+                  keterangan=t("target_ubin_ket", bahasa, target=fmt.angka(float(d["target_persen"]), bahasa,
+                                                                           desimal=2),
+                               tahun=int(d["tahun_target"]), dokumen=nama,
+                               selisih=_pp(d["selisih_pp"], bahasa, tanda=True)))

@@ -1,10 +1,7 @@
 -- The current version of every case row as of the cut-off: per (kode_desa, no_registrasi, tujuan_rujukan),
 -- the version with the latest send date not after the cut-off, then the later load, then the later row.
 with batas as (
-    select coalesce(
-        getvariable('per'),
-        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-    ) as per
+    select tanggal_per() as per
 ),
 
 versi as (

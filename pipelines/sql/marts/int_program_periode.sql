@@ -1,10 +1,7 @@
 -- For each program, the DTKS period and the roll period in force at the cut-off: the latest of each that
 -- is not after the cut-off month (metrics.md section 4).
 with batas as (
-    select cast(date_trunc('month', coalesce(
-        getvariable('per'),
-        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-    )) as date) as bulan_per
+    select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
 ),
 
 dtks as (

@@ -1,9 +1,6 @@
 -- One row per referral, as the situation stood at the cut-off (metrics.md section 2).
 with batas as (
-    select coalesce(
-        getvariable('per'),
-        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-    ) as per
+    select tanggal_per() as per
 ),
 
 -- the first send date at which a report showed the referral past 'dikirim' (bounds the response date)

@@ -2,10 +2,7 @@
 -- The month grid runs from the first month with data to the month of the cut-off (or of a later-dated case).
 with batas as (
     select
-        coalesce(
-            getvariable('per'),
-            (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-        ) as per,
+        tanggal_per() as per,
         coalesce(getvariable('hari_tepat_waktu'), 10) as hari_tepat_waktu
 ),
 

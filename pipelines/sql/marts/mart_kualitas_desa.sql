@@ -6,6 +6,8 @@
 -- and it is not `belum_jatuh_tempo` (its deadline, day N of the next month, is after the cut-off and nothing
 -- came yet: not held against the desa). kelengkapan = bulan_diterima / bulan_dinilai,
 -- ketepatan = bulan_tepat_waktu / bulan_dinilai (a nihil report counts as received, on time when by day N).
+-- Revisions: case rows (desa, no_registrasi, tujuan_rujukan) first reported in the window and sent again in a
+-- later file or with a later send date.
 -- Rows: every loaded row version of the desa whose tanggal_lapor falls in the window and that was sent by the
 -- cut-off (nihil rows included); quarantined rows attributed to the desa (mart_karantina) whose file reports on a
 -- month of the window.
@@ -22,10 +24,7 @@
 -- updating a referral's status is the normal workflow.
 with batas as (
     select
-        coalesce(
-            getvariable('per'),
-            (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-        ) as per
+        tanggal_per() as per
 ),
 
 jendela as (
@@ -91,14 +90,25 @@ karantina_desa as (
     group by k.kode_desa
 ),
 
+-- a revision is a later report about the same case row (another file or send date); a duplicate row within one
+-- file and send date is not (it is counted as a duplicate)
+versi_kasus as (
+    select
+        s.kode_desa,
+        count(distinct (s.id_berkas, s.tanggal_kirim_efektif)) as versi
+    from stg_laporan_kasus s, jendela j
+    where not s.nihil and s.tanggal_kirim_efektif <= j.per
+    group by s.kode_desa, s.no_registrasi, s.tujuan_rujukan
+    having min(s.bulan_lapor) between any_value(j.awal) and any_value(j.akhir)
+),
+
 revisi as (
     select
-        t.kode_desa,
-        count(*) filter (where t.jumlah_versi > 1) as kasus_direvisi,
-        cast(coalesce(sum(t.jumlah_versi - 1), 0) as bigint) as jumlah_revisi
-    from int_kasus_terkini t, jendela j
-    where t.bulan_lapor between j.awal and j.akhir
-    group by t.kode_desa
+        kode_desa,
+        count(*) filter (where versi > 1) as kasus_direvisi,
+        cast(coalesce(sum(versi - 1), 0) as bigint) as jumlah_revisi
+    from versi_kasus
+    group by kode_desa
 ),
 
 gabung as (

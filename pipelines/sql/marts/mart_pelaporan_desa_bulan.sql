@@ -10,10 +10,7 @@
 -- A report is "received for month M" when any row dated in M (tanggal_lapor) was sent by the cut-off.
 with batas as (
     select
-        coalesce(
-            getvariable('per'),
-            (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-        ) as per,
+        tanggal_per() as per,
         coalesce(getvariable('hari_tepat_waktu'), 10) as hari_tepat_waktu
 ),
 

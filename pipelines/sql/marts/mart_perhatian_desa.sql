@@ -6,10 +6,7 @@
 -- because a silent Puskesos hides its referrals from every other count. Ties: the oldest overdue referral,
 -- then the longer silence, then the code. Desa with skor 0 are not behind.
 with batas as (
-    select cast(date_trunc('month', coalesce(
-        getvariable('per'),
-        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-    )) as date) as bulan_per
+    select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
 ),
 
 -- reporting over the last 3 full months before the cut-off month, and the 3 before those

@@ -2,10 +2,7 @@
 -- 3 full months before the cut-off month: aktif (each of the last 2), tersendat (some of the last 3),
 -- diam (none of the last 3), belum_dibentuk (the register says so, or no register row and never a report).
 with batas as (
-    select cast(date_trunc('month', coalesce(
-        getvariable('per'),
-        (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-    )) as date) as bulan_per
+    select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
 ),
 
 lapor as (
