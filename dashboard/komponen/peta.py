@@ -1,0 +1,490 @@
+"""The Peta page's drawing: the metric list, classes, colours, hover text, the choropleth or the tile map, the legend.
+
+A desa's colour says one of three things, and the legend names each: its class of the
+chosen metric; **diam** (silent at the end of the period: expected to report in the last
+3 months of it and sent nothing, as `metrics.md` defines diam at the cut-off; silence is
+not zero, `screens.md`); or **tidak ada data** (never reported up to the period's end, or
+the metric is undefined: no mature referral, population unknown). Classes are quantiles
+(equal numbers of desa, ties kept together, labelled by the smallest and largest value
+really in them) or fixed breaks per metric; for counts, 0 is a class of its own. They
+are computed over the whole regency, so a colour means the same when zoomed to one
+kecamatan. Sequential colours are ColorBrewer YlGnBu (colour-blind safe, darker = more);
+"diam" is Okabe-Ito vermillion and "tidak ada data" grey, both outside the ramp.
+
+Without imported boundaries a tile map stands in: one equal square per desa, grouped in
+blocks per kecamatan. Neither map fetches anything from the network (no tiles, no
+topojson; see `gambar_choropleth`). The functions up to the figures are pure, for tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import Bahasa, t
+from dashboard.komponen.gaya import ABU_TUA
+from dashboard.periode import tambah_bulan
+from pipelines.enums import label
+
+JenisMetrik = Literal["jumlah", "rasio", "per_1000", "status"]
+
+
+@dataclass(frozen=True)
+class MetrikPeta:
+    """One metric the map can show: its column in `data.peta_desa` and its fixed class breaks."""
+
+    kode: str
+    jenis: JenisMetrik
+    tetap: tuple[float, ...] = ()
+    """Lower bounds of the fixed classes after the first (the first starts at 0)."""
+
+    @property
+    def judul_kunci(self) -> str:
+        return f"peta_m_{self.kode}"
+
+    @property
+    def definisi_kunci(self) -> str:
+        return f"def_peta_{self.kode}"
+
+
+METRIK_PETA: tuple[MetrikPeta, ...] = (
+    MetrikPeta("kasus_baru", "jumlah", (1, 5, 10, 25, 50)),
+    MetrikPeta("kasus_per_1000", "per_1000", (0.5, 1, 2, 5)),
+    MetrikPeta("selesai_90", "rasio", (0.2, 0.4, 0.6, 0.8)),
+    MetrikPeta("tunggakan", "jumlah", (1, 2, 5, 10)),
+    MetrikPeta("tanpa_respon", "jumlah", (1, 2, 5, 10)),
+    MetrikPeta("kelengkapan", "rasio", (0.2, 0.4, 0.6, 0.8)),
+    MetrikPeta("status_puskesos", "status"),
+)
+METRIK_PER_KODE: dict[str, MetrikPeta] = {m.kode: m for m in METRIK_PETA}
+METODE_KELAS: tuple[str, ...] = ("kuantil", "tetap")
+JUMLAH_KELAS = 5
+
+# ColorBrewer YlGnBu, the n-class schemes (light to dark)
+YLGNBU: dict[int, tuple[str, ...]] = {
+    1: ("#41b6c4",),
+    2: ("#a1dab4", "#225ea8"),
+    3: ("#edf8b1", "#7fcdbb", "#2c7fb8"),
+    4: ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"),
+    5: ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
+    6: ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"),
+    7: ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"),
+}
+WARNA_DIAM = "#D55E00"
+"""Okabe-Ito vermillion: a silent Puskesos, on every metric (never the colour of zero or of nihil)."""
+WARNA_TANPA_DATA = "#BDBDBD"
+WARNA_STATUS: dict[str, str] = {
+    "aktif": "#0072B2",
+    "tersendat": "#E69F00",
+    "diam": WARNA_DIAM,
+    "belum_dibentuk": WARNA_TANPA_DATA,
+}
+KELAS_DIAM = "diam"
+KELAS_TANPA_DATA = "tanpa_data"
+
+
+@dataclass(frozen=True)
+class Kelas:
+    """One legend entry: its key (class number as text, `diam`, `tanpa_data` or a Puskesos status), label, colour."""
+
+    kunci: str
+    label: str
+    warna: str
+
+
+@dataclass
+class PetaSiap:
+    """Everything the map and its legend draw: one row per desa (`kode_desa`, `nama_desa`, `kode_kec`,
+    `nama_kec`, `kelas` = a `Kelas.kunci`, `warna`, `hover`) and the legend's classes in order."""
+
+    desa: pd.DataFrame
+    kelas: list[Kelas]
+
+
+# 1/ metrics offered
+def metrik_tersedia(desa: pd.DataFrame) -> list[MetrikPeta]:
+    """The metrics that can be drawn: kasus per 1.000 only where some desa's population is known."""
+    ada_penduduk = bool(desa["jumlah_penduduk"].notna().any()) if len(desa) else False
+    return [m for m in METRIK_PETA if m.kode != "kasus_per_1000" or ada_penduduk]
+
+
+# 2/ classes
+def _teks_nilai(metrik: MetrikPeta, x: float, bahasa: Bahasa) -> str:
+    if metrik.jenis == "rasio":
+        return fmt.persen(x, bahasa)
+    if metrik.jenis == "per_1000":
+        return fmt.angka(x, bahasa, 2)
+    return fmt.angka(x, bahasa)
+
+
+def _label_rentang(metrik: MetrikPeta, bawah: float, atas: float, bahasa: Bahasa) -> str:
+    if bawah == atas:
+        return _teks_nilai(metrik, bawah, bahasa)
+    if metrik.jenis == "rasio":  # "20–40 %" rather than "20,0 % – 40,0 %"
+        akhir = "%" if bahasa == "en" else " %"
+        return f"{fmt.angka(bawah * 100, bahasa, 1 if (bawah * 100) % 1 else 0)}–" \
+               f"{fmt.angka(atas * 100, bahasa, 1 if (atas * 100) % 1 else 0)}{akhir}"
+    return f"{_teks_nilai(metrik, bawah, bahasa)}–{_teks_nilai(metrik, atas, bahasa)}"
+
+
+def kelas_kuantil(nilai: pd.Series, metrik: MetrikPeta, bahasa: Bahasa) -> tuple[pd.Series, list[str]]:
+    """Quantile classes: equal numbers of desa by rank (ties in one class), at most `JUMLAH_KELAS`.
+
+    For counts 0 is a class of its own and the positive values share the rest. Returns the class
+    number of each value (NaN stays NaN) and the labels (smallest–largest value in the class).
+    """
+    hasil = pd.Series(np.nan, index=nilai.index)
+    ada = nilai.dropna()
+    label_kelas: list[str] = []
+    awal = 0
+    if metrik.jenis == "jumlah" and (ada == 0).any():
+        hasil[ada.index[ada == 0]] = 0
+        label_kelas.append(_teks_nilai(metrik, 0, bahasa))
+        ada = ada[ada > 0]
+        awal = 1
+    if len(ada):
+        k = JUMLAH_KELAS - awal
+        urutan = ada.rank(method="min")
+        nomor = np.floor((urutan - 1) * k / len(ada)).astype(int)
+        for i, n in enumerate(sorted(nomor.unique())):  # renumber: empty classes are dropped
+            anggota = ada[nomor == n]
+            hasil[anggota.index] = awal + i
+            label_kelas.append(_label_rentang(metrik, float(anggota.min()), float(anggota.max()), bahasa))
+    return hasil, label_kelas
+
+
+def kelas_tetap(nilai: pd.Series, metrik: MetrikPeta, bahasa: Bahasa) -> tuple[pd.Series, list[str]]:
+    """Fixed breaks of the metric (`MetrikPeta.tetap`): for counts `0`, `1–4`, ..., `≥ 50`; for rates 20-point steps."""
+    batas = metrik.tetap
+    nomor = pd.Series(np.searchsorted(np.asarray(batas, dtype=float), nilai.fillna(0).to_numpy(), side="right"),
+                      index=nilai.index).astype(float)
+    nomor[nilai.isna()] = np.nan
+    label_kelas: list[str] = []
+    tepi = (0.0, *batas)
+    for i, bawah in enumerate(tepi):
+        terakhir = i == len(tepi) - 1
+        if metrik.jenis == "jumlah":
+            atas = batas[i] - 1 if not terakhir else None
+            label_kelas.append(f"≥ {fmt.angka(bawah, bahasa)}" if atas is None
+                               else _label_rentang(metrik, bawah, atas, bahasa))
+        elif metrik.jenis == "rasio":
+            label_kelas.append(_label_rentang(metrik, bawah, 1.0 if terakhir else batas[i], bahasa))
+        else:
+            label_kelas.append(f"≥ {_teks_nilai(metrik, bawah, bahasa)}" if terakhir
+                               else f"< {_teks_nilai(metrik, batas[i], bahasa)}" if i == 0
+                               else _label_rentang(metrik, bawah, batas[i], bahasa))
+    return nomor, label_kelas
+
+
+# 3/ hover text
+def _hover_nilai(r: Mapping[str, Any], metrik: MetrikPeta, tanggal_data: dt.date, bahasa: Bahasa) -> str:
+    """The metric's line in the hover box, with the counts it comes from."""
+    kode = metrik.kode
+    if kode == "kasus_baru":
+        return t("peta_h_kasus_baru", bahasa, nilai=fmt.angka(r["kasus_baru"], bahasa),
+                 bulan=fmt.angka(r["bulan_periode"], bahasa))
+    if kode == "kasus_per_1000":
+        if pd.isna(r["jumlah_penduduk"]):
+            return t("peta_h_penduduk_kosong", bahasa, kasus=fmt.angka(r["kasus_baru"], bahasa))
+        return t("peta_h_kasus_per_1000", bahasa, nilai=fmt.angka(r["kasus_per_1000"], bahasa, 2),
+                 kasus=fmt.angka(r["kasus_baru"], bahasa), penduduk=fmt.angka(r["jumlah_penduduk"], bahasa),
+                 tahun=int(r["tahun_penduduk"]))
+    if kode == "selesai_90":
+        if int(r["bulan_matang_90"]) == 0:
+            return t("peta_h_belum_matang", bahasa)
+        if int(r["dikirim_matang_90"]) == 0:
+            return t("peta_h_selesai_90_kosong", bahasa)
+        return t("peta_h_selesai_90", bahasa, nilai=fmt.persen(r["selesai_90"], bahasa),
+                 selesai=fmt.angka(r["selesai_90_matang"], bahasa), dikirim=fmt.angka(r["dikirim_matang_90"], bahasa),
+                 periode=fmt.rentang_bulan(_tgl(r["matang_dari"]), _tgl(r["matang_sampai"]), bahasa))
+    if kode == "tunggakan":
+        return t("peta_h_tunggakan", bahasa, nilai=fmt.angka(r["tunggakan"], bahasa),
+                 tanggal=fmt.tanggal(tanggal_data, bahasa))
+    if kode == "tanpa_respon":
+        return t("peta_h_tanpa_respon", bahasa, nilai=fmt.angka(r["tanpa_respon"], bahasa),
+                 tanggal=fmt.tanggal(tanggal_data, bahasa))
+    if kode == "kelengkapan":
+        if int(r["bulan_diharapkan"]) == 0:
+            return t("peta_h_kelengkapan_kosong", bahasa)
+        return t("peta_h_kelengkapan", bahasa, nilai=fmt.persen(r["kelengkapan"], bahasa),
+                 melapor=fmt.angka(r["bulan_melapor"], bahasa), diharapkan=fmt.angka(r["bulan_diharapkan"], bahasa))
+    return ""
+
+
+def _tgl(x: object) -> dt.date:
+    if isinstance(x, pd.Timestamp):
+        return x.date()
+    if isinstance(x, dt.datetime):
+        return x.date()
+    assert isinstance(x, dt.date)
+    return x
+
+
+def teks_hover(r: Mapping[str, Any], metrik: MetrikPeta, keadaan: str, sampai: dt.date, tanggal_data: dt.date,
+               bahasa: Bahasa) -> str:
+    """The hover box of one desa: names, the metric with its counts, its state (diam / no data), Puskesos status."""
+    baris = [f"<b>{r['nama_desa']}</b> · {t('peta_h_kec', bahasa, kec=r['nama_kec'])}"]
+    if metrik.jenis != "status":
+        baris.append(_hover_nilai(r, metrik, tanggal_data, bahasa))
+    if keadaan == KELAS_DIAM:
+        baris.append(t("peta_h_diam", bahasa, rentang=fmt.rentang_bulan(tambah_bulan(sampai, -2), sampai, bahasa)))
+    elif keadaan == KELAS_TANPA_DATA and int(r["bulan_melapor_sampai"]) == 0:
+        baris.append(t("peta_h_belum_melapor", bahasa, bulan=fmt.bulan(sampai, bahasa)))
+    status = r["status_puskesos"] if isinstance(r["status_puskesos"], str) else "belum_dibentuk"
+    baris.append(t("peta_h_puskesos", bahasa, status=label("status_puskesos_pantau", status, bahasa),
+                   tanggal=fmt.tanggal(tanggal_data, bahasa)))
+    return "<br>".join(b for b in baris if b)
+
+
+# 4/ classes, colours and hover for every desa
+def siapkan_peta(desa: pd.DataFrame, metrik: MetrikPeta, metode: str, sampai: dt.date, tanggal_data: dt.date,
+                 bahasa: Bahasa) -> PetaSiap:
+    """Class, colour and hover text of every desa of the regency (`data.peta_desa`), and the legend's classes."""
+    df = desa.copy()
+    if metrik.jenis == "status":
+        status = df["status_puskesos"].where(df["status_puskesos"].isin(list(WARNA_STATUS)), "belum_dibentuk")
+        df["kelas"] = status
+        df["warna"] = status.map(WARNA_STATUS)
+        kelas = [Kelas(s, label("status_puskesos_pantau", s, bahasa), w) for s, w in WARNA_STATUS.items()]
+        keadaan = pd.Series("nilai", index=df.index)
+    else:
+        diam = df["diam_periode"].astype(bool)
+        tanpa = ~diam & ((df["bulan_melapor_sampai"] == 0) | df[metrik.kode].isna())
+        nilai = df[metrik.kode].astype("float64").where(~diam & ~tanpa)
+        nomor, label_kelas = (kelas_kuantil if metode == "kuantil" else kelas_tetap)(nilai, metrik, bahasa)
+        warna = YLGNBU[max(1, min(len(label_kelas), 7))]
+        kelas = [Kelas(str(i), lbl, warna[i]) for i, lbl in enumerate(label_kelas)]
+        kelas += [Kelas(KELAS_DIAM, t("peta_diam", bahasa), WARNA_DIAM),
+                  Kelas(KELAS_TANPA_DATA, t("peta_tanpa_data", bahasa), WARNA_TANPA_DATA)]
+        df["kelas"] = nomor.map(lambda x: str(int(x)) if not pd.isna(x) else KELAS_TANPA_DATA)
+        df.loc[diam, "kelas"] = KELAS_DIAM
+        warna_per_kelas = {k.kunci: k.warna for k in kelas}
+        df["warna"] = df["kelas"].map(warna_per_kelas)
+        keadaan = df["kelas"].where(df["kelas"].isin([KELAS_DIAM, KELAS_TANPA_DATA]), "nilai")
+    df["hover"] = [teks_hover(r, metrik, k, sampai, tanggal_data, bahasa)
+                   for r, k in zip(df.to_dict(orient="records"), keadaan, strict=True)]
+    return PetaSiap(df, kelas)
+
+
+def saring_kecamatan(siap: PetaSiap, kode_kec: str | None) -> pd.DataFrame:
+    """The desa shown: all of the regency, or those of the chosen kecamatan (the map then zooms to them)."""
+    return siap.desa if not kode_kec else siap.desa[siap.desa["kode_kec"] == kode_kec]
+
+
+def hitung_legenda(siap: PetaSiap, tampil: pd.DataFrame) -> list[tuple[Kelas, int]]:
+    """Every legend entry (an empty class too: the scale stays readable) with the number of shown desa in it."""
+    jumlah = tampil["kelas"].value_counts()
+    return [(k, int(jumlah.get(k.kunci, 0))) for k in siap.kelas]
+
+
+# 5/ the figures
+def _skala_diskret(warna: Sequence[str]) -> list[list[float | str]]:
+    """A stepped colour scale for z = 0..n-1 (zmin -0.5, zmax n-0.5): each integer gets exactly its colour."""
+    n = len(warna)
+    skala: list[list[float | str]] = []
+    for i, w in enumerate(warna):
+        skala += [[i / n, w], [(i + 1) / n, w]]
+    return skala
+
+
+def _garis_cincin(geometri: Mapping[str, Any]) -> tuple[list[float | None], list[float | None]]:
+    poligon = geometri["coordinates"] if geometri["type"] == "MultiPolygon" else [geometri["coordinates"]]
+    x: list[float | None] = []
+    y: list[float | None] = []
+    for p in poligon:
+        x += [titik[0] for titik in p[0]] + [None]
+        y += [titik[1] for titik in p[0]] + [None]
+    return x, y
+
+
+def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: pd.DataFrame, kode_kec: str | None,
+                      desa_terpilih: str | None, tinggi: int = 500) -> go.Figure:
+    """Choropleth of the shown desa on a blank base, kecamatan outlines on top (only the chosen kecamatan's when
+    one is chosen: the map then fits it), the chosen desa outlined.
+
+    The first trace is the outline `Scattergeo` (lon/lat, no `locations`): plotly.js fetches its world topojson
+    from the network when the *first* trace of a geo subplot has a `locationmode`, which a choropleth always has;
+    with no base layers shown and this trace first, nothing is fetched, and scattergeo always draws above.
+    """
+    kode_tampil = set(tampil["kode_desa"])
+    fitur = [f for f in geojson["features"] if f["id"] in kode_tampil]
+    warna = list(dict.fromkeys(tampil["warna"]))
+    z = tampil["warna"].map({w: i for i, w in enumerate(warna)})
+    if kode_kec:
+        garis = garis[garis["kode_kec"] == kode_kec]
+    lon: list[float | None] = [x for xs in garis["lon"] for x in xs]
+    lat: list[float | None] = [y for ys in garis["lat"] for y in ys]
+    fig = go.Figure()
+    fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"color": ABU_TUA, "width": 1.8},
+                                hoverinfo="skip", showlegend=False, name="kecamatan"))
+    fig.add_trace(go.Choropleth(
+        geojson={"type": "FeatureCollection", "features": fitur},
+        locations=list(tampil["kode_desa"]), z=list(z), zmin=-0.5, zmax=len(warna) - 0.5,
+        colorscale=_skala_diskret(warna), showscale=False,
+        marker={"line": {"color": "white", "width": 0.7}},
+        selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
+        customdata=list(tampil["kode_desa"]), hovertext=list(tampil["hover"]),
+        hovertemplate="%{hovertext}<extra></extra>", name="desa",
+    ))
+    if desa_terpilih:
+        terpilih = [f for f in fitur if f["id"] == desa_terpilih]
+        if terpilih:
+            x, y = _garis_cincin(terpilih[0]["geometry"])
+            fig.add_trace(go.Scattergeo(lon=x, lat=y, mode="lines", line={"color": "#000000", "width": 3.5},
+                                        hoverinfo="skip", showlegend=False, name="terpilih"))
+    fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")
+    fig.update_layout(height=tinggi, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False,
+                      dragmode=False, hoverlabel={"font": {"size": 14}}, clickmode="event+select")
+    return fig
+
+
+LEBAR_BLOK = 5
+"""Tiles per row inside a kecamatan block."""
+
+
+def tata_petak(tampil: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tile positions: one square per desa, kecamatan blocks `LEBAR_BLOK` wide, laid out in a grid of blocks.
+
+    Returns the desa with `x`, `y` (tile centre; y grows downward, drawn reversed) and the blocks' labels
+    (`kode_kec`, `nama_kec`, `x`, `y`). Blocks keep kecamatan code order, row by row.
+    """
+    nama_kec: dict[str, str] = {}
+    desa_per_kec: dict[str, list[str]] = {}
+    for kode_desa, kode, nama in zip(tampil["kode_desa"], tampil["kode_kec"], tampil["nama_kec"], strict=True):
+        nama_kec.setdefault(kode, nama)
+        desa_per_kec.setdefault(kode, []).append(kode_desa)
+    kec = list(nama_kec)
+    n_kec = len(kec)
+    tinggi_blok = {k: math.ceil(len(d) / LEBAR_BLOK) for k, d in desa_per_kec.items()}
+
+    def rasio(per_baris: int) -> float:
+        tinggi = sum(2 + max(tinggi_blok[k] for k in kec[i:i + per_baris]) for i in range(0, n_kec, per_baris))
+        return per_baris * (LEBAR_BLOK + 1) / tinggi
+
+    # blocks per row: the layout closest to twice as wide as high, the shape of the map's place on a laptop
+    per_baris = min(range(1, n_kec + 1), key=lambda n: abs(math.log(rasio(n) / 2.0))) if n_kec else 1
+    posisi_x: dict[str, float] = {}
+    posisi_y: dict[str, float] = {}
+    label: list[dict[str, object]] = []
+    y0 = 0.0
+    for awal in range(0, n_kec, per_baris):
+        baris = kec[awal:awal + per_baris]
+        for j, kode in enumerate(baris):
+            x0 = j * (LEBAR_BLOK + 1)
+            label.append({"kode_kec": kode, "nama_kec": nama_kec[kode], "x": x0 + (LEBAR_BLOK - 1) / 2, "y": y0})
+            for i, kode_desa in enumerate(desa_per_kec[kode]):
+                posisi_x[kode_desa] = x0 + i % LEBAR_BLOK
+                posisi_y[kode_desa] = y0 + 1 + i // LEBAR_BLOK
+        y0 += 2 + max(tinggi_blok[k] for k in baris)
+    keluar = tampil.assign(x=tampil["kode_desa"].map(posisi_x), y=tampil["kode_desa"].map(posisi_y))
+    return keluar, pd.DataFrame(label)
+
+
+def _kotak(x: float, y: float, setengah: float = 0.46) -> tuple[list[float | None], list[float | None]]:
+    return ([x - setengah, x + setengah, x + setengah, x - setengah, x - setengah, None],
+            [y - setengah, y - setengah, y + setengah, y + setengah, y - setengah, None])
+
+
+def _singkat(nama: str, panjang: int = 10) -> str:
+    return nama if len(nama) <= panjang else nama[: panjang - 1] + "…"
+
+
+def _warna_teks(latar: str) -> str:
+    """Black or white text, whichever reads better on a fill colour `#rrggbb` (relative luminance)."""
+    r, g, b = (int(latar[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#111827" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#FFFFFF"
+
+
+def gambar_petak(tampil: pd.DataFrame, desa_terpilih: str | None) -> go.Figure:
+    """The tile map: filled squares per colour, kecamatan names above their blocks, invisible centre points for
+    hover and click (a click selects the point, which `desa_dari_klik` reads)."""
+    petak, label = tata_petak(tampil)
+    lebar = float(petak["x"].max()) + 1 if len(petak) else 1.0
+    tinggi = float(petak["y"].max()) + 1 if len(petak) else 1.0
+    # squares stay square; their side follows from the ~860 x 500 px the map has on a laptop, at most 60 px
+    sisi_px = min(60.0, 860 / (lebar + 0.6), 500 / (tinggi + 0.6))
+    tinggi_px = max(220, int(sisi_px * (tinggi + 0.6)))
+    fig = go.Figure()
+    for warna, kelompok in petak.groupby("warna", sort=False):
+        x: list[float | None] = []
+        y: list[float | None] = []
+        for a, b in zip(kelompok["x"], kelompok["y"], strict=True):
+            kx, ky = _kotak(a, b)
+            x += kx
+            y += ky
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", fill="toself", fillcolor=str(warna),
+                                 line={"color": "white", "width": 1}, hoverinfo="skip", showlegend=False))
+    if desa_terpilih and desa_terpilih in set(petak["kode_desa"]):
+        r = petak[petak["kode_desa"] == desa_terpilih].iloc[0]
+        kx, ky = _kotak(float(r["x"]), float(r["y"]), 0.5)
+        fig.add_trace(go.Scatter(x=kx, y=ky, mode="lines", line={"color": "#000000", "width": 3},
+                                 hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        x=petak["x"], y=petak["y"], mode="markers",
+        marker={"size": max(8, int(sisi_px * 0.9)), "opacity": 0, "symbol": "square"},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+        customdata=list(petak["kode_desa"]), hovertext=list(petak["hover"]),
+        hovertemplate="%{hovertext}<extra></extra>", showlegend=False, name="desa",
+    ))
+    if sisi_px >= 45:  # few tiles (one kecamatan): the desa names fit inside them
+        fig.add_trace(go.Scatter(
+            x=petak["x"], y=petak["y"], mode="text", hoverinfo="skip", showlegend=False,
+            text=[_singkat(str(n)) for n in petak["nama_desa"]],
+            textfont={"size": 10, "color": [_warna_teks(str(w)) for w in petak["warna"]]},
+        ))
+    fig.update_layout(annotations=[  # in one go: add_annotation validates the whole list each time
+        {"x": r["x"], "y": r["y"], "text": str(r["nama_kec"]), "showarrow": False, "yanchor": "middle",
+         "font": {"size": 11 if sisi_px < 45 else 14, "color": ABU_TUA}}
+        for r in label.to_dict(orient="records")
+    ])
+    fig.update_xaxes(visible=False, range=[-0.8, lebar - 0.2], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[tinggi - 0.2, -0.8], scaleanchor="x", scaleratio=1, fixedrange=True)
+    fig.update_layout(height=tinggi_px, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      plot_bgcolor="white", showlegend=False, dragmode=False, hovermode="closest",
+                      hoverlabel={"font": {"size": 14}}, clickmode="event+select")
+    return fig
+
+
+# 6/ reading a click
+def desa_dari_klik(keadaan: Mapping[str, Any] | None) -> str | None:
+    """The desa code of a clicked map point (the chart's selection state), or None."""
+    if not keadaan:
+        return None
+    pilihan = keadaan.get("selection") or {}
+    for titik in pilihan.get("points") or []:
+        kode = titik.get("customdata") or titik.get("location")
+        if isinstance(kode, list):
+            kode = kode[0] if kode else None
+        if isinstance(kode, str) and kode.count(".") == 3:
+            return kode
+    return None
+
+
+# 7/ rendering helpers
+def legenda(entri: list[tuple[Kelas, int]], judul: str, bahasa: Bahasa) -> None:
+    """The legend: a swatch, the class label and the number of desa, one line each."""
+    baris = "".join(
+        f'<div style="display:flex;align-items:center;gap:.45rem;margin:.12rem 0">'
+        f'<span style="display:inline-block;width:1.05rem;height:1.05rem;background:{k.warna};'
+        f'border:1px solid #9CA3AF;flex:none"></span>'
+        f"<span>{k.label} <span style=\"color:#6B7280\">({t('peta_n_desa', bahasa, n=fmt.angka(n, bahasa))})"
+        f"</span></span></div>"
+        for k, n in entri
+    )
+    st.markdown(f'<div style="font-size:0.95rem"><b>{judul}</b>{baris}</div>', unsafe_allow_html=True)
+
+
+def peta(fig: go.Figure, kunci: str, saat_klik: Callable[..., None], alt: str) -> None:
+    """Draw the map with click selection; `saat_klik(kunci)` runs before the rerun that follows a click."""
+    st.plotly_chart(fig, key=kunci, on_select=functools.partial(saat_klik, kunci), selection_mode="points",
+                    config={"displayModeBar": False, "scrollZoom": False}, alt=alt)

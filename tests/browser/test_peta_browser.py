@@ -1,0 +1,148 @@
+"""Peta in a real browser (Chromium, 1366x768): the choropleth on the real Jombang boundaries draws its 306 desa
+with no network (no tiles, no topojson), hovering a desa shows its numbers, a click opens the desa's profile;
+without boundaries the tile map stands in. Screenshots go to `tests/artefak/`; the values are those worked out
+by hand in `tests/test_dashboard_peta.py` (Kabuh 35.17.16.2004: 7 new cases in Jun - Sep 2026).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+AKAR = Path(__file__).resolve().parents[2]
+FIKSTUR = AKAR / "tests" / "fixtures" / "app"
+JOMBANG = AKAR.parent / "shared" / "boundaries" / "jombang_desa.geojson"
+SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+KABUH = "35.17.16.2004"
+
+
+def _env(gudang: Path) -> dict[str, str]:
+    return {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
+            "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml")}
+
+
+@pytest.fixture(scope="module")
+def alamat_peta(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app fixture warehouse with the Jombang boundaries imported, served on a free port."""
+    if not JOMBANG.is_file():
+        pytest.skip("folder ../shared/boundaries (batas desa nyata khusus tes) tidak ada")
+    gudang = tmp_path_factory.mktemp("gudang_peta_browser") / "gudang.duckdb"
+    pantau = Path(sys.executable).parent / "pantau"
+    for argumen in (["ingest", str(FIKSTUR / "laporan_kasus.csv"), str(FIKSTUR / "puskesos.csv")],
+                    ["batas", str(JOMBANG)]):
+        hasil = subprocess.run([str(pantau), *argumen], env=_env(gudang), capture_output=True, text=True,
+                               timeout=300)
+        assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    log = gudang.parent / "streamlit.log"
+    with log.open("w") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
+             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            env=_env(gudang), cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
+        )
+    alamat = f"http://127.0.0.1:{port}"
+    try:
+        batas = time.monotonic() + 60
+        while True:
+            if proses.poll() is not None:
+                pytest.fail(f"streamlit berhenti (kode {proses.returncode}):\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > batas:
+                pytest.fail(f"streamlit tidak siap dalam 60 detik:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield alamat
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
+def _tunggu(page: Page, teks: str) -> None:
+    expect(page.get_by_text(teks, exact=False).first).to_be_visible(timeout=30_000)
+    page.locator(SELESAI).wait_for(timeout=30_000)
+
+
+def test_choropleth_hover_dan_klik(page: Page, alamat_peta: str, folder_artefak: Path) -> None:
+    luar: list[str] = []
+    page.on("request", lambda r: luar.append(r.url) if "cdn.plot.ly" in r.url or "mapbox" in r.url
+            or "carto" in r.url or "tile" in r.url else None)
+    page.goto(alamat_peta + "/peta")
+    _tunggu(page, "Batas desa: jombang_desa.geojson")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    lokasi = page.locator(".js-plotly-plot path.choroplethlocation")
+    expect(lokasi).to_have_count(306)
+    expect(page.get_by_text("Tidak ada data", exact=False).first).to_be_visible()
+    page.screenshot(path=str(folder_artefak / "peta_batas_kabupaten.png"))
+    assert luar == []  # nothing asked of a map or topojson server
+
+    # hover Kabuh's polygon: its path is the one at its index in the trace's locations
+    indeks = page.evaluate(
+        "kode => document.querySelector('.js-plotly-plot').data.find(d => d.type === 'choropleth')"
+        ".locations.indexOf(kode)", KABUH)
+    assert indeks >= 0
+    lokasi.nth(indeks).hover(force=True)  # plotly listens on the background layer, not on the paths
+    expect(page.locator(".hoverlayer")).to_contain_text("Kabuh · Kec. Kabuh")
+    label = page.locator(".hoverlayer").text_content() or ""
+    assert "Kasus baru: 7 (dalam 4 bulan)" in label and "Puskesos: Aktif" in label
+    page.screenshot(path=str(folder_artefak / "peta_batas_hover_kabuh.png"))
+
+    # a click opens Kabuh's profile, with the desa in the URL and in the filter bar
+    lokasi.nth(indeks).click(force=True)
+    page.wait_for_url(f"**desa={KABUH}**", timeout=30_000)
+    _tunggu(page, "Kabuh, Kec. Kabuh")  # the profile page's title names the desa
+    assert "kec=35.17.16" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(folder_artefak / "peta_klik_profil_kabuh.png"))
+
+    # back on the map: zoomed to Kec. Kabuh (16 desa), Kabuh outlined
+    page.goto(alamat_peta + f"/peta?kec=35.17.16&desa={KABUH}")
+    _tunggu(page, "Peta · Kabuh, Kec. Kabuh")
+    expect(page.locator(".js-plotly-plot path.choroplethlocation")).to_have_count(16)
+    page.screenshot(path=str(folder_artefak / "peta_batas_kec_kabuh.png"))
+
+
+def test_petak_tanpa_batas(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
+    page.goto(alamat_aplikasi + "/peta")
+    _tunggu(page, "pantau batas BERKAS")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    # one block per kecamatan, named above it: 21 in Kab. Jombang
+    expect(page.locator(".js-plotly-plot .annotation-text")).to_have_count(21)
+    expect(page.get_by_text("Diam (3 bulan terakhir tanpa laporan)", exact=False)).to_be_visible()
+    page.screenshot(path=str(folder_artefak / "peta_petak_kabupaten.png"))
+    page.goto(alamat_aplikasi + "/peta?kec=35.17.16")
+    _tunggu(page, "Peta · Kec. Kabuh")
+    expect(page.locator(".js-plotly-plot .annotation-text")).to_have_text(["Kabuh"])
+    expect(page.locator(".js-plotly-plot .textpoint", has_text="Marmoyo")).to_have_count(1)  # names fit the tiles
+    page.screenshot(path=str(folder_artefak / "peta_petak_kec_kabuh.png"))
+    # a click on Mangunan's tile opens its profile
+    kotak = page.locator(".js-plotly-plot .textpoint", has_text="Mangunan").bounding_box()
+    assert kotak is not None
+    page.mouse.move(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+    expect(page.locator(".hoverlayer")).to_contain_text("Kasus baru: 2 (dalam 4 bulan)")  # MGN Jun + Jul
+    page.mouse.click(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
+    page.wait_for_url("**desa=35.17.16.2003**", timeout=30_000)
+    _tunggu(page, "Mangunan, Kec. Kabuh")
