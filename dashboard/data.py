@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.db import VersiGudang, kueri
-from dashboard.periode import jumlah_bulan, periode_sebelumnya
+from dashboard.periode import jumlah_bulan, periode_sebelumnya, tambah_bulan
 from pipelines.enums import KODE_KATEGORI, PROGRAM
 from pipelines.privasi import daftar_kasus_aman
 
@@ -585,9 +585,12 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
     `bulan_melapor` (expected months that were reported), `bulan_melapor_sampai` (any report up to `sampai`);
     `tahun_penduduk`, `jumlah_penduduk` (latest year <= `sampai`; null when unknown); `status_puskesos` at the
     cut-off. Rates recomputed from the summed counts: `kasus_per_1000`, `selesai_90`, `kelengkapan` (null when
-    the denominator is 0 or unknown). `diam_periode`: expected to report in the period and reported no month.
+    the denominator is 0 or unknown). `diam_periode`: silent at the end of the period, as `metrics.md` defines
+    "diam" at the cut-off: expected to report in some of the 3 months ending at `sampai` (`diam_dari`..`sampai`)
+    and no report at all for them.
     """
     sql_penduduk = _PENDUDUK_PETA["mart_penduduk_bulan" in tabel_gudang(versi)]
+    diam_dari = tambah_bulan(sampai, -2)
     return kueri(
         versi,
         f"""
@@ -610,7 +613,10 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
                 coalesce(sum(desa_melapor) filter (where bulan between $dari and $sampai and desa_diharapkan = 1), 0)
                     as bulan_melapor,
                 coalesce(sum(desa_melapor) filter (where bulan between $dari and $sampai), 0) as bulan_melapor_semua,
-                coalesce(sum(desa_melapor) filter (where bulan <= $sampai), 0) as bulan_melapor_sampai
+                coalesce(sum(desa_melapor) filter (where bulan <= $sampai), 0) as bulan_melapor_sampai,
+                coalesce(sum(desa_diharapkan) filter (where bulan between $diam_dari and $sampai), 0)
+                    as bulan_diharapkan_3,
+                coalesce(sum(desa_melapor) filter (where bulan between $diam_dari and $sampai), 0) as bulan_melapor_3
             from gudang.mart_desa_bulan
             where kode_kab = $kab
             group by kode_desa
@@ -631,6 +637,8 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
                 coalesce(p.bulan_melapor, 0)::bigint as bulan_melapor,
                 coalesce(p.bulan_melapor_semua, 0)::bigint as bulan_melapor_semua,
                 coalesce(p.bulan_melapor_sampai, 0)::bigint as bulan_melapor_sampai,
+                coalesce(p.bulan_diharapkan_3, 0)::bigint as bulan_diharapkan_3,
+                coalesce(p.bulan_melapor_3, 0)::bigint as bulan_melapor_3,
                 k.tahun_penduduk, k.jumlah_penduduk,
                 s.status_puskesos
             from gudang.ref_wilayah as w
@@ -644,11 +652,11 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
             1000.0 * kasus_baru / nullif(jumlah_penduduk, 0) as kasus_per_1000,
             selesai_90_matang / nullif(dikirim_matang_90, 0) as selesai_90,
             bulan_melapor / nullif(bulan_diharapkan, 0) as kelengkapan,
-            bulan_diharapkan > 0 and bulan_melapor_semua = 0 as diam_periode
+            bulan_diharapkan_3 > 0 and bulan_melapor_3 = 0 as diam_periode
         from final
         order by kode_kec, kode_desa
         """,
-        {"kab": kode_kab, "dari": dari, "sampai": sampai},
+        {"kab": kode_kab, "dari": dari, "sampai": sampai, "diam_dari": diam_dari},
     ).astype({"kasus_per_1000": "float64", "selesai_90": "float64", "kelengkapan": "float64"})
 
 

@@ -1,0 +1,145 @@
+"""The download buttons: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
+
+The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`pipelines.laporan`).
+The agenda is cheap (fpdf2 and xlsxwriter, well under a second), so its buttons hand Streamlit a function that
+builds the file only when clicked. The briefing pack needs its charts as PNG, and kaleido starts Chromium for
+that (seconds), so it is made only after the user presses "Siapkan bahan rapat", then offered for download; it is
+kept in the session for the selection it was made for. A missing font or browser gives an Indonesian message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import format as fmt
+from dashboard.i18n import Bahasa, t
+from dashboard.komponen.kpi import IsiKpi
+from dashboard.pilihan import Pilihan
+from pipelines.laporan.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
+from pipelines.laporan.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
+from pipelines.laporan.dokumen import Angka, Gambar, Kepala, Tabel, nama_berkas
+from pipelines.laporan.gambar import GambarGagal, png
+from pipelines.laporan.pdf import HurufTidakAda, berkas_huruf
+
+MIME_PDF = "application/pdf"
+MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+_KUNCI_BAHAN = "_bahan_rapat"
+
+
+def waktu_dibuat(bahasa: Bahasa, sekarang: dt.datetime | None = None) -> str:
+    """`Dibuat 23 Nov 2026 16.40` (Indonesian writes the time with a dot)."""
+    s = sekarang or dt.datetime.now()
+    jam = f"{s.hour:02d}.{s.minute:02d}" if bahasa == "id" else f"{s.hour:02d}:{s.minute:02d}"
+    return t("pr_dibuat_pada", bahasa, tanggal=fmt.tanggal(s.date(), bahasa), jam=jam)
+
+
+def kepala_dokumen(p: Pilihan, judul: str, wilayah: str, kesegaran: str, periode: str | None = None,
+                   sekarang: dt.datetime | None = None) -> Kepala:
+    """The header every page of a document carries, for the current selection."""
+    b = p.bahasa
+    return Kepala(
+        judul=judul,
+        wilayah=wilayah,
+        periode=periode or t("pr_periode_dokumen", b, periode=fmt.rentang_bulan(p.dari, p.sampai, b)),
+        kesegaran=kesegaran,
+        dibuat=waktu_dibuat(b, sekarang),
+        sintetis=p.sintetis,
+        label_sintetis=t("data_sintetis", b),
+        catatan_sintetis=t("pr_data_sintetis_dokumen", b),
+        halaman=t("pr_halaman_dari", b),
+        bahasa=b,
+    )
+
+
+def isi_agenda(p: Pilihan, nama_kec: str, tabel: Sequence[Tabel], kesegaran: str,
+               sekarang: dt.datetime | None = None) -> IsiAgenda:
+    """The agenda of a kecamatan meeting: the page's tables in order, with the definitions at the end."""
+    b = p.bahasa
+    kepala = kepala_dokumen(p, t("agenda_judul", b), f"Kec. {nama_kec}, {p.nama_kab}", kesegaran, sekarang=sekarang)
+    definisi = [t(f"pr_bantu_{k}", b) for k in ("kasus_baru", "selesai_90", "tunggakan", "tanpa_respon", "kelengkapan",
+                                                 "puskesos")]
+    return IsiAgenda(kepala, list(tabel), judul_info=t("pr_lembar_info", b), definisi=definisi,
+                     judul_definisi=t("definisi", b))
+
+
+def tombol_agenda(isi: IsiAgenda, tanggal_data: dt.date) -> None:
+    """`Unduh agenda rapat` as PDF and XLSX; each file is built when its button is clicked."""
+    b = isi.kepala.bahasa
+    dasar = isi.kepala.wilayah.split(",")[0]
+    ada_huruf = True
+    try:
+        berkas_huruf()
+    except HurufTidakAda as e:
+        ada_huruf = False
+        st.error(str(e), icon=":material/font_download_off:")
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(t("unduh_agenda_pdf", b), data=lambda: agenda_pdf(isi),
+                           file_name=nama_berkas("agenda_rapat", dasar, tanggal_data, "pdf"), mime=MIME_PDF,
+                           icon=":material/picture_as_pdf:", key="unduh_agenda_pdf", disabled=not ada_huruf,
+                           on_click="ignore", type="primary")
+        st.download_button(t("unduh_agenda_xlsx", b), data=lambda: agenda_xlsx(isi),
+                           file_name=nama_berkas("agenda_rapat", dasar, tanggal_data, "xlsx"), mime=MIME_XLSX,
+                           icon=":material/table_view:", key="unduh_agenda_xlsx", on_click="ignore")
+
+
+def nama_lengkap(p: Pilihan) -> str:
+    """The selected wilayah with its regency: `Kec. Kabuh, Kabupaten Jombang`."""
+    return p.nama_wilayah if p.tingkat == "kabupaten" else f"{p.nama_wilayah}, {p.nama_kab}"
+
+
+def angka_dari_kpi(isi: Sequence[IsiKpi]) -> list[Angka]:
+    """The KPI tiles as the documents' key numbers (the same formatted strings)."""
+    return [Angka(k.judul, k.nilai, k.selisih, k.keterangan) for k in isi]
+
+
+def isi_bahan_rapat(p: Pilihan, kpi: Sequence[IsiKpi], figur: Sequence[tuple[str, go.Figure, str | None]],
+                    tabel: Sequence[Tabel], kesegaran: str, sekarang: dt.datetime | None = None) -> IsiBahanRapat:
+    """The briefing pack for the current selection; renders the figures to PNG (kaleido: seconds)."""
+    b = p.bahasa
+    # the document's heading names the chart, so the figure's own title line is dropped from the image; kaleido
+    # has no Streamlit theme to make room for the axis labels, so the margins are set here
+    gambar = png([go.Figure(f).update_layout(title_text="", template="plotly_white",
+                                             margin={"l": 70, "r": 20, "t": 40, "b": 50}) for _, f, _ in figur])
+    return IsiBahanRapat(
+        kepala=kepala_dokumen(p, t("bahan_judul", b), nama_lengkap(p), kesegaran, sekarang=sekarang),
+        judul_angka=t("bahan_angka_utama", b),
+        angka=angka_dari_kpi(kpi),
+        gambar=[Gambar(judul, isi_png, ket) for (judul, _, ket), isi_png in zip(figur, gambar, strict=True)],
+        tabel=list(tabel),
+        lanjutan=t("pr_lanjutan", b),
+    )
+
+
+def tombol_bahan_rapat(p: Pilihan, buat_isi: Callable[[], IsiBahanRapat]) -> None:
+    """`Siapkan bahan rapat`, then `Unduh bahan rapat` as PDF and PPTX for the selection it was made for."""
+    b = p.bahasa
+    kunci = (p.versi, p.kode_wilayah, p.dari, p.sampai, b)
+    tersimpan = st.session_state.get(_KUNCI_BAHAN)
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        siapkan = st.button(t("pr_siapkan_bahan", b), icon=":material/slideshow:", key="siapkan_bahan_rapat")
+        if siapkan:
+            try:
+                with st.spinner(t("pr_menyiapkan_bahan", b)):
+                    isi = buat_isi()
+                    tersimpan = {"kunci": kunci, "pdf": bahan_rapat_pdf(isi), "pptx": bahan_rapat_pptx(isi)}
+                st.session_state[_KUNCI_BAHAN] = tersimpan
+            except (HurufTidakAda, GambarGagal) as e:
+                st.session_state.pop(_KUNCI_BAHAN, None)
+                tersimpan = None
+                st.error(str(e), icon=":material/error:")
+        if tersimpan and tersimpan["kunci"] == kunci:
+            dasar = p.nama_wilayah.split(",")[0]
+            st.download_button(t("unduh_bahan_pdf", b), data=tersimpan["pdf"],
+                               file_name=nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pdf"), mime=MIME_PDF,
+                               icon=":material/picture_as_pdf:", key="unduh_bahan_pdf", on_click="ignore",
+                               type="primary")
+            st.download_button(t("unduh_bahan_pptx", b), data=tersimpan["pptx"],
+                               file_name=nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pptx"), mime=MIME_PPTX,
+                               icon=":material/co_present:", key="unduh_bahan_pptx", on_click="ignore")
+        else:
+            st.caption(t("bahan_ket", b))

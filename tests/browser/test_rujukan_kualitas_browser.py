@@ -1,0 +1,159 @@
+"""Rujukan and Kualitas data in a real browser (Chromium, 1366x768), on the warehouse of `tests/fixtures/app_rujukan/`
+(the Kec. Perak files plus two Kec. Kabuh reports, built by the real pipeline). The pages render without an
+exception, show the values worked out by hand in `tests/test_dashboard_rujukan.py` and
+`tests/test_dashboard_kualitas.py`, and the quarantine download is a neutralised CSV without personal data.
+Screenshots go to `tests/artefak/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from app_rujukan import PANTAU_TOML, bangun_gudang
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+AKAR = Path(__file__).resolve().parents[2]
+SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def alamat_rujukan(tmp_path_factory: pytest.TempPathFactory, berkas_perak: list[Path]) -> Iterator[str]:
+    """Serve the app on the Perak + Kabuh warehouse on a free port (the pattern of `tests/browser/conftest.py`)."""
+    folder = tmp_path_factory.mktemp("gudang_rujukan_browser")
+    gudang = bangun_gudang(folder, berkas_perak)
+    env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
+           "PANTAU_CONFIG": str(PANTAU_TOML)}
+    port = _port_bebas()
+    log = folder / "streamlit.log"
+    with log.open("w") as keluaran:
+        proses = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
+             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            env=env, cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
+        )
+    alamat = f"http://127.0.0.1:{port}"
+    try:
+        batas = time.monotonic() + 60
+        while True:
+            if proses.poll() is not None:
+                pytest.fail(f"streamlit berhenti (kode {proses.returncode}):\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > batas:
+                pytest.fail(f"streamlit tidak siap dalam 60 detik:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield alamat
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
+def _tunggu(page: Page, teks: str) -> None:
+    """Wait for a text of the expected result AND for the script run to have finished."""
+    expect(page.get_by_text(teks, exact=False).first).to_be_visible(timeout=30_000)
+    page.locator(SELESAI).wait_for(timeout=30_000)
+
+
+def _layar_penuh(page: Page, jalur: Path, tinggi: int = 2200) -> None:
+    """Screenshot of the whole page: Streamlit scrolls inside its own container, so `full_page` shows only the
+    viewport; a tall viewport for one shot does (then back to 1366x768)."""
+    page.set_viewport_size({"width": 1366, "height": tinggi})
+    page.locator(SELESAI).wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(jalur))
+    page.set_viewport_size({"width": 1366, "height": 768})
+
+
+def _tanpa_galat(page: Page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("kesalahan tak terduga").count() == 0
+
+
+def test_rujukan_kabupaten_dan_kecamatan(page: Page, alamat_rujukan: str, folder_artefak: Path) -> None:
+    page.goto(alamat_rujukan + "/rujukan")
+    _tunggu(page, "Corong rujukan")
+    _tunggu(page, "4 masih terbuka: 3 lewat SLA, 2 tanpa respon > 14 hari")
+    _tanpa_galat(page)
+    # funnel, cohorts, ageing: three charts; destination table, tanpa_respon ranking, list: three tables
+    expect(page.locator(".js-plotly-plot")).to_have_count(3)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(3)
+    expect(page.get_by_text("Rujukan yang dimulai Nov 2024 – Apr 2025, keadaan per 9 Mei 2025")).to_be_visible()
+    page.screenshot(path=str(folder_artefak / "rujukan_kabupaten.png"))
+    _layar_penuh(page, folder_artefak / "rujukan_kabupaten_penuh.png")
+
+    # The definition of the table by destination is one click away
+    page.get_by_role("button", name="Definisi").nth(2).click()
+    expect(page.get_by_text("which agency is not answering", exact=False)).to_be_visible()
+    page.screenshot(path=str(folder_artefak / "rujukan_definisi_tujuan.png"))
+    page.keyboard.press("Escape")
+
+    # Kec. Perak: the UPTD PPA row's counts of 1 are written <5 below kabupaten level
+    page.goto(alamat_rujukan + "/rujukan?kec=35.17.01")
+    _tunggu(page, "Rujukan · Kec. Perak")
+    _tunggu(page, "jumlah 1-4 untuk UPTD PPA ditulis <5")
+    _tanpa_galat(page)
+    _layar_penuh(page, folder_artefak / "rujukan_kec_perak.png")
+
+
+def test_kualitas_strip_karantina_dan_unduhan(page: Page, alamat_rujukan: str, folder_artefak: Path,
+                                             tmp_path: Path) -> None:
+    page.goto(alamat_rujukan + "/kualitas?kec=35.17.16")
+    _tunggu(page, "Kualitas data · Kec. Kabuh")
+    _tunggu(page, "Kelengkapan laporan")
+    _tanpa_galat(page)
+    # Kec. Kabuh, window May 2024 - Apr 2025: received 11 + 6 + 4 = 21 of 11 + 10 + 4 = 25 expected months
+    nilai = [x.strip() for x in page.locator('[data-testid="stMetricValue"]').all_inner_texts()]
+    assert nilai[:2] == ["84,0 %", "68,0 %"]  # 21/25; on time 9 + 5 + 3 = 17/25
+    page.screenshot(path=str(folder_artefak / "kualitas_kec_kabuh_strip.png"))
+
+    page.get_by_role("tab", name="Karantina (3)").click()
+    _tunggu(page, "Unduh 3 baris dikarantina (CSV)")
+    page.screenshot(path=str(folder_artefak / "kualitas_kec_kabuh_karantina.png"))
+    with page.expect_download(timeout=30_000) as unduhan:
+        page.get_by_role("button", name="Unduh 3 baris dikarantina (CSV)").click()
+    jalur = tmp_path / "karantina.csv"
+    unduhan.value.save_as(jalur)
+    isi = jalur.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK(\"\"http://contoh.invalid\"\",\"\"klik\"\")" in isi  # neutralised, CSV-quoted
+    for pribadi in ("Tono", "0813", "3517160303800008", "disembunyikan", "isi_nik"):
+        assert pribadi not in isi
+
+    page.get_by_role("tab", name="Peringatan dan nama").click()
+    _tunggu(page, "Nama desa yang tidak cocok")
+    page.screenshot(path=str(folder_artefak / "kualitas_kec_kabuh_peringatan.png"))
+
+
+def test_kualitas_kabupaten_bahasa_inggris(page: Page, alamat_rujukan: str, folder_artefak: Path) -> None:
+    page.goto(alamat_rujukan + "/kualitas?bahasa=en")
+    _tunggu(page, "Reporting completeness")
+    _tunggu(page, "12-month reporting")
+    _tanpa_galat(page)
+    page.screenshot(path=str(folder_artefak / "kualitas_kabupaten_en.png"))
+    page.get_by_role("tab", name="Quality score by village").click()
+    page.locator(SELESAI).wait_for(timeout=30_000)
+    page.screenshot(path=str(folder_artefak / "kualitas_kabupaten_skor_en.png"))
