@@ -575,6 +575,19 @@ def tabel_gudang(versi: VersiGudang) -> frozenset[str]:
     return frozenset(str(n) for n in df["nama"])
 
 
+_KOLOM_PROGRAM_PETA = {"cakupan": "cakupan", "tercakup": "tercakup", "keluarga_layak": "layak"}
+_PROGRAM_PETA = {
+    True: "select kode_wilayah as kode_desa, "
+          + ", ".join(f"max({k}) filter (where program = '{p}') as {nama}_{p}"  # fixed names, no user values
+                      for p in ("pbi_jk", "pkh", "sembako") for k, nama in _KOLOM_PROGRAM_PETA.items())
+          + " from gudang.mart_program_wilayah where tingkat = 'desa' group by kode_wilayah",
+    False: "select null::varchar as kode_desa"
+           + "".join(f", null::double as {nama}_{p}" for p in ("pbi_jk", "pkh", "sembako")
+                     for nama in _KOLOM_PROGRAM_PETA.values()),
+}
+"""Coverage of the map's programs per desa (`mart_program_wilayah`), or empty columns in an older warehouse."""
+
+
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """One row per desa of the regency: the Peta metrics over the months `dari`..`sampai`.
@@ -622,6 +635,7 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
             group by kode_desa
         ),
         penduduk as ({sql_penduduk}),
+        program as ({_PROGRAM_PETA["mart_program_wilayah" in tabel_gudang(versi)]}),
         final as (
             select
                 w.kode_desa, w.nama_desa, w.jenis, w.kode_kec, w.nama_kec,
@@ -640,10 +654,12 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
                 coalesce(p.bulan_diharapkan_3, 0)::bigint as bulan_diharapkan_3,
                 coalesce(p.bulan_melapor_3, 0)::bigint as bulan_melapor_3,
                 k.tahun_penduduk, k.jumlah_penduduk,
-                s.status_puskesos
+                s.status_puskesos,
+                columns(g.* exclude (kode_desa))
             from gudang.ref_wilayah as w
             left join periode as p using (kode_desa)
             left join penduduk as k using (kode_desa)
+            left join program as g using (kode_desa)
             left join gudang.mart_puskesos_status as s using (kode_desa)
             where w.kode_kab = $kab
         )

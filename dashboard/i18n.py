@@ -1380,3 +1380,18 @@ TEKS.update({
     "target_kol_sumber": ("Sumber", "Source"),
     "target_kol_jiwa": ("Penduduk miskin (jiwa)", "Poor people"),
 })
+
+# Program coverage on the map
+TEKS.update({
+    "peta_m_cakupan_pbi_jk": ("Cakupan PBI-JK (desil 1-5)", "PBI-JK coverage (desil 1-5)"),
+    "peta_m_cakupan_pkh": ("Cakupan PKH (desil 1-4)", "PKH coverage (desil 1-4)"),
+    "peta_m_cakupan_sembako": ("Cakupan Sembako (desil 1-4)", "Sembako coverage (desil 1-4)"),
+    "def_peta_cakupan_pbi_jk": TEKS["program_def_cakupan"],
+    "def_peta_cakupan_pkh": TEKS["program_def_cakupan"],
+    "def_peta_cakupan_sembako": TEKS["program_def_cakupan"],
+    "peta_h_cakupan": ("Cakupan: {nilai} ({tercakup} dari {layak} keluarga layak)",
+                       "Coverage: {nilai} ({tercakup} of {layak} eligible households)"),
+    "peta_h_cakupan_sedikit": ("{tercakup} dari {layak} keluarga layak (kurang dari 10: tanpa persen)",
+                               "{tercakup} of {layak} eligible households (fewer than 10: no rate)"),
+    "peta_h_cakupan_kosong": ("Belum ada ekstrak DTKS untuk periode ini", "No DTKS extract for this period"),
+})

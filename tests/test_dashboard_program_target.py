@@ -15,6 +15,7 @@ RPJMD 2018-2023: BPS 2023 9,15 %, target 9,36 %, gap -0,21 pp, target year passe
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -128,3 +129,20 @@ def test_ringkasan_memakai_angka_yang_sama(monkeypatch: pytest.MonkeyPatch, guda
     teks = _teks(at)
     assert "2 dari 13 keluarga layak · DTKS Des 2025 · daftar penerima Des 2025" in teks
     assert "target 8,04 % (2026, Target TKPK 2026); selisih +0,32 pp" in teks
+
+
+def test_peta_cakupan_program(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
+    at = _buka(monkeypatch, gudang, "peta")
+    pilihan = at.selectbox(key="peta_metrik").options
+    assert {"Cakupan PBI-JK (desil 1-5)", "Cakupan PKH (desil 1-4)"} <= set(pilihan)
+    assert "Cakupan Sembako (desil 1-4)" not in pilihan  # no Sembako roll loaded
+    at.selectbox(key="peta_metrik").set_value("cakupan_pkh").run()
+    assert not at.exception
+    [grafik] = at.get("plotly_chart")
+    figur = json.loads(grafik.proto.spec)
+    titik = next(d for d in figur["data"] if d.get("hovertext") and d.get("customdata"))
+    hover = dict(zip(titik["customdata"], titik["hovertext"], strict=True))
+    # Jantiganggong: 6 of 10 eligible covered; Kepuhkajang: 1 of 2 (under 10: a count, not a rate); others: no DTKS
+    assert "Cakupan: 60,0 % (6 dari 10 keluarga layak)" in hover["35.17.01.2001"]
+    assert "1 dari 2 keluarga layak (kurang dari 10: tanpa persen)" in hover["35.17.01.2002"]
+    assert "Cakupan: 0,0 %" not in hover["35.17.21.2001"]

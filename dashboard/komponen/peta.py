@@ -65,7 +65,12 @@ METRIK_PETA: tuple[MetrikPeta, ...] = (
     MetrikPeta("tanpa_respon", "jumlah", (1, 2, 5, 10)),
     MetrikPeta("kelengkapan", "rasio", (0.2, 0.4, 0.6, 0.8)),
     MetrikPeta("status_puskesos", "status"),
+    MetrikPeta("cakupan_pbi_jk", "rasio", (0.2, 0.4, 0.6, 0.8)),
+    MetrikPeta("cakupan_pkh", "rasio", (0.2, 0.4, 0.6, 0.8)),
+    MetrikPeta("cakupan_sembako", "rasio", (0.2, 0.4, 0.6, 0.8)),
 )
+PROGRAM_PETA: tuple[str, ...] = ("pbi_jk", "pkh", "sembako")
+"""Programs whose coverage the map offers (`mart_program_wilayah`, metrics.md section 4)."""
 METRIK_PER_KODE: dict[str, MetrikPeta] = {m.kode: m for m in METRIK_PETA}
 METODE_KELAS: tuple[str, ...] = ("kuantil", "tetap")
 JUMLAH_KELAS = 5
@@ -115,7 +120,10 @@ class PetaSiap:
 def metrik_tersedia(desa: pd.DataFrame) -> list[MetrikPeta]:
     """The metrics that can be drawn: kasus per 1.000 only where some desa's population is known."""
     ada_penduduk = bool(desa["jumlah_penduduk"].notna().any()) if len(desa) else False
-    return [m for m in METRIK_PETA if m.kode != "kasus_per_1000" or ada_penduduk]
+    ada_program = {m.kode for m in METRIK_PETA if m.kode.startswith("cakupan_") and m.kode in desa.columns
+                   and bool(desa[f"layak_{m.kode[len('cakupan_'):]}"].notna().any())}
+    return [m for m in METRIK_PETA if (m.kode != "kasus_per_1000" or ada_penduduk)
+            and (not m.kode.startswith("cakupan_") or m.kode in ada_program)]
 
 
 # 2/ classes
@@ -213,6 +221,16 @@ def _hover_nilai(r: Mapping[str, Any], metrik: MetrikPeta, tanggal_data: dt.date
     if kode == "tanpa_respon":
         return t("peta_h_tanpa_respon", bahasa, nilai=fmt.angka(r["tanpa_respon"], bahasa),
                  tanggal=fmt.tanggal(tanggal_data, bahasa))
+    if kode.startswith("cakupan_"):
+        program = kode[len("cakupan_"):]
+        layak, tercakup = r[f"layak_{program}"], r[f"tercakup_{program}"]
+        if pd.isna(layak):
+            return t("peta_h_cakupan_kosong", bahasa)
+        if pd.isna(r[kode]):  # fewer than 10 eligible households: a count, not a rate (metrics.md section 4)
+            return t("peta_h_cakupan_sedikit", bahasa, tercakup=fmt.angka(tercakup, bahasa),
+                     layak=fmt.angka(layak, bahasa))
+        return t("peta_h_cakupan", bahasa, nilai=fmt.persen(r[kode], bahasa), tercakup=fmt.angka(tercakup, bahasa),
+                 layak=fmt.angka(layak, bahasa))
     if kode == "kelengkapan":
         if int(r["bulan_diharapkan"]) == 0:
             return t("peta_h_kelengkapan_kosong", bahasa)
@@ -258,8 +276,12 @@ def siapkan_peta(desa: pd.DataFrame, metrik: MetrikPeta, metode: str, sampai: dt
         kelas = [Kelas(s, label("status_puskesos_pantau", s, bahasa), w) for s, w in WARNA_STATUS.items()]
         keadaan = pd.Series("nilai", index=df.index)
     else:
-        diam = df["diam_periode"].astype(bool)
-        tanpa = ~diam & ((df["bulan_melapor_sampai"] == 0) | df[metrik.kode].isna())
+        if metrik.kode.startswith("cakupan_"):  # program coverage does not depend on Puskesos reports
+            diam = pd.Series(False, index=df.index)
+            tanpa = df[metrik.kode].isna()
+        else:
+            diam = df["diam_periode"].astype(bool)
+            tanpa = ~diam & ((df["bulan_melapor_sampai"] == 0) | df[metrik.kode].isna())
         nilai = df[metrik.kode].astype("float64").where(~diam & ~tanpa)
         nomor, label_kelas = (kelas_kuantil if metode == "kuantil" else kelas_tetap)(nilai, metrik, bahasa)
         warna = YLGNBU[max(1, min(len(label_kelas), 7))]
