@@ -1309,6 +1309,8 @@ TEKS.update({
     "program_keluarga": ("Penerima", "Recipients"),
     "program_ubin_pbi": ("Cakupan PBI-JK desil 1-5", "PBI-JK coverage, desil 1-5"),
     "program_ubin_kosong": ("belum ada data", "no data yet"),
+    "program_ke_peta": ("Cakupan per desa di peta (pilih metrik Cakupan)", "Coverage by village on the map "
+                        "(choose a Coverage metric)"),
 })
 
 # Poverty target (metrics.md section 5)

@@ -50,6 +50,7 @@ anak = baris[baris["peran"] == "anak"]
 if not anak.empty:
     st.markdown(f"###### {t('program_per_wilayah', b)}")
     st.dataframe(tabel_anak(anak, b), hide_index=True, width="stretch", height=320)
+st.page_link("halaman/peta.py", label=t("program_ke_peta", b), icon=":material/map:")
 
 # 5/ deactivations and reactivations over time
 nonaktif = data.program_nonaktif(p.versi, p.kode_wilayah, program)
