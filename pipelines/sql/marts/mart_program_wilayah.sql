@@ -9,38 +9,27 @@ with desa as (
     join ref_wilayah w using (kode_desa)
 ),
 
-kecamatan as (
+-- kecamatan and kabupaten in one pass: in the kabupaten grouping set kode_kec is null
+naik as (
     select
-        'kecamatan' as tingkat, d.kode_kec as kode_wilayah, any_value(w.nama_kec) as nama_wilayah, d.kode_kec,
-        any_value(d.kode_kab) as kode_kab, d.program, any_value(d.periode_dtks) as periode_dtks,
+        case when grouping(d.kode_kec) = 0 then 'kecamatan' else 'kabupaten' end as tingkat,
+        coalesce(d.kode_kec, d.kode_kab) as kode_wilayah,
+        case when grouping(d.kode_kec) = 0 then any_value(w.nama_kec) else any_value(w.nama_kab) end as nama_wilayah,
+        d.kode_kec, d.kode_kab, d.program, any_value(d.periode_dtks) as periode_dtks,
         any_value(d.periode_roll) as periode_roll, sum(d.keluarga_layak)::bigint as keluarga_layak,
-        sum(d.tercakup)::bigint as tercakup, sum(d.salah_eksklusi)::bigint as salah_eksklusi, sum(d.penerima)::bigint as penerima,
-        sum(d.salah_inklusi)::bigint as salah_inklusi, sum(d.inklusi_luar_desil)::bigint as inklusi_luar_desil,
+        sum(d.tercakup)::bigint as tercakup, sum(d.salah_eksklusi)::bigint as salah_eksklusi,
+        sum(d.penerima)::bigint as penerima, sum(d.salah_inklusi)::bigint as salah_inklusi,
+        sum(d.inklusi_luar_desil)::bigint as inklusi_luar_desil,
         sum(d.inklusi_tidak_dtks_aktif)::bigint as inklusi_tidak_dtks_aktif
     from mart_program_desa d
     join ref_wilayah w using (kode_desa)
-    group by d.kode_kec, d.program
-),
-
-kabupaten as (
-    select
-        'kabupaten' as tingkat, d.kode_kab as kode_wilayah, any_value(w.nama_kab) as nama_wilayah,
-        null as kode_kec, d.kode_kab, d.program, any_value(d.periode_dtks) as periode_dtks,
-        any_value(d.periode_roll) as periode_roll, sum(d.keluarga_layak)::bigint as keluarga_layak,
-        sum(d.tercakup)::bigint as tercakup, sum(d.salah_eksklusi)::bigint as salah_eksklusi, sum(d.penerima)::bigint as penerima,
-        sum(d.salah_inklusi)::bigint as salah_inklusi, sum(d.inklusi_luar_desil)::bigint as inklusi_luar_desil,
-        sum(d.inklusi_tidak_dtks_aktif)::bigint as inklusi_tidak_dtks_aktif
-    from mart_program_desa d
-    join ref_wilayah w using (kode_desa)
-    group by d.kode_kab, d.program
+    group by grouping sets ((d.kode_kab, d.kode_kec, d.program), (d.kode_kab, d.program))
 ),
 
 semua as (
     select * from desa
     union all by name
-    select * from kecamatan
-    union all by name
-    select * from kabupaten
+    select * from naik
 ),
 
 final as (
