@@ -247,11 +247,15 @@ def bahan(gudang: Path) -> tuple[bytes, bytes]:
     puskesos = data.puskesos_status(v, p.kode_wilayah)
     tren = data.tren_bulanan(v, p.kode_wilayah, p.dari, p.sampai)
     from dashboard.komponen.grafik import gambar_tren
+    from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
+    from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
 
     isi = isi_bahan_rapat(
         p,
         [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
-         isi_puskesos_aktif(puskesos, p.tanggal_data, b)],
+         isi_puskesos_aktif(puskesos, p.tanggal_data, b),
+         ubin_pbi(data.program_wilayah(v, p.kode_wilayah, "pbi_jk"), b),
+         ubin_target(data.target_kemiskinan(v, p.kode_kab), b)],
         [("Tren bulanan: kasus baru dan rujukan dikirim", gambar_tren(tren, bulan_lengkap_terakhir(PER), b), None)],
         [tabel_perhatian_desa(data.perhatian_desa(v, "35.17"), True, b),
          tabel_perhatian_tujuan(data.perhatian_tujuan(v, "35.17"), b)],
@@ -267,9 +271,10 @@ def test_bahan_rapat_pdf_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, guda
     at = _layar(monkeypatch, gudang, None)
     teks = _teks_pdf(bahan[0], tmp_path, "bahan_rapat")
     satu_baris = " ".join(teks.split())
-    # the four tiles: 20 cases, 5/9 = 55,6 %, 4 overdue, 3 of 306 active, with their notes
+    # the six tiles: 20 cases, 5/9 = 55,6 %, 4 overdue, 3 of 306 active, with their notes; the fixture has no
+    # DTKS, rolls or BPS series, so the PBI-JK and poverty tiles say "belum ada data" on screen and in the pack
     layar = [(m.label, m.value) for m in at.metric]
-    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306"]
+    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
     for judul, nilai in layar:
         assert nilai in teks.splitlines(), nilai
         assert judul in satu_baris
@@ -296,7 +301,8 @@ def test_bahan_rapat_pptx_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, gud
     assert "Bahan rapat" in teks[0] and "Kabupaten Jombang" in teks[0]
     for nilai in ("20", "55,6 %", "4", "3 dari 306"):
         assert nilai in teks[1]
-    assert any(s.shape_type == 13 for s in slides[2].shapes)  # the chart as a picture
+    assert teks[2].count("belum ada data") == 2  # the PBI-JK and poverty tiles, four boxes a slide at most
+    assert any(s.shape_type == 13 for s in slides[3].shapes)  # the chart as a picture
     tabel = [s.table for slide in slides for s in slide.shapes if s.has_table]
     assert len(tabel) == 2
 

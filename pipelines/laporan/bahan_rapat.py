@@ -98,13 +98,14 @@ def bahan_rapat_pptx(isi: IsiBahanRapat) -> bytes:
         kotak_teks(slide, Inches(0.8), Inches(5.3), lebar - Inches(1.6), Inches(1.0),
                    f"{k.label_sintetis}: {k.catatan_sintetis}", 16, tebal=True, warna=oranye)
 
-    # 2/ key numbers, one box each
-    if isi.angka:
+    # 2/ key numbers, one box each, at most four a slide
+    for awal in range(0, len(isi.angka), 4):
+        bagian = list(isi.angka)[awal:awal + 4]
         slide = slide_baru(isi.judul_angka)
         jarak = Inches(0.25)
-        n = len(isi.angka)
+        n = len(bagian)
         lebar_kotak = Emu(int((lebar - Inches(1.0) - jarak * (n - 1)) / n))
-        for i, a in enumerate(isi.angka):
+        for i, a in enumerate(bagian):
             kiri = Emu(int(Inches(0.5) + i * (lebar_kotak + jarak)))
             bingkai = slide.shapes.add_shape(1, kiri, Inches(1.5), lebar_kotak, Inches(4.8))  # 1 = rectangle
             bingkai.fill.background()

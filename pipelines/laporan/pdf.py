@@ -27,6 +27,10 @@ ABU_MUDA = (243, 244, 246)
 GARIS = (209, 213, 219)
 
 
+PER_BARIS = 4
+"""Key-number boxes per row: more would wrap the big values on an A4 page."""
+
+
 class HurufTidakAda(RuntimeError):
     """The TrueType font the PDF needs is not installed; the message says what to do, in Indonesian."""
 
@@ -125,8 +129,12 @@ class HalamanPdf(FPDF):
         self.ln(1)
 
     def kotak_angka(self, angka: list[Angka]) -> None:
-        """Key numbers side by side in boxes: title, big value, change, note."""
+        """Key numbers side by side in boxes (at most four a row): title, big value, change, note."""
         if not angka:
+            return
+        if len(angka) > PER_BARIS:
+            for awal in range(0, len(angka), PER_BARIS):
+                self.kotak_angka(angka[awal:awal + PER_BARIS])
             return
         jarak = 3.0
         lebar = (self.lebar_isi - jarak * (len(angka) - 1)) / len(angka)
