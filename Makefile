@@ -36,8 +36,10 @@ check: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy pipelines dashboard
 
+# Tolok ukur: prints figures and writes bench/hasil-*.json|md; never fails on timing (the leading '-').
+# National size too (long): make bench BENCH_ARGS=--nasional
 bench: venv
-	@echo "Tolok ukur (make bench) belum dibuat: lihat isu 'Scale and resilience'."
+	-$(BIN)/python bench/jalankan.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache tests/artefak

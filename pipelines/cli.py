@@ -1,4 +1,4 @@
-"""The `pantau` command line: ingest, build, metrik, demo, serve.
+"""The `pantau` command line: ingest, build, metrik, demo, serve, pengguna, audit.
 
 Errors a user can cause end with an Indonesian message on stderr and a
 non-zero exit status, never a traceback.
@@ -18,12 +18,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pipelines import ingest
+from pipelines.akses import AksesDitolak
 from pipelines.baca.nilai import bulan as baca_bulan
 from pipelines.baca.nilai import tanggal as baca_tanggal
 from pipelines.build import PemeriksaanGagal
-from pipelines.gudang import GudangSibuk, buka_baca
+from pipelines.ekspor import KesalahanEkspor
+from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk, buka_baca, pasang_gudang
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
 from pipelines.metrik import KesalahanMetrik, metrik_bulanan, metrik_program, metrik_target
+from pipelines.pulihkan import KesalahanPulihkan
 from pipelines.validasi.skema import SEMUA_JENIS
 
 
@@ -62,7 +65,13 @@ def perintah_ingest(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     hilang = [str(p) for p in jalur if not p.exists()]
     if hilang:
         raise KesalahanPengguna(f"Berkas atau folder tidak ditemukan: {', '.join(hilang)}")
-    ringkasan = ingest.muat(jalur, konfigurasi, paksa_jenis=args.jenis, program_roll=args.program)
+    pelaku = _pelaku(args, konfigurasi, hak="unggah")
+    try:
+        ringkasan = ingest.muat(jalur, konfigurasi, paksa_jenis=args.jenis, program_roll=args.program)
+    except Exception as e:
+        _catat_ingest(konfigurasi, pelaku, jalur, [], galat=str(e))
+        raise
+    _catat_ingest(konfigurasi, pelaku, jalur, ringkasan)
     if args.json:
         keluaran = []
         for r in ringkasan:
@@ -102,6 +111,8 @@ def _tanggal_arg(teks: str) -> date:
 
 
 def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    if args.sebagai or args.wilayah:
+        return _metrik_sebagai(args, konfigurasi)
     if args.set == "program":
         if not args.tingkat:
             raise KesalahanPengguna("--set program butuh --tingkat desa|kecamatan|kabupaten.")
@@ -136,6 +147,11 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
             raise KesalahanPengguna(f"{gudang} berisi data nyata; demo tidak menimpanya. Pakai PANTAU_DB lain "
                                     "untuk demo, atau --paksa bila memang ingin menimpa.")
     hari_ini = args.hari_ini or datetime.now().date()
+    if args.skala == "nasional":  # every desa of the country, through the same ingest (pipelines/demo/nasional.py)
+        from pipelines.demo.nasional import demo_nasional
+
+        print("\n".join(demo_nasional(konfigurasi, hari_ini)))
+        return 0
     folder = gudang.parent / "demo-masukan"
     shutil.rmtree(folder, ignore_errors=True)
     demo = tulis_berkas_demo(folder, kabupaten=konfigurasi.kabupaten[0], hari_ini=hari_ini)
@@ -145,7 +161,7 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     try:
         ringkasan = ingest.muat(demo.berkas, replace(konfigurasi, gudang=baru), hari_ini=hari_ini, sintetis=True)
         pesan_batas = _batas_demo(replace(konfigurasi, gudang=baru))
-        os.replace(baru, gudang)
+        pasang_gudang(baru, gudang)  # keeps the replaced warehouse as .sebelumnya
     finally:
         baru.unlink(missing_ok=True)
     total = {k: sum(getattr(r, k) for r in ringkasan) for k in
@@ -194,6 +210,154 @@ def perintah_batas(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     return 0
 
 
+# 5c/ ekspor and pulihkan (scale and resilience)
+def perintah_ekspor(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.ekspor import ekspor_parquet, ringkasan_teks
+
+    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet))))
+    return 0
+
+
+def perintah_pulihkan(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.pulihkan import pulihkan, ringkasan_teks
+
+    print(ringkasan_teks(pulihkan(konfigurasi.gudang)))
+    return 0
+
+
+# 5d/ pengguna, audit and the access gate
+def _pelaku(args: argparse.Namespace, konfigurasi: Konfigurasi, hak: str | None = None,
+            pakai_sebagai: bool = True) -> str:
+    """Who an action is recorded for: `--sebagai NAMA`, else `PANTAU_PENGGUNA` (a known account that may do `hak`),
+    else the operating-system user (`os:NAME`)."""
+    from pipelines import akses, akun, audit
+
+    nama = (getattr(args, "sebagai", None) if pakai_sebagai else None) or os.environ.get("PANTAU_PENGGUNA")
+    if not nama:
+        return audit.pelaku_os()
+    pengguna = akun.pengguna(konfigurasi, nama)
+    if hak:
+        akses.wajib_hak(pengguna, hak)
+    return pengguna.nama
+
+
+def _catat_ingest(konfigurasi: Konfigurasi, pelaku: str, jalur: list[Path], ringkasan: list[ingest.RingkasanLembar],
+                  galat: str | None = None) -> None:
+    from pipelines import audit
+
+    berkas = [{"berkas": Path(r.berkas).name, "lembar": r.lembar, "jenis": r.jenis, "dibaca": r.baris_dibaca,
+               "dimuat": r.baris_dimuat, "dikarantina": r.baris_dikarantina, "dilewati": r.baris_dilewati,
+               "sudah_pernah_dimuat": r.sudah_pernah_dimuat, "peringatan": r.peringatan, "galat": r.galat}
+              for r in ringkasan]
+    rincian: dict = {"berkas": berkas, "jumlah": {k: sum(getattr(r, f"baris_{k}") for r in ringkasan)
+                                                  for k in ("dibaca", "dimuat", "dikarantina", "dilewati")}}
+    if galat:
+        rincian["galat"] = galat[:500]
+    try:
+        audit.catat(konfigurasi, "ingest", pelaku, sasaran=", ".join(p.name for p in jalur)[:300], rincian=rincian)
+    except audit.KesalahanAudit as e:  # the load itself is done (or failed) atomically either way: say so, loudly
+        print(f"PERINGATAN: pemuatan tidak tercatat di log audit: {e}", file=sys.stderr)
+
+
+def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    """`pantau metrik ... --sebagai NAMA`: exactly what that account sees, through the gate (`pipelines.akses`)."""
+    from pipelines import akses, akun, audit
+
+    pengguna = akun.pengguna(konfigurasi, args.sebagai) if args.sebagai else None
+    if args.set == "bulanan":
+        if not (args.tingkat and args.dari and args.sampai):
+            raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
+                                    "(atau --set program / --set target).")
+        df = akses.metrik_bulanan_untuk(konfigurasi, pengguna, args.tingkat, args.dari, args.sampai, args.per,
+                                        args.wilayah)
+    elif args.set == "program":
+        if not args.tingkat:
+            raise KesalahanPengguna("--set program butuh --tingkat desa|kecamatan|kabupaten.")
+        akses.periksa_tingkat(pengguna, args.tingkat)
+        diminta = akses.normalkan_kode(args.wilayah) if args.wilayah else None
+        df = akses.saring(metrik_program(konfigurasi, args.tingkat, args.per), pengguna, diminta=diminta)
+        if diminta:
+            df = akses.di_dalam(df, diminta)
+    else:
+        akses.periksa_tingkat(pengguna, "kabupaten")
+        df = akses.saring(metrik_target(konfigurasi), pengguna, kolom_kode="kode_kab")
+    if pengguna is not None:
+        audit.catat(konfigurasi, "unduh", _pelaku(args, konfigurasi, pakai_sebagai=False), sasaran="pantau metrik",
+                    cakupan=pengguna.kode_wilayah,
+                    rincian={"sebagai": pengguna.nama, "set": args.set, "tingkat": args.tingkat, "baris": len(df),
+                             "dari": str(args.dari) if args.dari else None,
+                             "sampai": str(args.sampai) if args.sampai else None, "wilayah": args.wilayah})
+    if args.format == "json":
+        print(df.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+def _baca_sandi(nama: str) -> str:
+    """The first line of standard input when it is not a terminal; otherwise asked twice without echo."""
+    import getpass
+
+    if sys.stdin is None or not sys.stdin.isatty():
+        sandi = (sys.stdin.readline() if sys.stdin else "").rstrip("\r\n")
+        if not sandi:
+            raise KesalahanPengguna("Kata sandi kosong: tulis kata sandi di baris pertama masukan standar, "
+                                    "mis. `pantau pengguna tambah budi --peran perencana < berkas_sandi`.")
+        return sandi
+    sandi = getpass.getpass(f"Kata sandi untuk {nama}: ")
+    if getpass.getpass("Ulangi kata sandi: ") != sandi:
+        raise KesalahanPengguna("Kedua kata sandi tidak sama; tidak ada yang diubah.")
+    return sandi
+
+
+def perintah_pengguna(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines import akses, akun
+
+    oleh = _pelaku(args, konfigurasi, hak="akun")
+    if args.aksi == "tambah":
+        akun.periksa_tambah(konfigurasi, args.nama, args.peran, args.wilayah)
+        baru = akun.tambah(konfigurasi, args.nama, args.peran, args.wilayah, _baca_sandi(args.nama), oleh=oleh)
+        print(f"Pengguna {baru.nama} ditambahkan: {baru.peran}, {akses.nama_wilayah(baru.kode_wilayah)} "
+              f"({baru.kode_wilayah}). Kata sandi pertama harus diganti saat masuk.")
+    elif args.aksi == "daftar":
+        semua = akun.daftar(konfigurasi)
+        if not semua:
+            print("Belum ada pengguna. Tambahkan dengan `pantau pengguna tambah NAMA --peran PERAN [--wilayah KODE]`.")
+        for a in semua:
+            terakhir = a.masuk_terakhir.astimezone().strftime("%Y-%m-%d %H:%M") if a.masuk_terakhir else "belum pernah"
+            wilayah = f"{a.kode_wilayah} {akses.nama_wilayah(a.kode_wilayah)}"
+            print(f"{a.nama:<24} {a.peran:<10} {wilayah:<36} {akun.keterangan(a):<26} masuk terakhir: {terakhir}")
+    elif args.aksi == "hapus":
+        akun.hapus(konfigurasi, args.nama, oleh=oleh)
+        print(f"Pengguna {akun.normalkan_nama(args.nama)} dihapus.")
+    else:
+        sandi = akun.reset(konfigurasi, args.nama, oleh=oleh)
+        print(f"Kata sandi sekali pakai untuk {akun.normalkan_nama(args.nama)}: {sandi}")
+        print("Serahkan langsung kepada pemiliknya; harus diganti saat masuk. Sandi ini tidak disimpan dan tidak "
+              "ditampilkan lagi.")
+    return 0
+
+
+def perintah_audit(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines import audit
+
+    catatan = audit.baca(konfigurasi, sejak=args.sejak, pengguna=args.pengguna)
+    if args.json:
+        print(json.dumps([{"id": c.id, "waktu": c.waktu.isoformat(), "pengguna": c.pengguna, "peristiwa": c.peristiwa,
+                           "sasaran": c.sasaran, "cakupan": c.cakupan, "rincian": c.rincian} for c in catatan],
+                         ensure_ascii=False, indent=2))
+    elif not catatan:
+        print("Tidak ada catatan audit" + (" yang cocok." if args.sejak or args.pengguna else " (belum ada)."))
+    for c in [] if args.json else catatan:
+        print(c.baris_teks())
+    rusak = audit.verifikasi(konfigurasi)
+    if rusak is not None:
+        print(f"PERINGATAN: log audit diubah di luar Pantau mulai catatan #{rusak} (rantai hash tidak cocok).",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 # 6/ serve
 def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
@@ -213,6 +377,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--json", action="store_true", help="cetak ringkasan muat sebagai satu dokumen JSON")
     i.add_argument("--program", help="program untuk berkas daftar penerima yang tidak punya kolom program "
                                      "(mis. pkh, sembako, pbi_jk)")
+    i.add_argument("--sebagai", metavar="NAMA", help="catat pemuatan di log audit atas nama akun ini (peran operator); "
+                                                  "bawaan: PANTAU_PENGGUNA, atau pengguna sistem operasi")
     i.set_defaults(fungsi=perintah_ingest)
 
     b = sub.add_parser("build", help="bangun ulang mart dan jalankan pemeriksaan data")
@@ -226,6 +392,9 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("--sampai", type=_bulan_arg, help="bulan akhir, YYYY-MM (set bulanan)")
     m.add_argument("--per", type=_tanggal_arg, help="tanggal batas YYYY-MM-DD (bawaan: tanggal data)")
     m.add_argument("--format", choices=("csv", "json"), default="csv")
+    m.add_argument("--sebagai", metavar="NAMA", help="cetak persis yang dilihat akun ini: cakupan wilayahnya, angka "
+                                                  "kekerasan 1-4 sebagai <5 dengan perlindungan pelengkap")
+    m.add_argument("--wilayah", metavar="KODE", help="hanya wilayah ini dan yang di bawahnya (lewat gerbang akses)")
     m.set_defaults(fungsi=perintah_metrik)
 
     q = sub.add_parser("karantina", help="unduh baris yang dikarantina (untuk dikirim kembali ke desa)")
@@ -242,7 +411,37 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="buat gudang demo (DATA SINTETIS) lalu keluar")
     d.add_argument("--hari-ini", type=_tanggal_arg, help="tanggal acuan demo (bawaan: hari ini)")
     d.add_argument("--paksa", action="store_true", help="timpa gudang walau berisi data nyata")
+    d.add_argument("--skala", choices=("kabupaten", "nasional"), default="kabupaten",
+                   help="kabupaten (bawaan): satu kabupaten; nasional: 83.762 desa x 24 bulan, sekitar 10 juta "
+                        "baris kasus, semua kabupaten (lama: lihat README)")
     d.set_defaults(fungsi=perintah_demo)
+
+    e = sub.add_parser("ekspor", help="tulis tabel staging dan mart sebagai Parquet per kabupaten (tata letak Hive)")
+    e.add_argument("--parquet", required=True, metavar="FOLDER",
+                   help="folder tujuan; berisi <tabel>/kode_kab=XX.XX/*.parquet (kabupaten lain di folder itu "
+                        "tidak disentuh)")
+    e.set_defaults(fungsi=perintah_ekspor)
+
+    r = sub.add_parser("pulihkan", help="pulihkan gudang sebelumnya yang masih baik (<gudang>.sebelumnya)")
+    r.set_defaults(fungsi=perintah_pulihkan)
+
+    u = sub.add_parser("pengguna", help="kelola akun lokal: tambah, daftar, hapus, reset")
+    aksi = u.add_subparsers(dest="aksi", required=True)
+    ut = aksi.add_parser("tambah", help="tambah akun; kata sandi dari baris pertama masukan standar, atau ditanyakan")
+    ut.add_argument("nama", help="nama akun: huruf kecil, angka, . _ - (contoh camat_kabuh)")
+    ut.add_argument("--peran", required=True, help="pimpinan, perencana, operator, kecamatan, desa atau admin")
+    ut.add_argument("--wilayah", metavar="KODE", help="kode kabupaten (bawaan: kabupaten yang dikonfigurasi), "
+                                                   "kecamatan (peran kecamatan, mis. 35.17.16) atau desa (peran desa)")
+    aksi.add_parser("daftar", help="daftar akun dengan peran, wilayah dan status")
+    aksi.add_parser("hapus", help="hapus akun").add_argument("nama")
+    aksi.add_parser("reset", help="buat kata sandi sekali pakai (harus diganti saat masuk)").add_argument("nama")
+    u.set_defaults(fungsi=perintah_pengguna)
+
+    au = sub.add_parser("audit", help="cetak log audit (masuk, unduh, unggah, muat, perubahan akun)")
+    au.add_argument("--sejak", type=_tanggal_arg, metavar="TANGGAL", help="mulai tanggal ini, YYYY-MM-DD")
+    au.add_argument("--pengguna", metavar="NAMA", help="hanya catatan pengguna ini")
+    au.add_argument("--json", action="store_true", help="cetak sebagai satu dokumen JSON")
+    au.set_defaults(fungsi=perintah_audit)
 
     s = sub.add_parser("serve", help="jalankan aplikasi dasbor")
     s.add_argument("--port", type=int, default=8501)
@@ -256,7 +455,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         konfigurasi = muat_konfigurasi()
         return int(args.fungsi(args, konfigurasi))
-    except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal) as e:
+    except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal, AksesDitolak) as e:
+        print(f"Kesalahan: {e}", file=sys.stderr)
+        return 2
+    except (GudangRusak, GudangPenuh, KesalahanEkspor, KesalahanPulihkan) as e:  # the warehouse is unchanged
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2
     except ValueError as e:  # e.g. a regency code missing from the reference list

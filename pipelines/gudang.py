@@ -6,11 +6,18 @@ copy, and on success closes it, fsyncs and `os.replace`s it over the warehouse.
 On any error, or a `kill -9`, the warehouse file is untouched: readers (the app)
 keep reading the old file and a stale temporary file is removed by the next
 writer. See `recipes.md` "DuckDB 2.0 and concurrent access".
+
+Just before the swap the warehouse being replaced is kept beside it as
+`<gudang>.sebelumnya` (a hard link: no copy, no extra load time), so that
+`pantau pulihkan` can bring back the previous good warehouse when the current one
+is damaged. A full disk (`GudangPenuh`) and a damaged file (`GudangRusak`) end
+with an Indonesian message; the warehouse is left as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -82,6 +89,54 @@ class GudangSibuk(RuntimeError):
     """Another load holds the warehouse lock."""
 
 
+class GudangRusak(RuntimeError):
+    """The warehouse file is not a readable DuckDB database (garbage bytes, truncated, bad checksum)."""
+
+
+class GudangPenuh(RuntimeError):
+    """The disk holding the warehouse filled up during a write; the warehouse is unchanged."""
+
+
+_TANDA_RUSAK = ("not a valid duckdb database file", "corrupt database file", "could not read enough bytes",
+                "checksum", "invalid database header")
+_TANDA_PENUH = ("no space left on device", "disk is full", "disk full")
+
+
+def jalur_sebelumnya(gudang: Path) -> Path:
+    """Where the previous good warehouse is kept (`pantau.duckdb.sebelumnya`)."""
+    return gudang.with_name(gudang.name + ".sebelumnya")
+
+
+def _pesan_rusak(gudang: Path, e: BaseException, salinan: Path | None = None) -> str:
+    rincian = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if salinan is not None:
+        rincian = rincian.replace(str(salinan), str(gudang))
+    sebelumnya = jalur_sebelumnya(gudang)
+    saran = ("Pulihkan gudang sebelumnya yang masih baik dengan `pantau pulihkan`, lalu muat ulang berkas yang "
+             "dimuat sesudahnya." if sebelumnya.exists() else
+             "Tidak ada gudang sebelumnya di sampingnya; pulihkan dari cadangan, atau pindahkan berkas ini dan muat "
+             "ulang semua berkas.")
+    return f"Berkas gudang {gudang} rusak dan tidak dapat dibaca ({rincian[:200]}). {saran}"
+
+
+def _pesan_penuh(gudang: Path) -> str:
+    ukuran = gudang.stat().st_size if gudang.exists() else 0
+    return (f"Disk penuh saat menulis gudang di {gudang.parent}; gudang tidak berubah. Kosongkan ruang disk "
+            f"(perlu sekitar {max(1, 3 * ukuran >> 20)} MB bebas: salinan kerja dan gudang sebelumnya) lalu ulangi.")
+
+
+def tampak_rusak(e: BaseException) -> bool:
+    """A DuckDB error that means the database file itself is damaged."""
+    return isinstance(e, duckdb.Error) and any(t in str(e).lower() for t in _TANDA_RUSAK)
+
+
+def tampak_penuh(e: BaseException) -> bool:
+    """An OS or DuckDB error that means the disk is full."""
+    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(e, duckdb.Error) and any(t in str(e).lower() for t in _TANDA_PENUH)
+
+
 def _fsync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -93,6 +148,8 @@ def _fsync_folder(folder: Path) -> None:
 def _bersihkan_sisa(gudang: Path) -> None:
     """Remove temporary copies left by a writer that was killed (we hold the lock, so none is live)."""
     for sisa in gudang.parent.glob(f".{gudang.name}.tmp-*"):
+        sisa.unlink(missing_ok=True)
+    for sisa in gudang.parent.glob(f".{jalur_sebelumnya(gudang).name}.tmp-*"):
         sisa.unlink(missing_ok=True)
 
 
@@ -117,9 +174,17 @@ def perubahan_gudang(gudang: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with kunci_penulis(gudang):
         _bersihkan_sisa(gudang)
         sementara = gudang.parent / f".{gudang.name}.tmp-{os.getpid()}"
-        if gudang.exists():
-            shutil.copyfile(gudang, sementara)
-        con = duckdb.connect(str(sementara))
+        try:
+            if gudang.exists():
+                shutil.copyfile(gudang, sementara)
+            con = duckdb.connect(str(sementara))
+        except (OSError, duckdb.Error) as e:
+            _buang_sementara(sementara)
+            if tampak_penuh(e):
+                raise GudangPenuh(_pesan_penuh(gudang)) from e
+            if tampak_rusak(e):
+                raise GudangRusak(_pesan_rusak(gudang, e, sementara)) from e
+            raise
         try:
             con.execute(SKEMA)
             con.execute("insert or replace into meta_gudang values ('versi_skema', $v)", {"v": VERSI_SKEMA})
@@ -128,13 +193,43 @@ def perubahan_gudang(gudang: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             con.close()
             with open(sementara, "rb+") as f:
                 os.fsync(f.fileno())
-            os.replace(sementara, gudang)
-            _fsync_folder(gudang.parent)
-        except BaseException:
-            con.close()
-            sementara.unlink(missing_ok=True)
-            Path(f"{sementara}.wal").unlink(missing_ok=True)
+            pasang_gudang(sementara, gudang)
+        except BaseException as e:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+            _buang_sementara(sementara)
+            if tampak_penuh(e):
+                raise GudangPenuh(_pesan_penuh(gudang)) from e
+            if tampak_rusak(e):
+                raise GudangRusak(_pesan_rusak(gudang, e, sementara)) from e
             raise
+
+
+def _buang_sementara(sementara: Path) -> None:
+    sementara.unlink(missing_ok=True)
+    Path(f"{sementara}.wal").unlink(missing_ok=True)
+
+
+def pasang_gudang(baru: Path, gudang: Path) -> None:
+    """Swap a finished warehouse file in, keeping the one it replaces as `<gudang>.sebelumnya`.
+
+    The old file is hard-linked (same inode, no copy) to a temporary name and renamed over `.sebelumnya`
+    before `os.replace`; every step is atomic, so a crash leaves either the old or the new warehouse in place,
+    and `.sebelumnya` is always a complete file. Where hard links are not supported the file is copied.
+    """
+    if gudang.exists():
+        sebelumnya = jalur_sebelumnya(gudang)
+        tautan = gudang.parent / f".{sebelumnya.name}.tmp-{os.getpid()}"
+        tautan.unlink(missing_ok=True)
+        try:
+            os.link(gudang, tautan)
+        except OSError as e:
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            shutil.copyfile(gudang, tautan)
+        os.replace(tautan, sebelumnya)
+    os.replace(baru, gudang)
+    _fsync_folder(gudang.parent)
 
 
 def buka_baca(gudang: Path) -> duckdb.DuckDBPyConnection:
@@ -142,7 +237,13 @@ def buka_baca(gudang: Path) -> duckdb.DuckDBPyConnection:
     if not gudang.exists():
         raise FileNotFoundError(gudang)
     con = duckdb.connect()
-    con.execute(f"attach '{_kutip(gudang)}' as gudang (read_only)")
+    try:
+        con.execute(f"attach '{_kutip(gudang)}' as gudang (read_only)")
+    except duckdb.Error as e:
+        con.close()
+        if tampak_rusak(e):
+            raise GudangRusak(_pesan_rusak(gudang, e)) from e
+        raise
     con.execute("use gudang")
     return con
 

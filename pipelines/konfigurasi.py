@@ -52,10 +52,26 @@ class Konfigurasi:
     desil_program: dict[str, tuple[int, int]] = field(default_factory=lambda: dict(DESIL_BAWAAN))
     folder_referensi: Path = FOLDER_REFERENSI
     berkas_konfigurasi: Path | None = None
+    berkas_akun: Path | None = None
+    berkas_audit: Path | None = None
+    gagal_maks: int = 5
+    kunci_menit: int = 15
+    sesi_menit: int = 30
+    unggah_maks_mb: int = 50
 
     def sla_untuk(self, tujuan: str) -> int:
         """SLA in days for a referral destination code."""
         return self.sla_hari.get(tujuan, self.sla_bawaan_hari)
+
+    @property
+    def jalur_akun(self) -> Path:
+        """The local accounts store (SQLite): `[akun] berkas`, else `akun.sqlite` beside the warehouse file."""
+        return self.berkas_akun if self.berkas_akun is not None else self.gudang.parent / "akun.sqlite"
+
+    @property
+    def jalur_audit(self) -> Path:
+        """The append-only audit log (SQLite): `[akun] berkas_audit`, else `audit.sqlite` beside the accounts."""
+        return self.berkas_audit if self.berkas_audit is not None else self.jalur_akun.parent / "audit.sqlite"
 
 
 def _cari_berkas() -> Path | None:
@@ -126,6 +142,15 @@ def muat_konfigurasi() -> Konfigurasi:
             raise KesalahanKonfigurasi(f"desil_program.{prog} harus berupa [awal, akhir], misalnya [1, 4].")
         desil[str(prog)] = (int(rentang[0]), int(rentang[1]))
 
+    akun_cfg = data.get("akun", {})
+    unggah_cfg = data.get("unggah", {})
+
+    def bulat_positif(bagian: dict, kunci: str, bawaan: int, nama: str) -> int:
+        nilai = bagian.get(kunci, bawaan)
+        if isinstance(nilai, bool) or not isinstance(nilai, int) or nilai < 1:
+            raise KesalahanKonfigurasi(f"{nama} harus bilangan bulat positif, misalnya {bawaan}.")
+        return nilai
+
     return Konfigurasi(
         gudang=gudang,
         kabupaten=kabupaten,
@@ -136,4 +161,10 @@ def muat_konfigurasi() -> Konfigurasi:
         sla_hari=sla,
         desil_program=desil,
         berkas_konfigurasi=berkas,
+        berkas_akun=jalur(akun_cfg["berkas"]) if "berkas" in akun_cfg else None,
+        berkas_audit=jalur(akun_cfg["berkas_audit"]) if "berkas_audit" in akun_cfg else None,
+        gagal_maks=bulat_positif(akun_cfg, "gagal_maks", 5, "akun.gagal_maks"),
+        kunci_menit=bulat_positif(akun_cfg, "kunci_menit", 15, "akun.kunci_menit"),
+        sesi_menit=bulat_positif(akun_cfg, "sesi_menit", 30, "akun.sesi_menit"),
+        unggah_maks_mb=bulat_positif(unggah_cfg, "batas_mb", 50, "unggah.batas_mb"),
     )

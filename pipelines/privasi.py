@@ -3,7 +3,8 @@
 Below kabupaten level, counts of sensitive cases (violence against women or
 children, and victims of violence as target group) from 1 to 4 are shown as
 `<5`. Zero stays 0 and 5 or more is shown. (Complementary protection against
-recovery by subtraction is the job of the access gate, see the README.)
+recovery by subtraction is the job of the access gate, `pipelines.akses.lindungi_bulanan`, which takes its
+threshold and markers from here: every view of the monthly mart below kabupaten level goes through it.)
 """
 
 from __future__ import annotations
@@ -125,4 +126,61 @@ def ekspor_aman(df: pd.DataFrame) -> pd.DataFrame:
     for kolom in keluar.columns:
         if keluar[kolom].dtype == object or pd.api.types.is_string_dtype(keluar[kolom]):
             keluar[kolom] = keluar[kolom].map(lambda v: netralkan_rumus(v) if isinstance(v, str) else v)
+    return keluar
+
+
+# Warehouse tables exported for roll-ups (`pantau ekspor --parquet`): the same rules, as SQL over whole tables.
+
+KOLOM_TIDAK_DIEKSPOR = frozenset({
+    "no_registrasi", "nik_pseudonim", "kk_pseudonim", "nik_krt", "nik_penerima", "id_keluarga", "id_penerima",
+    "isi", "pesan", "berkas",
+})
+"""Columns that never leave in a warehouse export: case numbers and identity pseudonyms (a case list shows only
+`pseudonim_kasus`), quarantined cell contents, warning texts (they quote cells) and file paths (`nama_berkas` stays)."""
+
+KOLOM_TUJUAN_SENSITIF = ("rujukan", "rujukan_terbuka", "rujukan_terlambat", "rujukan_tanpa_respon",
+                         "rujukan_ditolak", "desa_terlambat")
+"""Counts of a per-destination table that follow the small-cell rule for a sensitive destination."""
+
+
+def _literal(teks: str) -> str:
+    return "'" + teks.replace("'", "''") + "'"
+
+
+def sql_kolom_ekspor(kolom: list[str]) -> list[str]:
+    """SELECT expressions exporting one warehouse table (its column names, in order) under this module's rules.
+
+    Dropped: `KOLOM_TIDAK_DIEKSPOR` and whatever `ekspor_aman` drops; `no_registrasi` becomes the app's
+    `pseudonim_kasus` (first 12 hex of sha256 of `kode_desa|no_registrasi`). Below kabupaten level (rows whose `tingkat`
+    is not `kabupaten`, or every row of a per-desa table without `tingkat`), a sensitive count 1-4 becomes NULL
+    (the export's `<5`: these counts are never NULL otherwise), and so do the counts 1-4 of a sensitive destination
+    in a per-destination table. In a per-case table (one with `sensitif`), `kategori` and `kelompok_sasaran` of a
+    sensitive case read `kasus sensitif`. Kabupaten rows pass unchanged, so roll-ups of them are exact.
+    """
+    from pipelines.enums import KATEGORI_SENSITIF
+
+    boleh = set(ekspor_aman(pd.DataFrame(columns=list(kolom))).columns) - KOLOM_TIDAK_DIEKSPOR
+    per_desa = "tingkat" in kolom or "kode_desa" in kolom
+    di_bawah_kab = "tingkat <> 'kabupaten'" if "tingkat" in kolom else "true"
+    tujuan = ", ".join(_literal(t) for t in sorted(TUJUAN_SENSITIF))
+    kategori = ", ".join(_literal(k) for k in sorted(KATEGORI_SENSITIF))
+    keluar = []
+    for k in kolom:
+        if k == "no_registrasi" and "kode_desa" in kolom and "pseudonim_kasus" not in kolom:
+            # the case key as the app shows it (`int_rujukan.pseudonim_kasus`), so a case can still be followed
+            keluar.append("sha256(kode_desa || '|' || no_registrasi)[1:12] as pseudonim_kasus")
+        if k not in boleh:
+            continue
+        q = f'"{k}"'
+        if per_desa and k in KOLOM_SENSITIF:
+            keluar.append(f"case when {di_bawah_kab} and {q} between 1 and {AMBANG - 1} then null else {q} end as {q}")
+        elif per_desa and "tujuan_rujukan" in kolom and k in KOLOM_TUJUAN_SENSITIF:
+            keluar.append(f"case when {di_bawah_kab} and tujuan_rujukan in ({tujuan}) and {q} between 1 and "
+                          f"{AMBANG - 1} then null else {q} end as {q}")
+        elif "sensitif" in kolom and k in ("kategori", "kelompok_sasaran"):
+            syarat = f"coalesce(sensitif, false) or kategori in ({kategori})" if "kategori" in kolom \
+                else "coalesce(sensitif, false)"
+            keluar.append(f"case when {syarat} then {_literal(KASUS_SENSITIF)} else {q} end as {q}")
+        else:
+            keluar.append(q)
     return keluar

@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,8 +56,8 @@ def kumpulkan_berkas(jalur_jalur: list[Path]) -> list[Path]:
 
 
 def _dekode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+    if data.startswith(b"\xef\xbb\xbf"):  # a BOM, maybe over Windows-1252 bytes (a file pasted together)
+        data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -83,12 +85,64 @@ def baca_csv(jalur: Path) -> Iterator[Lembar]:
                             "Simpan ulang sebagai CSV atau XLSX.")
     p = _pemisah(teks[:20000])
     csv.field_size_limit(1 << 24)
-    yield Lembar(None, [list(r) for r in csv.reader(io.StringIO(teks, newline=""), delimiter=p)])
+    try:
+        baris = [list(r) for r in csv.reader(io.StringIO(teks, newline=""), delimiter=p)]
+    except csv.Error as e:  # a cell over 16 MB (an unclosed quote swallowing the file, or a pasted blob)
+        raise KesalahanBaca(f"{jalur.name} tidak dapat dibaca sebagai CSV: ada sel yang terlalu besar ({e}); "
+                            "periksa tanda kutip yang tidak ditutup, lalu simpan ulang.") from e
+    yield Lembar(None, baris)
+
+
+SEL_EXCEL_MAKS = 30_000_000
+"""Largest sheet grid (rows x columns, from A1 to the last used cell) handed to calamine: 1,048,576 rows x 28."""
+_BARIS_XML = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
+_SEL_XML = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d")
+
+
+def _indeks_kolom(huruf: bytes) -> int:
+    n = 0
+    for c in huruf:
+        n = n * 26 + c - 64
+    return n
+
+
+def _periksa_ukuran_xlsx(jalur: Path) -> None:
+    """Refuse an XLSX sheet whose grid is too large before calamine sees it.
+
+    calamine builds a dense grid from the first to the last used cell, and when it cannot allocate it the
+    process aborts (a Rust allocation failure, not an exception): a 5 KB file with cells in A1 and XFD1048576
+    asks for 512 GB. The rows and cell references in the sheet XML give the grid's size cheaply.
+    """
+    import zipfile
+
+    try:
+        arsip = zipfile.ZipFile(jalur)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip (or an .xls): calamine reports what is wrong
+    with arsip:
+        for info in arsip.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            if info.file_size > 1 << 30:
+                raise KesalahanBaca(f"{jalur.name}: lembar terlalu besar ({info.file_size >> 20} MB XML). "
+                                    "Pecah berkas menjadi beberapa berkas yang lebih kecil.")
+            try:
+                xml = arsip.read(info)
+            except Exception:  # a damaged member: calamine gives the message
+                return
+            baris = max((int(b) for b in _BARIS_XML.findall(xml)), default=0)
+            kolom = max((_indeks_kolom(h) for h in set(_SEL_XML.findall(xml))), default=0)
+            if baris * kolom > SEL_EXCEL_MAKS:
+                b, k = f"{baris:,}".replace(",", "."), f"{kolom:,}".replace(",", ".")
+                raise KesalahanBaca(f"{jalur.name}: lembar terlalu besar (sel terisi sampai baris {b} dan kolom "
+                                    f"ke-{k}). Hapus isi sel yang jauh di luar tabel, atau simpan tabelnya saja "
+                                    "sebagai CSV.")
 
 
 def baca_excel(jalur: Path) -> Iterator[Lembar]:
     from python_calamine import CalamineWorkbook
 
+    _periksa_ukuran_xlsx(jalur)
     try:
         buku = CalamineWorkbook.from_path(str(jalur))
     except Exception as e:  # calamine raises several error types for damaged files
@@ -103,6 +157,7 @@ def baca_excel(jalur: Path) -> Iterator[Lembar]:
 
 
 def baca_parquet(jalur: Path) -> Iterator[Lembar]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
@@ -110,9 +165,23 @@ def baca_parquet(jalur: Path) -> Iterator[Lembar]:
     except Exception as e:
         raise KesalahanBaca(f"{jalur.name} tidak dapat dibaca sebagai Parquet ({e}).") from e
     kolom = tabel.column_names
-    data = tabel.to_pydict()
+    try:
+        data = tabel.to_pydict()
+    except Exception as e:  # e.g. a timestamp beyond year 9999 has no Python value
+        raise KesalahanBaca(f"{jalur.name}: isi Parquet tidak dapat dibaca ({e}).") from e
+    for i, k in enumerate(kolom):  # nested and binary cells become text, like every other cell a reader yields
+        tipe = tabel.schema.field(i).type
+        if pa.types.is_nested(tipe) or pa.types.is_binary(tipe) or pa.types.is_large_binary(tipe) \
+                or pa.types.is_fixed_size_binary(tipe):
+            data[k] = [None if v is None else _teks_sel(v) for v in data[k]]
     baris = [list(kolom)] + [list(r) for r in zip(*(data[k] for k in kolom), strict=True)]
     yield Lembar(None, baris)
+
+
+def _teks_sel(v: Any) -> str:
+    if isinstance(v, bytes):
+        return v.decode("utf-8", errors="replace")
+    return json.dumps(v, ensure_ascii=False, default=str)
 
 
 def baca_berkas(jalur: Path) -> Iterator[Lembar]:

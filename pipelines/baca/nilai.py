@@ -76,8 +76,10 @@ def tanggal(sel: Any) -> date | None:
     if isinstance(sel, bool):
         return None
     if isinstance(sel, (int, float)):
-        if isinstance(sel, float) and (math.isnan(sel) or not sel.is_integer()):
-            sel = math.floor(sel) if not math.isnan(sel) else sel
+        if isinstance(sel, float) and not math.isfinite(sel):  # NaN, inf (a Parquet float column)
+            return None
+        if isinstance(sel, float) and not sel.is_integer():
+            sel = math.floor(sel)
         return _serial_excel(sel)
     s = teks(sel)
     if s is None:

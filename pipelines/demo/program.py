@@ -119,7 +119,7 @@ def tulis_program(folder: Path, wilayah: Wilayah, profil: list[ProfilDesa], hari
     berkas: list[Path] = []
     cacat = 0
 
-    # 1/ DTKS extract, December 2025 (in force for the 2026 rolls): a semicolon CSV with title rows, as a spreadsheet would export it
+    # 1/ DTKS extract, December 2025 (in force for the 2026 rolls): a semicolon CSV with title rows, as exported
     dtks = pd.DataFrame({
         "No": np.arange(1, len(rumah.kk) + 1), "IDBDT": rumah.kk, "NIK KRT": rumah.nik, "Nama KRT": "(disamarkan)",
         "Alamat": "-", "Kode Desa": rumah.desa, "Desil": rumah.desil, "Jml ART": rumah.art,

@@ -77,7 +77,8 @@ def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
     terakhir = tanggal["tanggal_lapor"].copy()
     for kolom in URUTAN_TANGGAL[1:]:
         s = tanggal[kolom]
-        salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)])
+        salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)],
+                         dtype=bool)  # dtype: a sheet with a header and no rows gives an empty array
 
         def pesan(i: int, k: str = kolom, t: pd.Series = terakhir) -> str:
             return f"{k} {tanggal[k].iat[i]} lebih awal dari tanggal sebelumnya ({t.iat[i]}); dikosongkan"
@@ -106,7 +107,7 @@ def angka_rentang(p: Pencatat, data: pd.DataFrame, kolom: str, bawah: int, atas:
     mentah = kolom_atau_kosong(data, kolom)
     v = petakan_unik(mentah, nilai.bilangan_bulat)
     salah = np.array([(nilai.teks(m) is not None) and (x is None or not bawah <= x <= atas)
-                      for m, x in zip(mentah, v, strict=True)])
+                      for m, x in zip(mentah, v, strict=True)], dtype=bool)
     p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
                        lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" di luar {bawah}-{atas}; dikosongkan')
     return v.where(~salah, None)
@@ -115,7 +116,7 @@ def angka_rentang(p: Pencatat, data: pd.DataFrame, kolom: str, bawah: int, atas:
 def ya_tidak_kolom(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     mentah = kolom_atau_kosong(data, kolom)
     v = petakan_unik(mentah, nilai.ya_tidak)
-    salah = np.array([nilai.teks(m) is not None and x is None for m, x in zip(mentah, v, strict=True)])
+    salah = np.array([nilai.teks(m) is not None and x is None for m, x in zip(mentah, v, strict=True)], dtype=bool)
     p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
                        lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan Ya/Tidak; dikosongkan')
     return v.where(~salah, None)

@@ -1,0 +1,506 @@
+"""`make bench`: measured speed and memory of Pantau on this machine; prints figures, never fails on timing.
+
+Every measurement runs in a child process of its own, so its peak RSS is its own
+(`os.wait4`), and a sampler adds up the RSS of the child and its workers every
+0.2 s (the ingest validates large loads in one worker per core). Steps:
+
+1. ingest of a 1,000,000-row case CSV (one regency, 24 months, `;`, Indonesian header
+   aliases, day-first dates) through the normal path (`ingest.muat`: read, validate,
+   map labels, pseudonymise NIKs, write, build, checks), against
+   - DuckDB's bare `read_csv` of the same file into a table, and
+   - pandas `read_csv` plus the same mapping done in pandas (vectorised: codes, dates,
+     labels, NIK check and HMAC per distinct NIK, quarantine mask, write to DuckDB);
+2. the demo warehouse of one regency (`pantau demo`), then `pantau build` on it;
+3. every page of the app run with AppTest on that warehouse (cold cache, then warm),
+   with each SQL query the pages send captured and replayed `--ulang` times: p50/p95;
+4. with `--nasional`: `pantau demo --skala nasional` (83,762 desa x 24 months), under
+   `--batas-nasional` seconds; then build, queries and pages on the result if it finished.
+
+Results go to the terminal and to `bench/hasil-<waktu>.json` and `.md`, with the core
+count, memory and versions, so runs can be compared. Nothing here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+AKAR = Path(__file__).resolve().parents[1]
+HARI_INI = date(2026, 11, 23)
+KABUPATEN = "35.17"
+KUNCI = "kunci-tolok-ukur"
+
+
+# 1/ running a child and measuring it
+def _rss_pohon(pid: int) -> int:
+    """RSS in bytes of a process and all its descendants (from /proc)."""
+    anak: dict[int, list[int]] = {}
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            stat = (p / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        anak.setdefault(ppid, []).append(int(p.name))
+    total, antre = 0, [pid]
+    while antre:
+        q = antre.pop()
+        try:
+            for baris in Path(f"/proc/{q}/status").read_text().splitlines():
+                if baris.startswith("VmRSS:"):
+                    total += int(baris.split()[1]) * 1024
+        except OSError:
+            pass
+        antre.extend(anak.get(q, []))
+    return total
+
+
+def jalankan(argv: list[str], *, env: dict[str, str] | None = None, batas: float | None = None,
+             log: Path | None = None) -> dict[str, Any]:
+    """Run a child; its wall time, exit status, own peak RSS (wait4) and peak RSS of its process tree."""
+    keluar = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    mulai = time.perf_counter()
+    p = subprocess.Popen(argv, env={**os.environ, **(env or {})}, stdout=keluar, stderr=keluar, cwd=AKAR)
+    puncak = [0]
+    selesai = threading.Event()
+
+    def sampel() -> None:
+        while not selesai.wait(0.2):
+            puncak[0] = max(puncak[0], _rss_pohon(p.pid))
+
+    t = threading.Thread(target=sampel, daemon=True)
+    t.start()
+    habis = threading.Timer(batas, p.kill) if batas else None
+    if habis:
+        habis.start()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    detik = time.perf_counter() - mulai
+    selesai.set()
+    t.join()
+    if habis:
+        habis.cancel()
+    if log:
+        keluar.close()  # type: ignore[union-attr]
+    return {"detik": round(detik, 2), "kode_keluar": p.returncode, "rss_puncak_mb": ru.ru_maxrss // 1024,
+            "rss_pohon_puncak_mb": puncak[0] >> 20, "dihentikan_batas_waktu": bool(batas and detik >= batas)}
+
+
+def _anak(tugas: str, *arg: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), "anak", tugas, *arg]
+
+
+def _env(gudang: Path, kabupaten: str = KABUPATEN) -> dict[str, str]:
+    return {"PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": kabupaten, "PANTAU_KUNCI": KUNCI}
+
+
+# 2/ the children
+def anak_ingest(csv: str, gudang: str, keluaran: str) -> None:
+    """`ingest.muat` of one file into a new warehouse; build time measured apart (wrapped `build.bangun`)."""
+    from pipelines import build, ingest
+    from pipelines.konfigurasi import muat_konfigurasi
+
+    waktu: dict[str, float] = {}
+    asli = build.bangun
+
+    def bangun(*a: Any, **k: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return asli(*a, **k)
+        finally:
+            waktu["bangun"] = time.perf_counter() - t
+
+    build.bangun = bangun
+    Path(gudang).unlink(missing_ok=True)
+    mulai = time.perf_counter()
+    ringkasan = ingest.muat([Path(csv)], muat_konfigurasi(), hari_ini=HARI_INI)
+    total = time.perf_counter() - mulai
+    r = ringkasan[0]
+    Path(keluaran).write_text(json.dumps({
+        "detik_total": round(total, 2), "detik_bangun": round(waktu["bangun"], 2),
+        "detik_muat_tanpa_bangun": round(total - waktu["bangun"], 2), "baris_dibaca": r.baris_dibaca,
+        "baris_dimuat": r.baris_dimuat, "baris_dikarantina": r.baris_dikarantina,
+    }))
+
+
+def anak_duckdb(csv: str, gudang: str, keluaran: str) -> None:
+    import duckdb
+
+    Path(gudang).unlink(missing_ok=True)
+    con = duckdb.connect(gudang)
+    mulai = time.perf_counter()
+    con.execute("create table t as select * from read_csv($f)", {"f": csv})
+    con.execute("checkpoint")
+    detik = time.perf_counter() - mulai
+    n = con.execute("select count(*) from t").fetchone()[0]  # type: ignore[index]
+    con.close()
+    Path(keluaran).write_text(json.dumps({"detik": round(detik, 2), "baris": n}))
+
+
+def anak_pandas(csv: str, gudang: str, keluaran: str) -> None:
+    """pandas `read_csv` + the ingest's mapping, vectorised where pandas can, HMAC per distinct NIK."""
+    import hashlib
+    import hmac
+
+    import duckdb
+    import numpy as np
+    import pandas as pd
+
+    from pipelines.enums import _peta, normalkan
+    from pipelines.konfigurasi import FOLDER_REFERENSI
+    from pipelines.validasi.skema import LAPORAN_KASUS
+    from pipelines.wilayah import muat_wilayah
+
+    w = muat_wilayah(FOLDER_REFERENSI, (KABUPATEN,))
+    mulai = time.perf_counter()
+    df = pd.read_csv(csv, sep=";", dtype=str, keep_default_na=False, skiprows=0)
+    t_baca = time.perf_counter() - mulai
+    alias = LAPORAN_KASUS.peta_alias()
+    df.columns = [alias.get(normalkan(k), normalkan(k)) for k in df.columns]
+    kosong = {"", "-", "nan", "null"}
+    isi = {k: ~df[k].str.strip().str.lower().isin(kosong) for k in df.columns}
+    desa = {d.kode.replace(".", ""): d.kode for d in w.desa_dikonfigurasi}
+    kode = df["kode_desa"].str.replace(".", "", regex=False).map(desa)
+    keluar = pd.DataFrame({"kode_desa": kode, "no_registrasi": df["no_registrasi"].where(isi["no_registrasi"])})
+    for k in ("tanggal_lapor", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai", "tanggal_kirim"):
+        keluar[k] = pd.to_datetime(df[k], format="%d/%m/%Y", errors="coerce").dt.date
+    for k in ("kategori", "tujuan_rujukan", "status_rujukan", "kanal", "kelompok_sasaran", "jenis_kelamin"):
+        norm = df[k].str.strip().str.lower().str.replace(r"[^0-9a-z]+", "_", regex=True).str.strip("_")
+        kode_label = norm.map(_peta(k))
+        keluar[k] = kode_label.where(kode_label.notna() | ~isi[k], "lainnya").where(isi[k])
+    for a, b in (("tanggal_lapor", "tanggal_rujuk"), ("tanggal_rujuk", "tanggal_respon"),
+                 ("tanggal_respon", "tanggal_selesai")):
+        salah = keluar[b].notna() & keluar[a].notna() & (keluar[b] < keluar[a])
+        keluar[b] = keluar[b].where(~salah, None)
+    nik = df["nik"].str.strip()
+    hari = pd.to_numeric(nik.str[6:8], errors="coerce")
+    bln = pd.to_numeric(nik.str[8:10], errors="coerce")
+    sah = (nik.str.fullmatch(r"\d{16}") & nik.str[:6].isin(w.kode_kecamatan_nik) & (bln.between(1, 12))
+           & (hari.between(1, 31) | hari.between(41, 71)) & (nik.str[12:] != "0000"))
+    kunci = KUNCI.encode()
+    unik = {u: hmac.new(kunci, u.encode("ascii"), hashlib.sha256).hexdigest() for u in nik[sah].unique()}
+    keluar["nik_pseudonim"] = nik.where(sah).map(unik)
+    umur = pd.to_numeric(df["umur"], errors="coerce")
+    keluar["umur"] = umur.where(umur.between(0, 120)).astype("Int64")
+    karantina = (keluar["kode_desa"].isna() | keluar["tanggal_lapor"].isna() | ~isi["kategori"]
+                 | (keluar["no_registrasi"].isna() & (keluar["kategori"] != "nihil")))
+    ganda = keluar.duplicated(["kode_desa", "no_registrasi", "tujuan_rujukan", "tanggal_kirim"], keep="last")
+    dimuat = keluar.loc[~karantina]
+    t_petakan = time.perf_counter() - mulai - t_baca
+    Path(gudang).unlink(missing_ok=True)
+    con = duckdb.connect(gudang)
+    con.register("_df", dimuat)
+    con.execute("create table raw_laporan_kasus as select * from _df")
+    con.execute("checkpoint")
+    con.close()
+    total = time.perf_counter() - mulai
+    Path(keluaran).write_text(json.dumps({
+        "detik": round(total, 2), "detik_baca": round(t_baca, 2), "detik_petakan": round(t_petakan, 2),
+        "baris_dimuat": len(dimuat), "baris_dikarantina": int(karantina.sum()),
+        "duplikat": int(np.asarray(ganda).sum()),
+    }))
+
+
+def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
+    """Every page through AppTest (cold, then warm), capturing each SQL query; then the queries replayed."""
+    import logging
+
+    import duckdb
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    import dashboard.data as data
+    from dashboard.halaman import halaman_tersedia
+
+    tangkap: list[tuple[str, str, dict[str, Any]]] = []
+    aktif = ["ringkasan"]
+    asli = data.kueri
+
+    def kueri(versi: Any, sql: str, parameter: dict[str, Any] | None = None) -> Any:
+        tangkap.append((aktif[0], sql, dict(parameter or {})))
+        return asli(versi, sql, parameter)
+
+    data.kueri = kueri
+    app = str(AKAR / "dashboard" / "streamlit_app.py")
+    halaman: dict[str, dict[str, Any]] = {}
+    pilih = duckdb.connect(":memory:")
+    pilih.execute("ATTACH $j AS gudang (READ_ONLY)", {"j": gudang})
+    # the busiest desa (most case rows) and its kecamatan, for the pages that show one desa or one kecamatan
+    desa, kec = pilih.execute("select kode_desa, kode_kec from gudang.mart_desa_bulan group by all "
+                              "order by sum(kasus_baru) desc limit 1").fetchone() or ("", "")
+    pilih.close()
+    parameter_halaman = {"profil_desa": {"desa": desa}, "rapat_kecamatan": {"kec": kec}}
+    for h in halaman_tersedia(True):
+        # a fresh session per page, opened by URL (the filters are read from it on the first run only)
+        at = AppTest.from_file(app, default_timeout=600)
+        for k, v in parameter_halaman.get(h.nama, {}).items():
+            at.query_params[k] = v
+        if h.nama != "ringkasan":
+            aktif[0] = "_awal"
+            at.run()
+            at.switch_page(f"halaman/{h.nama}.py")
+        aktif[0] = h.nama
+        st.cache_data.clear()
+        sebelum = len(tangkap)
+        t = time.perf_counter()
+        at.run()
+        dingin = time.perf_counter() - t
+        kueri_dingin = len(tangkap) - sebelum
+        t = time.perf_counter()
+        at.run()
+        hangat = time.perf_counter() - t
+        galat = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+        halaman[h.nama] = {"detik_dingin": round(dingin, 3), "detik_hangat": round(hangat, 3), "galat": galat,
+                           "kueri_dijalankan": kueri_dingin}
+    # replay: each distinct (page, query, parameters) `ulang` times on a connection like the app's
+    con = duckdb.connect(":memory:", config={"threads": 2})
+    con.execute("ATTACH $j AS gudang (READ_ONLY)", {"j": gudang})
+    unik: dict[tuple[str, str, str], tuple[str, dict[str, Any]]] = {}
+    for nama, sql, par in tangkap:
+        if nama == "_awal":
+            continue
+        unik.setdefault((nama, sql, json.dumps(par, sort_keys=True, default=str)), (sql, par))
+    per_kueri: list[dict[str, Any]] = []
+    per_halaman: dict[str, list[float]] = {}
+    for (nama, _, _), (sql, par) in unik.items():
+        waktu = []
+        for _ in range(int(ulang)):
+            c = con.cursor()
+            t = time.perf_counter()
+            c.execute(sql, par).df()
+            waktu.append(time.perf_counter() - t)
+            c.close()
+        per_halaman.setdefault(nama, [0.0] * int(ulang))
+        per_halaman[nama] = [a + b for a, b in zip(per_halaman[nama], waktu, strict=True)]
+        per_kueri.append({"halaman": nama, "sql": " ".join(sql.split())[:90], "p50_ms": round(_p(waktu, 50) * 1e3, 2),
+                          "p95_ms": round(_p(waktu, 95) * 1e3, 2)})
+    for nama, waktu in per_halaman.items():
+        halaman[nama].update(kueri_unik=sum(1 for k in unik if k[0] == nama),
+                             sql_p50_ms=round(_p(waktu, 50) * 1e3, 1), sql_p95_ms=round(_p(waktu, 95) * 1e3, 1))
+    per_kueri.sort(key=lambda x: -x["p95_ms"])
+    Path(keluaran).write_text(json.dumps({"halaman": halaman, "kueri_terlambat": per_kueri[:12],
+                                          "jumlah_kueri": len(per_kueri)}, default=str))
+
+
+def _p(nilai: list[float], persen: int) -> float:
+    if len(nilai) == 1:
+        return nilai[0]
+    return statistics.quantiles(nilai, n=100, method="inclusive")[persen - 1]
+
+
+# 3/ the parent: prepare, run, report
+def mesin() -> dict[str, Any]:
+    from importlib.metadata import version
+
+    cpu = next((b.split(":", 1)[1].strip() for b in Path("/proc/cpuinfo").read_text().splitlines()
+                if b.startswith("model name")), platform.processor())
+    mem = next((int(b.split()[1]) >> 20 for b in Path("/proc/meminfo").read_text().splitlines()
+                if b.startswith("MemTotal")), 0)
+    try:
+        komit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=AKAR, capture_output=True,
+                               text=True).stdout.strip()
+    except OSError:
+        komit = ""
+    beban = os.getloadavg()
+    return {"waktu": datetime.now().isoformat(timespec="seconds"), "inti": os.cpu_count(), "cpu": cpu,
+            "memori_gb": mem, "beban_1_5_15": [round(x, 2) for x in beban], "python": platform.python_version(),
+            "komit": komit, **{p: version(p) for p in ("duckdb", "pandas", "pyarrow", "numpy", "streamlit")}}
+
+
+def tulis_csv_besar(jalur: Path, baris: int) -> dict[str, Any]:
+    """The bench's case CSV: about `baris` rows of Kabupaten Jombang, `;`, alias headers, dd/mm/yyyy."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    from pipelines.demo.nasional import KEPALA_CSV, tabel_kasus_kabupaten
+    from pipelines.konfigurasi import FOLDER_REFERENSI
+
+    t = tabel_kasus_kabupaten(FOLDER_REFERENSI, KABUPATEN, HARI_INI, baris)
+    kolom = {}
+    for k in t.column_names:
+        c = t.column(k)
+        if pa.types.is_date32(c.type):
+            c = pc.strftime(c.cast(pa.timestamp("s")), format="%d/%m/%Y")
+        kolom[KEPALA_CSV.get(k, k)] = c
+    pacsv.write_csv(pa.table(kolom), jalur, pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+    return {"baris": t.num_rows, "mb": round(jalur.stat().st_size / 2**20, 1)}
+
+
+def langkah(nama: str, hasil: dict[str, Any], fungsi: Any) -> None:
+    """Run one step, print it, keep its figures; an error is recorded, never raised (make bench never fails)."""
+    print(f"\n== {nama}", flush=True)
+    try:
+        hasil[nama] = fungsi()
+    except Exception as e:  # the bench reports, it does not fail
+        hasil[nama] = {"galat": f"{type(e).__name__}: {e}"}
+    print(json.dumps(hasil[nama], indent=1, ensure_ascii=False, default=str)[:3000], flush=True)
+
+
+def _baca_json(p: Path) -> dict[str, Any]:
+    return json.loads(p.read_text()) if p.exists() else {"galat": "anak tidak menulis hasil; lihat log"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kerja", type=Path, default=Path(tempfile.gettempdir()) / "pantau-bench")
+    ap.add_argument("--baris", type=int, default=1_000_000, help="rows of the case CSV (bawaan 1.000.000)")
+    ap.add_argument("--ulang", type=int, default=30, help="repetitions of each query for p50/p95")
+    ap.add_argument("--nasional", action="store_true", help="also the national size (long: see --batas-nasional)")
+    ap.add_argument("--batas-nasional", type=float, default=900.0, help="seconds allowed to the national demo")
+    ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
+    a = ap.parse_args(argv)
+    kerja: Path = a.kerja
+    kerja.mkdir(parents=True, exist_ok=True)
+    hasil: dict[str, Any] = {"mesin": mesin(), "parameter": {"baris": a.baris, "ulang": a.ulang}}
+    print(json.dumps(hasil["mesin"], ensure_ascii=False))
+    csv = kerja / f"kasus_{a.baris}.csv"
+
+    def siapkan() -> dict[str, Any]:
+        if csv.exists():
+            return {"baris_berkas": None, "mb": round(csv.stat().st_size / 2**20, 1), "dipakai_ulang": True}
+        return tulis_csv_besar(csv, a.baris)
+
+    def ingest() -> dict[str, Any]:
+        g = kerja / "ingest.duckdb"
+        ukur = jalankan(_anak("ingest", str(csv), str(g), str(kerja / "ingest.json")), env=_env(g),
+                        log=kerja / "ingest.log")
+        return {**_baca_json(kerja / "ingest.json"), **ukur}
+
+    def duck() -> dict[str, Any]:
+        ukur = jalankan(_anak("duckdb", str(csv), str(kerja / "duck.duckdb"), str(kerja / "duck.json")),
+                        log=kerja / "duck.log")
+        return {**_baca_json(kerja / "duck.json"), **ukur}
+
+    def pandas_() -> dict[str, Any]:
+        ukur = jalankan(_anak("pandas", str(csv), str(kerja / "pandas.duckdb"), str(kerja / "pandas.json")),
+                        log=kerja / "pandas.log")
+        return {**_baca_json(kerja / "pandas.json"), **ukur}
+
+    demo = kerja / "kabupaten" / "pantau.duckdb"
+
+    def demo_kab() -> dict[str, Any]:
+        demo.parent.mkdir(exist_ok=True)
+        return jalankan([str(Path(sys.executable).parent / "pantau"), "demo", "--hari-ini", HARI_INI.isoformat(),
+                         "--paksa"], env=_env(demo), log=kerja / "demo.log")
+
+    def build_kab() -> dict[str, Any]:
+        salinan = kerja / "kabupaten" / "bangun.duckdb"
+        shutil.copyfile(demo, salinan)
+        ukur = jalankan([str(Path(sys.executable).parent / "pantau"), "build"], env=_env(salinan),
+                        log=kerja / "build.log")
+        return {**ukur, "gudang_mb": demo.stat().st_size >> 20}
+
+    def halaman(gudang: Path, kabupaten: str) -> Any:
+        def f() -> dict[str, Any]:
+            out = kerja / f"halaman-{gudang.parent.name}.json"
+            ukur = jalankan(_anak("halaman", str(gudang), str(out), str(a.ulang)), env=_env(gudang, kabupaten),
+                            log=kerja / f"halaman-{gudang.parent.name}.log")
+            return {**_baca_json(out), "sesi_aplikasi": ukur}
+        return f
+
+    langkah("siapkan_csv", hasil, siapkan)
+    langkah("ingest_pantau", hasil, ingest)
+    langkah("duckdb_read_csv", hasil, duck)
+    langkah("pandas_read_csv_pemetaan", hasil, pandas_)
+    langkah("demo_kabupaten", hasil, demo_kab)
+    langkah("build_kabupaten", hasil, build_kab)
+    langkah("halaman_kabupaten", hasil, halaman(demo, KABUPATEN))
+    if a.nasional:
+        nas = kerja / "nasional" / "pantau.duckdb"
+
+        def demo_nas() -> dict[str, Any]:
+            nas.parent.mkdir(exist_ok=True)
+            return jalankan([str(Path(sys.executable).parent / "pantau"), "demo", "--skala", "nasional",
+                             "--hari-ini", HARI_INI.isoformat(), "--paksa"], env=_env(nas),
+                            batas=a.batas_nasional, log=kerja / "nasional.log")
+
+        def build_nas() -> dict[str, Any]:
+            if not nas.exists():
+                return {"dilewati": "demo nasional tidak selesai"}
+            from pipelines.demo.nasional import semua_kabupaten
+            from pipelines.konfigurasi import FOLDER_REFERENSI
+
+            semua = ",".join(semua_kabupaten(FOLDER_REFERENSI))
+            return {**jalankan([str(Path(sys.executable).parent / "pantau"), "build"], env=_env(nas, semua),
+                               log=kerja / "build-nasional.log", batas=a.batas_nasional),
+                    "gudang_mb": nas.stat().st_size >> 20}
+
+        langkah("demo_nasional", hasil, demo_nas)
+        langkah("build_nasional", hasil, build_nas)
+        if nas.exists():
+            langkah("halaman_nasional", hasil, halaman(nas, KABUPATEN))
+    rasio = {}
+    i, d, p = (hasil.get(k, {}) for k in ("ingest_pantau", "duckdb_read_csv", "pandas_read_csv_pemetaan"))
+    if "detik_muat_tanpa_bangun" in i and "detik" in d and "detik" in p:
+        rasio = {"ingest_tanpa_bangun_per_duckdb": round(i["detik_muat_tanpa_bangun"] / d["detik"], 1),
+                 "ingest_tanpa_bangun_per_pandas": round(i["detik_muat_tanpa_bangun"] / p["detik"], 1),
+                 "ingest_total_per_duckdb": round(i["detik_total"] / d["detik"], 1)}
+    hasil["rasio"] = rasio
+    print("\n== rasio\n" + json.dumps(rasio, indent=1))
+    a.hasil.mkdir(parents=True, exist_ok=True)
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (a.hasil / f"hasil-{cap}.json").write_text(json.dumps(hasil, indent=1, ensure_ascii=False, default=str) + "\n")
+    (a.hasil / f"hasil-{cap}.md").write_text(laporan_md(hasil), encoding="utf-8")
+    print(f"\nHasil ditulis ke {a.hasil / f'hasil-{cap}.json'} dan .md")
+    return 0
+
+
+def laporan_md(h: dict[str, Any]) -> str:
+    """The results as a short Markdown report."""
+    m = h["mesin"]
+    baris = [f"# Tolok ukur Pantau {m['waktu']}", "",
+             f"Mesin: {m['inti']} inti ({m['cpu']}), {m['memori_gb']} GB, beban {m['beban_1_5_15']}; Python "
+             f"{m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, pyarrow {m['pyarrow']}, Streamlit "
+             f"{m['streamlit']}; komit {m['komit']}.", "",
+             "| langkah | detik | RSS puncak (MB, proses / pohon) | catatan |", "|---|---:|---:|---|"]
+    for k, v in h.items():
+        if not isinstance(v, dict) or k in ("mesin", "parameter", "rasio"):
+            continue
+        if "galat" in v and "detik" not in v:
+            baris.append(f"| {k} | | | galat: {v['galat']} |")
+            continue
+        ses = v.get("sesi_aplikasi", v)
+        catatan = {x: y for x, y in v.items() if x not in ("detik", "rss_puncak_mb", "rss_pohon_puncak_mb",
+                                                          "halaman", "kueri_terlambat", "sesi_aplikasi")}
+        baris.append(f"| {k} | {ses.get('detik', '')} | {ses.get('rss_puncak_mb', '')} / "
+                     f"{ses.get('rss_pohon_puncak_mb', '')} | {json.dumps(catatan, ensure_ascii=False)} |")
+    baris += ["", f"Rasio: {json.dumps(h.get('rasio', {}))}", ""]
+    for k in ("halaman_kabupaten", "halaman_nasional"):
+        v = h.get(k, {})
+        if "halaman" not in v:
+            continue
+        baris += [f"## {k}", "",
+                  "| halaman | AppTest dingin (s) | hangat (s) | kueri | SQL p50 (ms) | SQL p95 (ms) | galat |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for nama, x in v["halaman"].items():
+            baris.append(f"| {nama} | {x['detik_dingin']} | {x['detik_hangat']} | {x.get('kueri_unik', '')} | "
+                         f"{x.get('sql_p50_ms', '')} | {x.get('sql_p95_ms', '')} | {'; '.join(x['galat'])} |")
+        baris += ["", "Kueri paling lambat (p95):", ""]
+        baris += [f"- {q['halaman']}: {q['p50_ms']} / {q['p95_ms']} ms - `{q['sql']}`" for q in v["kueri_terlambat"]]
+        baris.append("")
+    return "\n".join(baris) + "\n"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "anak":
+        sys.path.insert(0, str(AKAR))
+        {"ingest": anak_ingest, "duckdb": anak_duckdb, "pandas": anak_pandas,
+         "halaman": anak_halaman}[sys.argv[2]](*sys.argv[3:])
+        sys.exit(0)
+    sys.exit(main())

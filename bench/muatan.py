@@ -1,0 +1,193 @@
+"""A bounded load test: N concurrent sessions of the served app clicking through every page while an ingest runs.
+
+Each session is a websocket client speaking Streamlit's own protocol (the protobuf
+`BackMsg.rerun_script` a browser sends when a page is opened, and the `ForwardMsg`s back
+until `script_finished`), so the server does exactly the work a browser session causes,
+without 20 Chromium renderers competing for the same 2 cores. A page counts as an error
+when its run ends with an exception element or an `st.error` box, fails to finish, or
+takes longer than `--batas-halaman` seconds (a session blocked by the ingest).
+
+    .venv/bin/python bench/muatan.py --gudang "$TMPDIR/pantau-bench/kabupaten/pantau.duckdb" \\
+        --ingest kasus_200k.csv --sesi 20 --putaran 3
+
+The warehouse is copied first (the app serves the copy, the ingest writes into it and
+swaps it mid-test). Figures go to the terminal and `bench/hasil-muatan-<waktu>.json|md`.
+Not part of `make test`; it never fails on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+AKAR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(AKAR))
+
+HALAMAN = ("ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target", "kualitas")
+
+
+async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[dict[str, Any]]) -> None:
+    """One client: open every page `putaran` times, in a rotated order so sessions do not move in lockstep."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    urutan = HALAMAN[nomor % len(HALAMAN):] + HALAMAN[:nomor % len(HALAMAN)]
+    try:
+        protokol = ["streamlit"]
+        ws = await websockets.connect(url, subprotocols=protokol, max_size=None,  # type: ignore[arg-type]
+                                      open_timeout=60)
+    except Exception as e:
+        catatan.append({"sesi": nomor, "halaman": "-", "mulai": time.time(), "detik": 0.0,
+                        "galat": f"tidak tersambung: {e}"})
+        return
+    async with ws:
+        for _ in range(putaran):
+            for h in urutan:
+                pesan = BackMsg()
+                pesan.rerun_script.page_name = h
+                pesan.rerun_script.query_string = ""
+                mulai_dinding, mulai = time.time(), time.perf_counter()
+                await ws.send(pesan.SerializeToString())
+                galat = None
+                try:
+                    while True:
+                        data = await asyncio.wait_for(ws.recv(), timeout=max(0.1, batas - (time.perf_counter()
+                                                                                           - mulai)))
+                        m = ForwardMsg()
+                        m.ParseFromString(data)
+                        jenis = m.WhichOneof("type")
+                        if jenis == "delta" and m.delta.WhichOneof("type") == "new_element":
+                            el = m.delta.new_element
+                            if el.WhichOneof("type") == "exception":
+                                galat = f"exception: {el.exception.message[:160]}"
+                            elif el.WhichOneof("type") == "alert" and el.alert.format == 1:  # ERROR
+                                galat = f"st.error: {el.alert.body[:160]}"
+                        if jenis == "script_finished":
+                            if m.script_finished == 2:  # FINISHED_EARLY_FOR_RERUN: the app reran itself, wait
+                                continue
+                            if m.script_finished == 1:  # FINISHED_WITH_COMPILE_ERROR
+                                galat = galat or "script_finished=FINISHED_WITH_COMPILE_ERROR"
+                            break
+                except TimeoutError:
+                    galat = f"lebih dari {batas:.0f} detik"
+                except Exception as e:  # connection dropped
+                    galat = f"{type(e).__name__}: {e}"
+                catatan.append({"sesi": nomor, "halaman": h, "mulai": mulai_dinding,
+                                "detik": round(time.perf_counter() - mulai, 3), "galat": galat})
+                if galat and "Connection" in galat:
+                    return
+
+
+def _tunggu_server(port: int, batas: float = 120) -> None:
+    akhir = time.monotonic() + batas
+    while time.monotonic() < akhir:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("server Streamlit tidak menjawab")
+
+
+def _p(x: list[float], q: int) -> float:
+    return statistics.quantiles(x, n=100, method="inclusive")[q - 1] if len(x) > 1 else (x[0] if x else 0.0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gudang", type=Path, required=True, help="warehouse to serve (copied first)")
+    ap.add_argument("--ingest", type=Path, nargs="*", default=[], help="files to load while the sessions run")
+    ap.add_argument("--kabupaten", default="35.17")
+    ap.add_argument("--sesi", type=int, default=20)
+    ap.add_argument("--putaran", type=int, default=3, help="rounds through every page per session")
+    ap.add_argument("--jeda-ingest", type=float, default=5.0, help="seconds after the start before the ingest")
+    ap.add_argument("--batas-halaman", type=float, default=120.0)
+    ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--kerja", type=Path, default=Path(tempfile.gettempdir()) / "pantau-muatan")
+    ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
+    a = ap.parse_args()
+    a.kerja.mkdir(parents=True, exist_ok=True)
+    gudang = a.kerja / "pantau.duckdb"
+    shutil.copyfile(a.gudang, gudang)
+    env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": a.kabupaten,
+           "PANTAU_KUNCI": os.environ.get("PANTAU_KUNCI", "kunci-tolok-ukur")}
+    pantau = str(Path(sys.executable).parent / "pantau")
+    with open(a.kerja / "server.log", "w") as log:
+        server = subprocess.Popen([pantau, "serve", "--port", str(a.port), "--alamat", "127.0.0.1"], env=env,
+                                  stdout=log, stderr=log, cwd=AKAR)
+    hasil: dict[str, Any] = {"waktu": datetime.now().isoformat(timespec="seconds"), "inti": os.cpu_count(),
+                             "beban_awal": [round(x, 2) for x in os.getloadavg()], "sesi": a.sesi,
+                             "putaran": a.putaran, "halaman": list(HALAMAN)}
+    try:
+        _tunggu_server(a.port)
+        catatan: list[dict[str, Any]] = []
+        ingest: dict[str, Any] = {}
+
+        async def semua() -> None:
+            url = f"ws://127.0.0.1:{a.port}/_stcore/stream"
+            tugas = [asyncio.create_task(sesi(i, url, a.putaran, a.batas_halaman, catatan)) for i in range(a.sesi)]
+            if a.ingest:
+                await asyncio.sleep(a.jeda_ingest)
+                ingest["mulai"] = time.time()
+                p = await asyncio.create_subprocess_exec(pantau, "ingest", *map(str, a.ingest), env=env,
+                                                         stdout=asyncio.subprocess.PIPE,
+                                                         stderr=asyncio.subprocess.STDOUT)
+                keluaran, _ = await p.communicate()
+                ingest.update(selesai=time.time(), kode_keluar=p.returncode,
+                              ringkasan=keluaran.decode(errors="replace").strip().splitlines()[-1:])
+            await asyncio.gather(*tugas)
+
+        mulai = time.time()
+        asyncio.run(semua())
+        hasil["detik_total"] = round(time.time() - mulai, 1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    waktu = [c["detik"] for c in catatan if not c["galat"]]
+    selama = [c["detik"] for c in catatan if not c["galat"] and ingest and ingest["mulai"] <= c["mulai"]
+              <= ingest.get("selesai", 0)]
+    hasil.update(
+        muat_halaman=len(catatan), galat=sum(1 for c in catatan if c["galat"]),
+        contoh_galat=[c for c in catatan if c["galat"]][:10],
+        p50_detik=round(_p(waktu, 50), 2), p95_detik=round(_p(waktu, 95), 2), maks_detik=round(max(waktu or [0]), 2),
+        selama_ingest={"muat_halaman": len(selama), "p50_detik": round(_p(selama, 50), 2),
+                       "p95_detik": round(_p(selama, 95), 2)},
+        ingest={k: v for k, v in ingest.items()} | ({"detik": round(ingest["selesai"] - ingest["mulai"], 1)}
+                                                   if "selesai" in ingest else {}),
+        per_halaman={h: {"p50": round(_p(x, 50), 2), "p95": round(_p(x, 95), 2)} for h in HALAMAN
+                     if (x := [c["detik"] for c in catatan if c["halaman"] == h and not c["galat"]])},
+    )
+    print(json.dumps(hasil, indent=1, ensure_ascii=False, default=str))
+    a.hasil.mkdir(parents=True, exist_ok=True)
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (a.hasil / f"hasil-muatan-{cap}.json").write_text(json.dumps(hasil, indent=1, ensure_ascii=False,
+                                                                 default=str) + "\n")
+    (a.hasil / f"hasil-muatan-{cap}.md").write_text(
+        f"# Uji muatan {hasil['waktu']}\n\n{a.sesi} sesi x {a.putaran} putaran x {len(HALAMAN)} halaman "
+        f"({hasil['muat_halaman']} muat halaman) di {hasil['inti']} inti, beban awal {hasil['beban_awal']}.\n\n"
+        f"- waktu halaman p50 {hasil['p50_detik']} s, p95 {hasil['p95_detik']} s, maks {hasil['maks_detik']} s\n"
+        f"- selama ingest: {json.dumps(hasil['selama_ingest'])}\n- galat: {hasil['galat']}\n"
+        f"- ingest: {json.dumps(hasil['ingest'], default=str, ensure_ascii=False)}\n"
+        f"- per halaman (p50/p95 s): {json.dumps(hasil['per_halaman'])}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
