@@ -5,16 +5,15 @@ pipeline from `tests/fixtures/app/`, and the Streamlit app served on a free port
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from browser.aplikasi import layani_aplikasi
 
 AKAR = Path(__file__).resolve().parents[2]
 FIKSTUR = AKAR / "tests" / "fixtures" / "app"
@@ -75,47 +74,11 @@ def gudang_browser(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return gudang
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def alamat_aplikasi(gudang_browser: Path) -> Iterator[str]:
     """Serve `dashboard/streamlit_app.py` on a free port; yield its base URL; stop it at the end."""
-    port = _port_bebas()
-    log = gudang_browser.parent / "streamlit.log"
-    with log.open("w") as keluaran:
-        proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            env=_env_uji(gudang_browser), cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
-        )
-    alamat = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.monotonic() + 60
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit berhenti (kode {proses.returncode}):\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit tidak siap dalam 60 detik:\n{log.read_text()}")
-            time.sleep(0.3)
+    with layani_aplikasi(_env_uji(gudang_browser), gudang_browser.parent) as alamat:
         yield alamat
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
 
 
 @pytest.fixture(scope="session")

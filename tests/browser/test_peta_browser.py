@@ -7,16 +7,15 @@ by hand in `tests/test_dashboard_peta.py` (Kabuh 35.17.16.2004: 7 new cases in J
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from browser.aplikasi import layani_aplikasi
 
 pytestmark = pytest.mark.browser
 
@@ -44,40 +43,8 @@ def alamat_peta(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         hasil = subprocess.run([str(pantau), *argumen], env=_env(gudang), capture_output=True, text=True,
                                timeout=300)
         assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    log = gudang.parent / "streamlit.log"
-    with log.open("w") as keluaran:
-        proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            env=_env(gudang), cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
-        )
-    alamat = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.monotonic() + 60
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit berhenti (kode {proses.returncode}):\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit tidak siap dalam 60 detik:\n{log.read_text()}")
-            time.sleep(0.3)
+    with layani_aplikasi(_env(gudang), gudang.parent) as alamat:
         yield alamat
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
 
 
 def _tunggu(page: Page, teks: str) -> None:

@@ -8,11 +8,6 @@ Screenshots go to `tests/artefak/` for a person to look at.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,16 +15,12 @@ import pytest
 from app_rujukan import PANTAU_TOML, bangun_gudang
 from playwright.sync_api import Page, expect
 
+from browser.aplikasi import layani_aplikasi
+
 pytestmark = pytest.mark.browser
 
 AKAR = Path(__file__).resolve().parents[2]
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -39,38 +30,8 @@ def alamat_rujukan(tmp_path_factory: pytest.TempPathFactory, berkas_perak: list[
     gudang = bangun_gudang(folder, berkas_perak)
     env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
            "PANTAU_CONFIG": str(PANTAU_TOML)}
-    port = _port_bebas()
-    log = folder / "streamlit.log"
-    with log.open("w") as keluaran:
-        proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
-             "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            env=env, cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
-        )
-    alamat = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.monotonic() + 60
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit berhenti (kode {proses.returncode}):\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit tidak siap dalam 60 detik:\n{log.read_text()}")
-            time.sleep(0.3)
+    with layani_aplikasi(env, folder) as alamat:
         yield alamat
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
 
 
 def _tunggu(page: Page, teks: str) -> None:
