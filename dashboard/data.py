@@ -7,12 +7,19 @@ Values reach DuckDB only as named parameters (`$kode`); table and column names a
 in the SQL text below. Metrics are computed in the pipeline's marts; here they are only
 filtered and summed over months, recomputing rates from the summed counts (never
 averaging rates), as `metrics.md` requires. Table contract: `pipelines/sql/README.md`.
+
+Every function that returns numbers of a wilayah passes the access gate (`pipelines.akses`) through `_gerbang`:
+the logged-in user (`dashboard.sesi.pengguna_aktif`, no user: `AksesDitolak`) must be allowed the wilayah asked
+for, and rows of desa outside the user's scope are removed before a page sees them. The gate sits outside the
+cache, so a cached result computed for one user never reaches another unchecked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+import functools
+from collections.abc import Callable
+from typing import Literal, NamedTuple, ParamSpec, TypeVar
 
 import duckdb
 import pandas as pd
@@ -20,6 +27,8 @@ import streamlit as st
 
 from dashboard.db import VersiGudang, kueri
 from dashboard.periode import jumlah_bulan, periode_sebelumnya, tambah_bulan
+from dashboard.sesi import pengguna_aktif
+from pipelines import akses
 from pipelines.enums import KODE_KATEGORI, PROGRAM
 from pipelines.privasi import daftar_kasus_aman
 
@@ -31,6 +40,37 @@ TABEL_WAJIB: tuple[str, ...] = ("meta_gudang", "ref_wilayah", "mart_wilayah_bula
 _TTL = dt.timedelta(minutes=30)
 _KECIL = 8  # max_entries of functions whose result depends on the version only
 _BESAR = 256  # max_entries of functions keyed on the filters too
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Cara = Literal["dalam", "tumpang"]
+
+
+def _gerbang(cara: Cara = "dalam", kolom: str | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Put a data function behind the access gate. Its second argument is a wilayah code.
+
+    `dalam`: the code must lie inside the user's scope (a camat asking for another kecamatan gets `AksesDitolak`).
+    `tumpang`: the code may also be a parent of the scope (a camat's map asks for the whole kabupaten); then the
+    rows are kept only where `kolom` lies inside the scope. With `kolom`, rows outside the scope are dropped in
+    both cases."""
+
+    def bungkus(fungsi: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fungsi)
+        def bergerbang(*args: P.args, **kwargs: P.kwargs) -> R:
+            pengguna = pengguna_aktif()
+            kode = str(args[1]) if len(args) > 1 else str(next(iter(kwargs.values())))
+            cakupan = akses.cakupan(pengguna)
+            induk = cakupan.kode is not None and cakupan.kode.startswith(kode + ".")
+            if not (cara == "tumpang" and induk):
+                akses.periksa_wilayah(pengguna, kode)
+            hasil = fungsi(*args, **kwargs)
+            if kolom is not None and isinstance(hasil, pd.DataFrame):
+                return akses.saring(hasil, pengguna, kolom).reset_index(drop=True)
+            return hasil
+
+        return bergerbang
+
+    return bungkus
 
 
 def _tanggal(nilai: object) -> dt.date | None:
@@ -84,9 +124,14 @@ def meta_gudang(versi: VersiGudang) -> dict[str, str]:
     return {str(k): str(v) for k, v in zip(df["kunci"], df["nilai"], strict=True) if v is not None}
 
 
-@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
 def wilayah(versi: VersiGudang) -> pd.DataFrame:
-    """All desa of the configured regencies with their kecamatan and kabupaten (`ref_wilayah`), in code order."""
+    """The desa the logged-in user may see (all of the configured regencies for kabupaten roles) with their kecamatan
+    and kabupaten (`ref_wilayah`), in code order."""
+    return akses.saring(_wilayah_semua(versi), pengguna_aktif(), "kode_desa").reset_index(drop=True)
+
+
+@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
+def _wilayah_semua(versi: VersiGudang) -> pd.DataFrame:
     return kueri(
         versi,
         "select kode_desa, nama_desa, jenis, kode_kec, nama_kec, kode_kab, nama_kab "
@@ -101,6 +146,7 @@ def bulan_tersedia(versi: VersiGudang) -> list[dt.date]:
     return [d for d in (_tanggal(x) for x in df["bulan"]) if d is not None]
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """The Ringkasan KPIs of one wilayah for the period and for the previous period of equal length.
@@ -163,6 +209,7 @@ def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: 
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def puskesos_status(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     """Puskesos counts by status as of the cut-off for the desa of one wilayah (desa, kecamatan or kabupaten).
@@ -185,6 +232,7 @@ def puskesos_status(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def tren_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Kasus baru and rujukan dikirim per month of one wilayah (totals only, no category breakdown)."""
@@ -202,6 +250,7 @@ def tren_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: d
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kesegaran(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     """Reporting in the latest complete month (its last day on or before the cut-off) of one wilayah.
@@ -233,6 +282,7 @@ def kesegaran(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
 _KOLOM_KATEGORI = ", ".join(f"kasus_{k}" for k in KODE_KATEGORI if k != "nihil")  # identifiers from the enum list
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def profil_desa(versi: VersiGudang, kode_desa: str) -> pd.DataFrame:
     """One row (none for an unknown code): the desa, its kecamatan, its Puskesos status as of the cut-off
@@ -256,6 +306,7 @@ def profil_desa(versi: VersiGudang, kode_desa: str) -> pd.DataFrame:
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kasus_kategori_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """`kasus_baru` and every `kasus_<kategori>` per month of one wilayah (RAW counts: show them only through
@@ -274,6 +325,7 @@ def kasus_kategori_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date,
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def corong_rujukan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """The referral funnel of the referrals started in the period, as they stood at the cut-off. One row:
@@ -304,6 +356,7 @@ def corong_rujukan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai:
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_terlambat(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     """Open referrals past their destination's SLA at the cut-off in a desa, kecamatan or kabupaten, by
@@ -328,6 +381,7 @@ def rujukan_terlambat(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     return daftar_kasus_aman(df)
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def riwayat_lapor(versi: VersiGudang, kode_desa: str, bulan_akhir: dt.date, jumlah: int = 12) -> pd.DataFrame:
     """The reporting of one desa over `jumlah` months ending with `bulan_akhir` (a first of month), oldest first.
@@ -364,6 +418,7 @@ def riwayat_lapor(versi: VersiGudang, kode_desa: str, bulan_akhir: dt.date, juml
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kualitas_desa(versi: VersiGudang, kode_desa: str) -> pd.DataFrame:
     """Data quality of one desa, one row. The files that touched it are those with a loaded row of the desa or a
@@ -406,6 +461,7 @@ def kualitas_desa(versi: VersiGudang, kode_desa: str) -> pd.DataFrame:
     )
 
 
+@_gerbang("tumpang", kolom="kode_desa")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rapat_desa(versi: VersiGudang, kode_kec: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Every desa of one kecamatan side by side, in code order: the period's numbers, the monthly series for the
@@ -475,6 +531,7 @@ def rapat_desa(versi: VersiGudang, kode_kec: str, dari: dt.date, sampai: dt.date
     return df
 
 
+@_gerbang("tumpang", kolom="kode_desa")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def perhatian_desa(versi: VersiGudang, kode_wilayah: str, batas: int = 10) -> pd.DataFrame:
     """The `batas` desa most behind in a kecamatan or kabupaten (`mart_perhatian_desa`, skor > 0), worst first."""
@@ -496,6 +553,7 @@ def perhatian_desa(versi: VersiGudang, kode_wilayah: str, batas: int = 10) -> pd
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def perhatian_tujuan(versi: VersiGudang, kode_wilayah: str, batas: int | None = 5) -> pd.DataFrame:
     """Referral destinations of a kecamatan or kabupaten by how far behind they are (`mart_perhatian_tujuan`),
@@ -515,6 +573,7 @@ def perhatian_tujuan(versi: VersiGudang, kode_wilayah: str, batas: int | None = 
     return df
 
 
+@_gerbang("tumpang", kolom="kode_desa")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def puskesos_bermasalah(versi: VersiGudang, kode_kec: str) -> pd.DataFrame:
     """Desa of a kecamatan whose Puskesos is `diam` or `tersendat` at the cut-off: silent ones first, then the
@@ -536,6 +595,7 @@ def puskesos_bermasalah(versi: VersiGudang, kode_kec: str) -> pd.DataFrame:
     return df
 
 
+@_gerbang("tumpang", kolom="kode_desa")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def pelaporan_turun(versi: VersiGudang, kode_kec: str) -> pd.DataFrame:
     """Desa of a kecamatan whose reporting completeness fell: the last 3 full months before the cut-off month
@@ -588,6 +648,7 @@ _PROGRAM_PETA = {
 """Coverage of the map's programs per desa (`mart_program_wilayah`), or empty columns in an older warehouse."""
 
 
+@_gerbang("tumpang", kolom="kode_desa")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """One row per desa of the regency: the Peta metrics over the months `dari`..`sampai`.
@@ -684,6 +745,7 @@ class InfoBatas(NamedTuple):
     diimpor_pada: dt.date | None
 
 
+@_gerbang("tumpang")
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def info_batas(versi: VersiGudang, kode_kab: str) -> InfoBatas:
     """How many desa of the regency have an imported polygon, from which files, imported when."""
@@ -703,6 +765,7 @@ def info_batas(versi: VersiGudang, kode_kab: str) -> InfoBatas:
     return InfoBatas(int(baris["jumlah_desa"]), str(baris["berkas"]), _tanggal(baris["diimpor_pada"]))
 
 
+@_gerbang("tumpang")
 @st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
 def batas_desa_geojson(versi: VersiGudang, kode_kab: str) -> dict:
     """The display polygons of the regency's desa as a GeoJSON FeatureCollection, feature `id` = kode_desa."""
@@ -726,6 +789,7 @@ def batas_desa_geojson(versi: VersiGudang, kode_kab: str) -> dict:
     }
 
 
+@_gerbang("tumpang")
 @st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
 def garis_kecamatan(versi: VersiGudang, kode_kab: str) -> pd.DataFrame:
     """Kecamatan outlines of the regency (dissolved at import) as lines: `kode_kec`, `nama_kec`, and `lon`,
@@ -767,6 +831,7 @@ def garis_kecamatan(versi: VersiGudang, kode_kab: str) -> pd.DataFrame:
 # `privasi.daftar_kasus_aman`; the table by destination through `privasi.sembunyikan_tujuan_sensitif` (komponen).
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_kohort(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Completion by start month (cohort) of one wilayah, oldest first: `bulan`, `dikirim`, `selesai_30`,
@@ -799,6 +864,7 @@ def rujukan_kohort(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai:
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_per_tujuan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """The table by destination (metrics.md 2), most overdue first. Per `tujuan_rujukan`: `sla_hari` (from the
@@ -840,6 +906,7 @@ def rujukan_per_tujuan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sam
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_umur(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Open referrals by age bucket (`kelompok_umur`: 0-30, 31-60, 61-90, >90 days) and SLA status (`status_sla`:
@@ -870,6 +937,7 @@ def rujukan_umur(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: d
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_tanpa_respon_desa(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Desa with open referrals never answered after 14 days (`tanpa_respon`), most first: `kode_desa`,
@@ -899,6 +967,7 @@ def rujukan_tanpa_respon_desa(versi: VersiGudang, kode_wilayah: str, dari: dt.da
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def rujukan_terbuka_daftar(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Open referrals started in the period, overdue first, then the oldest. Privacy applied
@@ -936,6 +1005,7 @@ _WILAYAH_BERKAS = """(k.kode_desa = $kode or k.kode_kec = $kode or k.kode_kab = 
 """Wilayah filter of a quarantine or warning row (SQL text with no values: the value is the parameter $kode)."""
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kualitas_per_desa(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     """Every desa of a wilayah with its quality numbers (`mart_kualitas_desa`) and Puskesos status, lowest score
@@ -960,6 +1030,7 @@ def kualitas_per_desa(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kualitas_ringkasan(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     """The quality numbers of a wilayah, recomputed from its desa's counts (never an average of rates). One row:
@@ -1003,6 +1074,7 @@ def kualitas_ringkasan(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def pelaporan_12_bulan(versi: VersiGudang, kode_wilayah: str, sampai: dt.date) -> pd.DataFrame:
     """The reporting state of every desa of a wilayah for the 12 months ending with `sampai` (months of the
@@ -1022,6 +1094,7 @@ def pelaporan_12_bulan(versi: VersiGudang, kode_wilayah: str, sampai: dt.date) -
     return df
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def karantina_per_berkas(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Quarantined rows by file and kind of reason (a row with two kinds counts under each): `nama_berkas`,
@@ -1052,6 +1125,7 @@ def karantina_per_berkas(versi: VersiGudang, kode_wilayah: str, dari: dt.date, s
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def karantina_baris(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """The quarantined rows themselves, to send back to the desa: `nama_berkas`, `lembar`, `baris`, `alasan`,
@@ -1070,6 +1144,7 @@ def karantina_baris(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def peringatan_per_jenis(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Warnings by type, most frequent first: `jenis_peringatan`, `jumlah`, `berkas` (files), `desa`, and one
@@ -1092,6 +1167,7 @@ def peringatan_per_jenis(versi: VersiGudang, kode_wilayah: str, dari: dt.date, s
     )
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def nama_tidak_cocok(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Desa names that did not match the official list, most rows first: `nama_tertulis` (as typed, or the code),
@@ -1148,6 +1224,7 @@ def program_tersedia(versi: VersiGudang) -> list[str]:
     return [k.kode for k in PROGRAM if k.kode in ada]
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def program_wilayah(versi: VersiGudang, kode_wilayah: str, program: str) -> pd.DataFrame:
     """The selected wilayah (`peran` = 'ini') and its children one level down (`peran` = 'anak') for a program."""
@@ -1162,6 +1239,7 @@ def program_wilayah(versi: VersiGudang, kode_wilayah: str, program: str) -> pd.D
     """, {"kode": kode_wilayah, "program": program})
 
 
+@_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def program_nonaktif(versi: VersiGudang, kode_wilayah: str, program: str) -> pd.DataFrame:
     """Deactivations by month and reason in the wilayah, with how many were reactivated later."""
@@ -1175,6 +1253,7 @@ def program_nonaktif(versi: VersiGudang, kode_wilayah: str, program: str) -> pd.
     """, {"kode": kode_wilayah, "program": program})
 
 
+@_gerbang("tumpang")
 @st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
 def target_kemiskinan(versi: VersiGudang, kode_kab: str) -> dict[str, pd.DataFrame]:
     """Everything the target page draws for one regency: BPS series, documents, their paths, the projection."""

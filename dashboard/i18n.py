@@ -550,22 +550,6 @@ TEKS: dict[str, tuple[str, str]] = {
         "and period; preparing them takes a few seconds.",
     ),
     "unggah_judul": ("Unggah data", "Upload data"),
-    "unggah_nanti": (
-        "Unggah berkas dari peramban akan tersedia bersama pengaturan hak akses (hanya operator Dinsos yang boleh "
-        "memuat data). Sementara itu, muat berkas dengan perintah `pantau ingest` di server.",
-        "Uploading files from the browser comes with access control (only Dinsos operators may load data). "
-        "Meanwhile, load files with the `pantau ingest` command on the server.",
-    ),
-    "unggah_cli": (
-        "Contoh perintah (berkas atau folder; ringkasannya sama dengan yang nanti tampil di halaman ini):",
-        "Example commands (files or folders; the summary is the one this page will show):",
-    ),
-    "unggah_ket": (
-        "Dasbor membaca gudang data yang baru tanpa dimulai ulang. Baris yang dikarantina dapat diunduh dengan "
-        "`pantau karantina` untuk dikirim kembali ke desa.",
-        "The dashboard reads a rebuilt warehouse without a restart. Quarantined rows can be downloaded with "
-        "`pantau karantina` to send back to the village.",
-    ),
 }
 
 
@@ -1396,4 +1380,150 @@ TEKS.update({
     "peta_h_cakupan_sedikit": ("{tercakup} dari {layak} keluarga layak (kurang dari 10: tanpa persen)",
                                "{tercakup} of {layak} eligible households (fewer than 10: no rate)"),
     "peta_h_cakupan_kosong": ("Belum ada ekstrak DTKS untuk periode ini", "No DTKS extract for this period"),
+})
+
+# Log-in, accounts and the gate (issue "Who sees what")
+TEKS.update({
+    "masuk_judul": ("Masuk", "Log in"),
+    "masuk_nama": ("Nama pengguna", "User name"),
+    "masuk_sandi": ("Kata sandi", "Password"),
+    "masuk_tombol": ("Masuk", "Log in"),
+    "masuk_ket": (
+        "Akun dibuat oleh admin Dinsos (`pantau pengguna tambah`). Setelah beberapa kali gagal, akun dikunci "
+        "sementara. Setiap masuk, keluar dan unduhan dicatat.",
+        "Accounts are created by the Dinsos admin (`pantau pengguna tambah`). After repeated failures an account "
+        "is locked for a while. Every log-in, log-out and download is recorded.",
+    ),
+    "masuk_belum_ada_akun": (
+        "Belum ada akun. Buat akun pertama di server: `pantau pengguna tambah NAMA --peran perencana` "
+        "(atau jalankan `make demo` untuk akun demo).",
+        "There is no account yet. Create the first one on the server: `pantau pengguna tambah NAME --peran "
+        "perencana` (or run `make demo` for demo accounts).",
+    ),
+    "masuk_sesi_berakhir": (
+        "Sesi berakhir (tidak aktif {menit} menit, atau akun diubah). Silakan masuk lagi.",
+        "Your session ended (idle for {menit} minutes, or the account was changed). Please log in again.",
+    ),
+    "sandi_wajib_ganti": (
+        "Akun {nama} memakai kata sandi awal. Ganti dulu sebelum melihat data.",
+        "Account {nama} still has its first password. Change it before viewing data.",
+    ),
+    "sandi_lama": ("Kata sandi sekarang", "Current password"),
+    "sandi_baru": ("Kata sandi baru (minimal {n} karakter)", "New password (at least {n} characters)"),
+    "sandi_ulang": ("Ulangi kata sandi baru", "Repeat the new password"),
+    "sandi_tombol": ("Ganti kata sandi", "Change password"),
+    "sandi_tidak_sama": ("Kedua kata sandi baru tidak sama.", "The two new passwords differ."),
+    "keluar": ("Keluar", "Log out"),
+    "akun_cakupan": ("Wilayah", "Area"),
+    "akses_ditolak": ("Akses ditolak: {pesan}", "Access denied: {pesan}"),
+    "akses_ditolak_saran": (
+        "Tautan ini meminta wilayah di luar hak akun Anda; tidak ada data yang ditampilkan. Buka dasbor tanpa "
+        "parameter wilayah, atau minta admin Dinsos mengubah hak akun.",
+        "This link asks for an area outside your account's rights; no data is shown. Open the dashboard without "
+        "area parameters, or ask the Dinsos admin to change your account.",
+    ),
+    "halaman_audit": ("Log audit", "Audit log"),
+    "pr_dibuat_oleh": ("{waktu} oleh {nama}", "{waktu} by {nama}"),
+    "akses_buka_wilayah_saya": ("Buka wilayah saya", "Open my area"),
+})
+
+# Unggah data (operators)
+TEKS.update({
+    "unggah_ket": (
+        "Unggah satu atau beberapa berkas (CSV, XLSX atau Parquet; paling besar {mb} MB per berkas): laporan Puskesos, "
+        "register Puskesos, ekstrak DTKS/DTSEN, daftar penerima program, data BPS. Pantau memeriksa dulu dan "
+        "menampilkan ringkasannya; tidak ada yang disimpan sebelum Anda menekan **Muat ke gudang data**. NIK dan "
+        "No KK disamarkan, nama dan teks bebas dibuang, berkas aslinya tidak disimpan.",
+        "Upload one or more files (CSV, XLSX or Parquet; at most {mb} MB each): Puskesos reports, the Puskesos "
+        "register, DTKS/DTSEN extracts, program rolls, BPS data. Pantau checks them first and shows the summary; "
+        "nothing is stored before you press **Load into the warehouse**. NIK and KK numbers are pseudonymised, "
+        "names and free text dropped, the original files not kept.",
+    ),
+    "unggah_pilih": ("Pilih berkas", "Choose files"),
+    "unggah_memeriksa": ("Memeriksa berkas…", "Checking the files…"),
+    "unggah_memuat": ("Memuat ke gudang data…", "Loading into the warehouse…"),
+    "unggah_pratinjau_judul": ("Ringkasan pemeriksaan (belum dimuat)", "Check summary (not loaded yet)"),
+    "unggah_hasil_judul": ("Hasil pemuatan", "Load result"),
+    "unggah_tombol_muat": ("Muat ke gudang data", "Load into the warehouse"),
+    "unggah_tombol_batal": ("Batal", "Cancel"),
+    "unggah_tidak_ada_yang_dimuat": (
+        "Tidak ada baris baru untuk dimuat (berkas sudah pernah dimuat, kosong, atau semua barisnya dikarantina).",
+        "There are no new rows to load (the files were loaded before, are empty, or all rows are quarantined).",
+    ),
+    "unggah_berhasil": (
+        "Selesai: {dimuat} baris dimuat, {karantina} dikarantina. Dasbor sudah memakai data baru (data per {tanggal}).",
+        "Done: {dimuat} rows loaded, {karantina} quarantined. The dashboard already uses the new data (data as of "
+        "{tanggal}).",
+    ),
+    "unggah_gagal": (
+        "Berkas tidak dimuat: {pesan} Gudang data tidak berubah.",
+        "The files were not loaded: {pesan} The warehouse is unchanged.",
+    ),
+    "unggah_karantina_saran": (
+        "Baris yang dikarantina dapat diunduh di halaman Kualitas data untuk dikirim kembali ke desa.",
+        "Quarantined rows can be downloaded on the Data quality page to send back to the village.",
+    ),
+    "unggah_jumlah": ("Jumlah: {dibaca} baris dibaca, {dimuat} akan dimuat, {karantina} dikarantina, {dilewati} "
+                      "dilewati.",
+                      "Total: {dibaca} rows read, {dimuat} to load, {karantina} quarantined, {dilewati} skipped."),
+    "unggah_jumlah_dimuat": ("Jumlah: {dibaca} baris dibaca, {dimuat} dimuat, {karantina} dikarantina, {dilewati} "
+                             "dilewati.",
+                             "Total: {dibaca} rows read, {dimuat} loaded, {karantina} quarantined, {dilewati} "
+                             "skipped."),
+    "unggah_kol_berkas": ("Berkas", "File"),
+    "unggah_kol_lembar": ("Lembar", "Sheet"),
+    "unggah_kol_jenis": ("Jenis dikenali", "Kind recognised"),
+    "unggah_kol_dibaca": ("Dibaca", "Read"),
+    "unggah_kol_akan_dimuat": ("Akan dimuat", "To load"),
+    "unggah_kol_dimuat": ("Dimuat", "Loaded"),
+    "unggah_kol_karantina": ("Dikarantina", "Quarantined"),
+    "unggah_kol_dilewati": ("Dilewati", "Skipped"),
+    "unggah_kol_peringatan": ("Peringatan", "Warnings"),
+    "unggah_kol_pribadi": ("Kolom data pribadi dibuang", "Personal columns dropped"),
+    "unggah_kol_catatan": ("Catatan", "Note"),
+    "unggah_cat_galat": ("tidak dapat dibaca: {galat}", "cannot be read: {galat}"),
+    "unggah_cat_tanpa_judul": ("lembar tanpa judul kolom yang dikenali: dilewati",
+                               "sheet without recognisable column headers: skipped"),
+    "unggah_cat_sudah": ("sudah pernah dimuat (isi yang sama): tidak dimuat ulang",
+                         "loaded before (same content): not loaded again"),
+    "unggah_cat_siap": ("siap dimuat", "ready to load"),
+    "unggah_cat_dimuat": ("dimuat", "loaded"),
+    "unggah_cat_diabaikan": ("kolom tidak dikenal diabaikan: {kolom}", "unknown columns ignored: {kolom}"),
+    "unggah_jenis_laporan_kasus": ("Laporan kasus Puskesos", "Puskesos case report"),
+    "unggah_jenis_puskesos": ("Register Puskesos", "Puskesos register"),
+    "unggah_jenis_penduduk": ("Penduduk per desa", "Population by village"),
+    "unggah_jenis_indikator_kemiskinan": ("Indikator kemiskinan BPS", "BPS poverty indicators"),
+    "unggah_jenis_target_kemiskinan": ("Target kemiskinan (dokumen)", "Poverty targets (plans)"),
+    "unggah_jenis_dtks": ("Ekstrak DTKS/DTSEN", "DTKS/DTSEN extract"),
+    "unggah_jenis_penerima_program": ("Daftar penerima program", "Program roll"),
+    "unggah_cli": (
+        "Berkas besar atau banyak folder dapat juga dimuat di server dengan perintah yang sama pemeriksaannya:",
+        "Large files or many folders can also be loaded on the server, with the same checks:",
+    ),
+})
+
+# Audit log page
+TEKS.update({
+    "audit_judul": ("Log audit", "Audit log"),
+    "audit_ket": (
+        "Catatan yang hanya bisa ditambah: masuk, gagal masuk, keluar, unduhan, unggahan dan pemuatan, perubahan "
+        "akun. Waktu setempat. Rantai hash: {rantai}.",
+        "An append-only record: log-ins, failed log-ins, log-outs, downloads, uploads and loads, account changes. "
+        "Local time. Hash chain: {rantai}.",
+    ),
+    "audit_rantai_utuh": ("utuh", "intact"),
+    "audit_rantai_putus": ("PUTUS mulai catatan #{id}: log telah diubah di luar Pantau",
+                           "BROKEN from record #{id}: the log was changed outside Pantau"),
+    "audit_sejak": ("Sejak", "Since"),
+    "audit_peristiwa": ("Peristiwa", "Event"),
+    "audit_pengguna": ("Pengguna", "User"),
+    "audit_semua": ("Semua", "All"),
+    "audit_kol_waktu": ("Waktu", "Time"),
+    "audit_kol_pengguna": ("Pengguna", "User"),
+    "audit_kol_peristiwa": ("Peristiwa", "Event"),
+    "audit_kol_sasaran": ("Sasaran", "Target"),
+    "audit_kol_cakupan": ("Wilayah", "Area"),
+    "audit_kol_rincian": ("Rincian", "Details"),
+    "audit_kosong": ("Belum ada catatan untuk pilihan ini.", "No records for this choice."),
+    "audit_jumlah": ("{n} catatan", "{n} records"),
 })

@@ -8,6 +8,11 @@ view can be shared as a link. The URL is read once per session (when a widget ke
 yet in the session): values that are malformed or unknown in the warehouse fall back to
 the default with an Indonesian (or English) warning, never an exception. Pages read the
 result with `pilihan_aktif()`.
+
+The bar offers only the wilayah of the logged-in user (`data.wilayah` is already limited to
+them): a camat gets his kecamatan and its desa, without "all kecamatan"; a desa operator her
+desa. A link naming a wilayah outside the user's scope raises `akses.AksesDitolak` (the frame
+shows an error and no data), unlike a malformed or unknown code, which only warns.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from dashboard.db import VersiGudang
 from dashboard.format import baca_kode_bulan, bulan, kode_bulan
 from dashboard.i18n import BAHASA, Bahasa, t
 from dashboard.periode import periode_bawaan
+from dashboard.sesi import pengguna_aktif
+from pipelines import akses
 
 KUNCI_STATE: dict[str, str] = {
     "kab": "f_kab",
@@ -61,6 +68,9 @@ class Pilihan:
     sampai: dt.date
     tanggal_data: dt.date
     sintetis: bool
+    tingkat_pengguna: Tingkat = "kabupaten"
+    """The level of the logged-in user's scope (`desa` for a desa operator): what a page may show around the
+    selection (a desa operator gets no kecamatan-wide lists)."""
 
     @property
     def tingkat(self) -> Tingkat:
@@ -217,6 +227,7 @@ def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, tanggal_data: dt.da
     """On a session's first run with data, fill the filter widgets' state from the URL."""
     if all(KUNCI_STATE[k] in st.session_state for k in ("kec", "desa", "dari", "sampai")):
         return
+    periksa_url_cakupan(_params_url())
     hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), tanggal_data, bahasa,
                      _kab_bawaan(data.meta_gudang(versi)))
     for kunci, nilai in hasil.nilai.items():
@@ -224,17 +235,36 @@ def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, tanggal_data: dt.da
     st.session_state.setdefault(_KUNCI_PERINGATAN, []).extend(hasil.peringatan)
 
 
+def periksa_url_cakupan(params: Mapping[str, str]) -> None:
+    """Raise `akses.AksesDitolak` when the link names a kabupaten, kecamatan or desa outside the user's scope (a
+    parent of the scope, e.g. `?kab=` of a camat's own regency, is allowed: it only frames the view)."""
+    pengguna = pengguna_aktif()
+    cakupan = akses.cakupan(pengguna)
+    for kunci in ("kab", "kec", "desa"):
+        kode = (params.get(kunci) or "").strip()
+        if not kode or cakupan.memuat(kode) or (cakupan.kode or "").startswith(kode + "."):
+            continue
+        akses.periksa_wilayah(pengguna, kode)
+
+
+def _boleh_semua(tingkat: str) -> tuple[bool, bool]:
+    """Whether the user may choose "all kecamatan" and "all desa"."""
+    return tingkat == "kabupaten", tingkat != "desa"
+
+
 def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt.date, kab_bawaan: str) -> None:
-    """Make the stored selection valid for the current warehouse (it may have been rebuilt since)."""
+    """Make the stored selection valid for the current warehouse (it may have been rebuilt since) and for the
+    user's scope (`wil` holds only the desa the user may see)."""
     ss = st.session_state
+    semua_kec, semua_desa = _boleh_semua(pengguna_aktif().tingkat)
     kabs = list(dict.fromkeys(wil["kode_kab"]))
     if ss.get("f_kab") not in kabs:
         ss["f_kab"] = kab_bawaan if kab_bawaan in kabs else kabs[0]
     di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
-    if ss.get("f_kec") not in {SEMUA, *di_kab["kode_kec"]}:
-        ss["f_kec"] = SEMUA
-    if ss.get("f_desa") not in {SEMUA, *di_kab["kode_desa"]}:
-        ss["f_desa"] = SEMUA
+    if ss.get("f_kec") not in {SEMUA, *di_kab["kode_kec"]} or (not semua_kec and not ss.get("f_kec")):
+        ss["f_kec"] = SEMUA if semua_kec else str(di_kab["kode_kec"].iloc[0])
+    if ss.get("f_desa") not in {SEMUA, *di_kab["kode_desa"]} or (not semua_desa and not ss.get("f_desa")):
+        ss["f_desa"] = SEMUA if semua_desa else str(di_kab["kode_desa"].iloc[0])
     if ss["f_desa"]:
         kec_desa = str(di_kab.loc[di_kab["kode_desa"] == ss["f_desa"], "kode_kec"].iloc[0])
         if ss["f_kec"] not in (SEMUA, kec_desa):
@@ -298,6 +328,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
         st.warning(pesan, icon=":material/link_off:")
 
     ss = st.session_state
+    semua_kec, semua_desa = _boleh_semua(pengguna_aktif().tingkat)
     kabs = list(dict.fromkeys(wil["kode_kab"]))
     nama_kab = dict(zip(wil["kode_kab"], wil["nama_kab"], strict=True))
     ada_pilihan_kab = len(kabs) > 1
@@ -313,7 +344,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     with kolom[0]:
         st.selectbox(
             t("kecamatan", bahasa),
-            [SEMUA, *nama_kec],
+            [SEMUA, *nama_kec] if semua_kec else list(nama_kec),
             format_func=lambda k: nama_kec.get(k) or t("semua_kecamatan", bahasa),
             key="f_kec",
             on_change=_saat_kec_berubah,
@@ -327,7 +358,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     with kolom[1]:
         st.selectbox(
             t("desa", bahasa),
-            [SEMUA, *nama_desa],
+            [SEMUA, *nama_desa] if semua_desa else list(nama_desa),
             format_func=lambda k: nama_desa.get(k) or t("semua_desa", bahasa),
             key="f_desa",
             on_change=_saat_desa_berubah,
@@ -354,7 +385,9 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
         sampai=ss["f_sampai"],
         tanggal_data=tanggal_data,
         sintetis=meta.get("sintetis", "tidak").strip().lower() == "ya",
+        tingkat_pengguna=pengguna_aktif().tingkat,  # type: ignore[arg-type]
     )
+    akses.periksa_wilayah(pengguna_aktif(), pilihan.kode_wilayah)  # never a selection outside the scope
     _tulis_url({
         "kab": pilihan.kode_kab if ada_pilihan_kab else None,
         "kec": pilihan.kode_kec,

@@ -1,9 +1,12 @@
 """Pantau's entry point: page setup, the shared header and filter bar, and the page router.
 
 Run with `streamlit run dashboard/streamlit_app.py` (or `pantau serve`). This file only
-frames and routes (`conventions.md`): it finds the warehouse, says what to do when there is
-none, renders the header (regency, DATA SINTETIS badge, language switch), the global filter
-bar and the freshness line, then hands over to the chosen page in `dashboard/halaman/`.
+frames and routes (`conventions.md`): it asks who is looking (log-in, `dashboard.sesi`), finds
+the warehouse, says what to do when there is none, renders the header (regency, DATA SINTETIS
+badge, language switch, account), the global filter bar (limited to the user's wilayah) and the
+freshness line, then hands over to the chosen page in `dashboard/halaman/`, among the pages the
+user's role may open. A request outside the user's rights (`AksesDitolak`, e.g. a tampered
+`?kec=`) shows an error and no data, and is audited.
 """
 
 from __future__ import annotations
@@ -12,16 +15,18 @@ import logging
 
 import streamlit as st
 
-from dashboard import data
-from dashboard.db import jalur_gudang, versi_gudang
-from dashboard.halaman import halaman_tersedia
+from dashboard import data, sesi
+from dashboard.db import versi_gudang
+from dashboard.halaman import DAFTAR_HALAMAN, halaman_tersedia
 from dashboard.i18n import t
 from dashboard.komponen.gaya import terapkan_gaya
 from dashboard.komponen.kepala import kepala
 from dashboard.komponen.kesegaran import baris_kesegaran
+from dashboard.komponen.masuk import baris_akun, wajib_masuk
 from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
 from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
-from pipelines.konfigurasi import KesalahanKonfigurasi
+from pipelines.akses import AksesDitolak
+from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
 
 _log = logging.getLogger("pantau.dashboard")
 
@@ -30,10 +35,27 @@ terapkan_gaya()
 bahasa = bahasa_aktif()
 
 try:
-    jalur = jalur_gudang()
+    konfigurasi = muat_konfigurasi()
 except KesalahanKonfigurasi as e:
     pesan_konfigurasi(str(e), bahasa)
     st.stop()
+jalur = konfigurasi.gudang
+
+
+
+def daftarkan_tanpa_menjalankan() -> None:
+    """Register every page, hidden and not run, while the log-in form shows: the URL keeps its page (`/unggah`),
+    which opens after the log-in if the user's role may open it (else the first page)."""
+    st.navigation([st.Page(h.berkas, url_path=h.nama, default=i == 0)
+                   for i, h in enumerate(x for x in DAFTAR_HALAMAN if x.berkas.is_file())], position="hidden")
+
+
+kiri, tengah, kanan_bahasa, kanan_akun = st.columns([3.2, 4, 0.75, 1.05], vertical_alignment="center")
+with kanan_bahasa:
+    bahasa = pilih_bahasa(bahasa)
+aktif = wajib_masuk(konfigurasi, bahasa, daftarkan_tanpa_menjalankan)  # no session: the log-in form, then stop
+with kanan_akun:
+    baris_akun(konfigurasi, aktif, bahasa)
 
 # An unexpected error (a bug, a warehouse swapped mid-query) gets a message in Indonesian and a log
 # line, never a traceback on a meeting-room screen; st.stop()/st.rerun() are BaseExceptions and pass.
@@ -47,9 +69,6 @@ try:
     if siap and versi and data.wilayah(versi)["kode_kab"].nunique() == 1:
         nama_kab = str(data.wilayah(versi)["nama_kab"].iloc[0])
 
-    kiri, tengah, kanan = st.columns([3.2, 4, 0.9], vertical_alignment="center")
-    with kanan:
-        bahasa = pilih_bahasa(bahasa)
     with kiri:
         kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")
     slot_kesegaran = tengah.container()  # filled once the filter bar has said which wilayah is shown
@@ -61,7 +80,7 @@ try:
     else:
         pesan_gudang(status, jalur, bahasa)
 
-    daftar = halaman_tersedia(ada_gudang=siap)
+    daftar = halaman_tersedia(ada_gudang=siap, pengguna=aktif.pengguna)
     if not daftar:
         st.stop()
     halaman = st.navigation(
@@ -70,6 +89,13 @@ try:
         position="top",
     )
     halaman.run()
+except AksesDitolak as e:
+    sesi.catat(konfigurasi, "akses_ditolak", rincian={"pesan": str(e), "url": st.query_params.to_dict()})
+    st.error(t("akses_ditolak", bahasa, pesan=str(e)), icon=":material/block:")
+    st.caption(t("akses_ditolak_saran", bahasa))
+    if st.button(t("akses_buka_wilayah_saya", bahasa), icon=":material/home:", key="buka_wilayah_saya"):
+        st.query_params.clear()
+        st.rerun()
 except Exception:
     _log.exception("Halaman gagal ditampilkan")
     st.error(t("galat_halaman", bahasa), icon=":material/error:")

@@ -100,7 +100,9 @@ PDF/PPTX), `kualitas` (Kualitas data page, quarantined rows), `audit` (the audit
 `akun` (accounts). `admin` reads no more data than `perencana`."""
 
 TINGKAT: tuple[str, ...] = ("desa", "kecamatan", "kabupaten")
-_TINGKAT_PANJANG = {5: "kabupaten", 8: "kecamatan", 13: "desa"}
+_TINGKAT_PANJANG = {2: "kabupaten", 5: "kabupaten", 8: "kecamatan", 13: "desa"}
+"""Length of a dotted code -> the level of a scope. A province code (`35`) is a kabupaten-level scope: the
+installation serves several regencies of one province and a planner reads all of them."""
 _DIGIT_TINGKAT = {4: "kabupaten", 6: "kecamatan", 10: "desa"}
 
 
@@ -141,7 +143,8 @@ class Cakupan:
 
 
 def tingkat_dari_kode(kode: str) -> str:
-    """`kabupaten` for `35.17`, `kecamatan` for `35.17.16`, `desa` for `35.17.16.2001`."""
+    """`kabupaten` for `35.17` (and for a province code, `35`), `kecamatan` for `35.17.16`, `desa` for
+    `35.17.16.2001`."""
     tingkat = _TINGKAT_PANJANG.get(len(kode))
     if tingkat is None:
         raise KesalahanWilayah(f'Kode wilayah "{kode}" tidak sah (contoh 35.17, 35.17.16 atau 35.17.16.2001).')
@@ -156,9 +159,17 @@ def _nasional() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return {k: d.nama for k, d in desa.items()}, kec, kab
 
 
+@lru_cache(maxsize=1)
+def _provinsi() -> dict[str, str]:
+    df = pd.read_csv(FOLDER_REFERENSI / "wilayah" / "provinces.csv", dtype=str)
+    return dict(zip(df["code"], df["name"].str.title(), strict=True))
+
+
 def nama_wilayah(kode: str) -> str:
     """`Kabupaten Jombang`, `Kec. Kabuh`, `Desa Manduro`... from the national list (the code itself when unknown)."""
     desa, kec, kab = _nasional()
+    if len(kode) == 2 and kode.isdigit():
+        return f"Provinsi {_provinsi().get(kode, kode)}"
     if kode in kab:
         return kab[kode]
     if kode in kec:
@@ -172,7 +183,7 @@ def normalkan_kode(teks: str) -> str:
     """A wilayah code typed any usual way (`35.17.16`, `351716`, `3517162001`) as dotted text."""
     digit = "".join(ch for ch in str(teks) if ch.isdigit())
     panjang = len(digit)
-    kode = baca_kode(digit, panjang=panjang) if panjang in _DIGIT_TINGKAT else None
+    kode = baca_kode(digit, panjang=panjang) if panjang in _DIGIT_TINGKAT else digit if panjang == 2 else None
     if kode is None:
         raise KesalahanWilayah(f'Kode wilayah "{teks}" tidak sah: tulis kode kabupaten (35.17), kecamatan '
                                "(35.17.16) atau desa (35.17.16.2001).")
@@ -190,11 +201,18 @@ def kode_untuk_peran(peran: str, kode: str | None, konfigurasi: Konfigurasi) -> 
     if kode is None or not str(kode).strip():
         if harus == "kabupaten" and len(konfigurasi.kabupaten) == 1:
             return konfigurasi.kabupaten[0]
-        contoh = {"kabupaten": konfigurasi.kabupaten[0], "kecamatan": "35.17.16", "desa": "35.17.16.2001"}[harus]
+        contoh = {"kabupaten": f"{konfigurasi.kabupaten[0]} (atau kode provinsi {konfigurasi.kabupaten[0][:2]} untuk "
+                               "semua kabupaten yang dikonfigurasi)",
+                  "kecamatan": "35.17.16", "desa": "35.17.16.2001"}[harus]
         raise KesalahanWilayah(f"Peran {peran} butuh kode {harus} (--wilayah), misalnya {contoh}.")
     k = normalkan_kode(kode)
     if tingkat_dari_kode(k) != harus:
         raise KesalahanWilayah(f"Peran {peran} butuh kode {harus}, bukan kode {tingkat_dari_kode(k)} {k}.")
+    if len(k) == 2:  # a province: every configured regency must lie in it
+        if not all(kab.startswith(k + ".") for kab in konfigurasi.kabupaten):
+            raise KesalahanWilayah(f"Kode provinsi {k} hanya boleh bila semua kabupaten yang dikonfigurasi "
+                                   f"({', '.join(konfigurasi.kabupaten)}) ada di dalamnya.")
+        return k
     desa, kec, kab = _nasional()
     dikenal = {"kabupaten": kab, "kecamatan": kec, "desa": desa}[harus]
     if k not in dikenal:

@@ -173,7 +173,20 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     print(f"  gudang: {gudang}")
     print(f"  waktu: {durasi:.1f} detik (menulis berkas {t_tulis:.1f} detik, memuat {durasi - t_tulis:.1f} detik)")
     print(f"  {pesan_batas}")
+    if not args.tanpa_akun:
+        _cetak_akun_demo(konfigurasi)
     return 0
+
+
+def _cetak_akun_demo(konfigurasi: Konfigurasi) -> None:
+    """One demo account per role with a fresh one-time password, printed once (kept nowhere in plain text)."""
+    from pipelines import audit
+    from pipelines.akun import buat_akun_demo
+
+    akun = buat_akun_demo(konfigurasi, oleh=audit.pelaku_os())
+    print("Akun demo (kata sandi sekali pakai, wajib diganti saat pertama masuk; hanya dicetak sekarang):")
+    for nama, peran, wilayah, sandi in akun:
+        print(f"  {nama:<16} {peran:<10} {wilayah:<24} {sandi}")
 
 
 def _batas_demo(konfigurasi: Konfigurasi) -> str:
@@ -245,14 +258,7 @@ def _catat_ingest(konfigurasi: Konfigurasi, pelaku: str, jalur: list[Path], ring
                   galat: str | None = None) -> None:
     from pipelines import audit
 
-    berkas = [{"berkas": Path(r.berkas).name, "lembar": r.lembar, "jenis": r.jenis, "dibaca": r.baris_dibaca,
-               "dimuat": r.baris_dimuat, "dikarantina": r.baris_dikarantina, "dilewati": r.baris_dilewati,
-               "sudah_pernah_dimuat": r.sudah_pernah_dimuat, "peringatan": r.peringatan, "galat": r.galat}
-              for r in ringkasan]
-    rincian: dict = {"berkas": berkas, "jumlah": {k: sum(getattr(r, f"baris_{k}") for r in ringkasan)
-                                                  for k in ("dibaca", "dimuat", "dikarantina", "dilewati")}}
-    if galat:
-        rincian["galat"] = galat[:500]
+    rincian = ingest.rincian_audit(ringkasan, galat)
     try:
         audit.catat(konfigurasi, "ingest", pelaku, sasaran=", ".join(p.name for p in jalur)[:300], rincian=rincian)
     except audit.KesalahanAudit as e:  # the load itself is done (or failed) atomically either way: say so, loudly
@@ -411,6 +417,8 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="buat gudang demo (DATA SINTETIS) lalu keluar")
     d.add_argument("--hari-ini", type=_tanggal_arg, help="tanggal acuan demo (bawaan: hari ini)")
     d.add_argument("--paksa", action="store_true", help="timpa gudang walau berisi data nyata")
+    d.add_argument("--tanpa-akun", action="store_true",
+                   help="jangan buat/reset akun demo (bawaan: satu akun per peran, kata sandinya dicetak sekali)")
     d.add_argument("--skala", choices=("kabupaten", "nasional"), default="kabupaten",
                    help="kabupaten (bawaan): satu kabupaten; nasional: 83.762 desa x 24 bulan, sekitar 10 juta "
                         "baris kasus, semua kabupaten (lama: lihat README)")

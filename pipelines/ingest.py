@@ -64,6 +64,19 @@ class RingkasanLembar:
         return asdict(self)
 
 
+def rincian_audit(ringkasan: list[RingkasanLembar], galat: str | None = None) -> dict[str, Any]:
+    """The load summary as an audit record's details (per file and in total), for `pantau ingest` and uploads."""
+    berkas = [{"berkas": Path(r.berkas).name, "lembar": r.lembar, "jenis": r.jenis, "dibaca": r.baris_dibaca,
+               "dimuat": r.baris_dimuat, "dikarantina": r.baris_dikarantina, "dilewati": r.baris_dilewati,
+               "sudah_pernah_dimuat": r.sudah_pernah_dimuat, "peringatan": r.peringatan, "galat": r.galat}
+              for r in ringkasan]
+    rincian: dict[str, Any] = {"berkas": berkas, "jumlah": {k: sum(getattr(r, f"baris_{k}") for r in ringkasan)
+                                                            for k in ("dibaca", "dimuat", "dikarantina", "dilewati")}}
+    if galat:
+        rincian["galat"] = galat[:500]
+    return rincian
+
+
 @dataclass
 class LembarSiap:
     """A validated sheet waiting to be written."""
@@ -186,16 +199,17 @@ def _validasi_pekerja(tugas: tuple[Path, str | None, str, str | None]) -> list[L
 
 
 def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str | None,
-                        program_roll: str | None) -> Iterator[tuple[Path, str, list[LembarSiap]]]:
+                        program_roll: str | None, paralel: bool = True) -> Iterator[tuple[Path, str, list[LembarSiap]]]:
     """Validate files in order; large loads use one worker process per core (results still come in order).
 
-    Workers are forked before the warehouse is opened, so no DuckDB state is ever shared with them.
+    Workers are forked before the warehouse is opened, so no DuckDB state is ever shared with them. `paralel=False`
+    (the web server, a multi-threaded process that must not fork) validates in this process.
     """
     global _KONTEKS_PEKERJA
     tugas = [(p, paksa_jenis, sha256_berkas(p) if p.is_file() else "", program_roll) for p in berkas]
     inti = min(os.cpu_count() or 1, 4)
     besar = sum(p.stat().st_size for p in berkas if p.is_file()) >= UKURAN_PARALEL
-    if inti < 2 or len(berkas) < 2 or not besar:
+    if inti < 2 or len(berkas) < 2 or not besar or not paralel:
         for t in tugas:
             yield t[0], t[2], _lembar(t[0], t[1], konteks, t[2], False, t[3])
         return
@@ -205,18 +219,46 @@ def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str |
             yield t[0], t[2], siap
 
 
+def pratinjau(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
+              hari_ini: date | None = None, program_roll: str | None = None) -> list[RingkasanLembar]:
+    """The load summaries `muat` would give, without writing anything: the same validation, and
+    `sudah_pernah_dimuat` from the current warehouse (read-only). Validates in this process."""
+    from pipelines.gudang import buka_baca
+
+    wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
+    konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
+    sha_lama: set[str] = set()
+    if konfigurasi.gudang.exists():
+        con = buka_baca(konfigurasi.gudang)
+        try:
+            sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
+        except duckdb.Error:
+            sha_lama = set()
+        finally:
+            con.close()
+    ringkasan = []
+    for _, sha, siap in _validasi_berurutan(kumpulkan_berkas(jalur), konteks, paksa_jenis, program_roll, False):
+        for s in siap:
+            s.ringkasan.sudah_pernah_dimuat = bool(s.ringkasan.jenis) and sha in sha_lama
+            ringkasan.append(s.ringkasan)
+        if sha and any(s.hasil is not None for s in siap):
+            sha_lama.add(sha)
+    return ringkasan
+
+
 def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
          hari_ini: date | None = None, sintetis: bool | None = None,
-         program_roll: str | None = None) -> list[RingkasanLembar]:
+         program_roll: str | None = None, paralel: bool = True) -> list[RingkasanLembar]:
     """Load files and folders, rebuild the marts, and swap the warehouse in; returns the load summaries.
 
-    `program_roll` (`--program`) names the program of roll files that do not carry it in a column.
+    `program_roll` (`--program`) names the program of roll files that do not carry it in a column. `paralel=False`
+    validates in this process (see `_validasi_berurutan`).
     """
     wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
     konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
     berkas = kumpulkan_berkas(jalur)
     ringkasan: list[RingkasanLembar] = []
-    hasil_validasi = _validasi_berurutan(berkas, konteks, paksa_jenis, program_roll)
+    hasil_validasi = _validasi_berurutan(berkas, konteks, paksa_jenis, program_roll, paralel)
     with perubahan_gudang(konfigurasi.gudang) as con:
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}

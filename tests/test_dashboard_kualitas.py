@@ -29,9 +29,13 @@ from streamlit.testing.v1 import AppTest
 from dashboard import data
 from dashboard.db import versi_gudang
 from dashboard.komponen.kualitas import WARNA_LAPOR, csv_karantina, gaya_strip, tabel_strip
+from pipelines.akses import Pengguna
 from pipelines.privasi import ekspor_aman
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.usefixtures("sebagai_perencana")
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
 BULAN = ["Jun 2024", "Jul 2024", "Agu 2024", "Sep 2024", "Okt 2024", "Nov 2024", "Des 2024", "Jan 2025", "Feb 2025",
          "Mar 2025", "Apr 2025"]
@@ -47,7 +51,7 @@ def _buka(monkeypatch: pytest.MonkeyPatch, gudang: Path, **params: str) -> AppTe
     for kunci, nilai in {"PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
                          "PANTAU_CONFIG": str(PANTAU_TOML)}.items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -183,8 +187,12 @@ def test_karantina_per_berkas_dan_alasan(monkeypatch: pytest.MonkeyPatch, gudang
 
 def test_unduhan_karantina_netral_dan_tanpa_data_pribadi(gudang: Path) -> None:
     baris = data.karantina_baris(versi_gudang(gudang), "35.17.16", date(2024, 11, 1), date(2025, 4, 1))
-    isi = csv_karantina(baris).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(isi)))
+    pengguna = Pengguna("perencana_dinsos", "perencana", "35.17")
+    isi = csv_karantina(baris, pengguna, date(2025, 5, 20)).decode("utf-8-sig")
+    meta = [b for b in isi.splitlines() if b.startswith("# ")]
+    assert meta[:3] == ["# diunduh_oleh: perencana_dinsos", "# peran: perencana", "# cakupan: Kabupaten Jombang"]
+    assert "# data_per: 2025-05-20" in meta and any(b.startswith("# waktu_unduh: 20") for b in meta)
+    rows = list(csv.reader(io.StringIO("\n".join(b for b in isi.splitlines() if not b.startswith("# ")))))
     assert rows[0] == ["berkas", "lembar", "baris", "alasan", "desa_dikenali", "isi_no_registrasi",
                        "isi_tanggal_lapor", "isi_kode_desa", "isi_nama_desa", "isi_nama_kecamatan", "isi_kategori",
                        "isi_status_kasus", "isi_tanggal_kirim", "isi_tujuan_rujukan", "isi_tanggal_rujuk",

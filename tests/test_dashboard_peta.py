@@ -39,6 +39,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.komponen.peta import WARNA_DIAM, WARNA_TANPA_DATA, YLGNBU, desa_dari_klik
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
@@ -92,7 +94,7 @@ def _jalankan(monkeypatch: pytest.MonkeyPatch, gudang: Path, state: dict[str, st
               **params: str) -> AppTest:
     for kunci, nilai in _env(gudang).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     for kunci, nilai in (state or {}).items():

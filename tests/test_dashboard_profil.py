@@ -26,6 +26,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR_APP = AKAR / "tests" / "fixtures" / "app"
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
@@ -56,7 +58,7 @@ def gudang_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _jalankan(monkeypatch: pytest.MonkeyPatch, gudang: Path, **params: str) -> AppTest:
     for kunci, nilai in _env(gudang).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()

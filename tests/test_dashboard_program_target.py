@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR = AKAR / "tests" / "fixtures"
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
@@ -50,7 +52,7 @@ def gudang(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _buka(monkeypatch: pytest.MonkeyPatch, gudang: Path, halaman: str, **params: str) -> AppTest:
     for k, v in _env(gudang).items():
         monkeypatch.setenv(k, v)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for k, v in params.items():
         at.query_params[k] = v
     at.run()
@@ -120,7 +122,7 @@ def test_program_tanpa_daftar(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_ringkasan_memakai_angka_yang_sama(monkeypatch: pytest.MonkeyPatch, gudang: Path) -> None:
     for k, v in _env(gudang).items():
         monkeypatch.setenv(k, v)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     at.run()
     assert not at.exception
     ubin = _ubin(at)

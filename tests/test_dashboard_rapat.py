@@ -35,6 +35,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 SENSITIF = AKAR / "tests" / "fixtures" / "rapat" / "kasus_sensitif.csv"
@@ -74,7 +76,7 @@ def _jalankan(monkeypatch: pytest.MonkeyPatch, gudang: Path, halaman: str | None
               **params: str) -> AppTest:
     for kunci, nilai in _env(gudang).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -306,7 +308,7 @@ def test_gudang_lama_tanpa_mart_baru(monkeypatch: pytest.MonkeyPatch, gudang: Pa
         kon.execute("drop table mart_perhatian_desa")
     for kunci, nilai in _env(lama).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     at.query_params["kec"] = "35.17.16"
     at.run()
     at.switch_page("halaman/rapat_kecamatan.py").run()

@@ -47,6 +47,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
@@ -90,7 +92,8 @@ def gudang_sintetis(gudang: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def _jalankan(monkeypatch: pytest.MonkeyPatch, gudang: Path, kabupaten: str = "35.17", **params: str) -> AppTest:
     for kunci, nilai in _env(gudang, kabupaten).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    # a planner of the configured regency; with several regencies, of their province (all of them)
+    at = app_uji("perencana", None if "," not in kabupaten else kabupaten[:2])
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -296,7 +299,7 @@ def test_galat_tak_terduga_tanpa_traceback(monkeypatch: pytest.MonkeyPatch, guda
         kon.execute("alter table mart_wilayah_bulan drop column rujukan_terlambat")
     for kunci, nilai in _env(rusak).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60).run()
+    at = app_uji().run()
     assert not at.exception
     [galat] = at.error
     assert "tidak dapat ditampilkan karena kesalahan tak terduga" in galat.value

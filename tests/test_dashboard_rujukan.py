@@ -36,9 +36,13 @@ from streamlit.testing.v1 import AppTest
 from dashboard import data
 from dashboard.db import versi_gudang
 from dashboard.komponen.rujukan import csv_daftar, tabel_daftar
+from pipelines.akses import Pengguna
 from pipelines.privasi import KASUS_SENSITIF, sembunyikan_tujuan_sensitif
 
+from conftest import app_uji
+
 AKAR = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.usefixtures("sebagai_perencana")
 APLIKASI = str(AKAR / "dashboard" / "streamlit_app.py")
 
 
@@ -52,7 +56,7 @@ def _buka(monkeypatch: pytest.MonkeyPatch, gudang: Path, **params: str) -> AppTe
     for kunci, nilai in {"PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
                          "PANTAU_CONFIG": str(PANTAU_TOML)}.items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -194,7 +198,10 @@ def test_daftar_rujukan_terbuka(monkeypatch: pytest.MonkeyPatch, gudang: Path) -
 
 def test_unduhan_daftar_tanpa_data_pribadi(gudang: Path) -> None:
     daftar = data.rujukan_terbuka_daftar(versi_gudang(gudang), "35.17.16", date(2024, 11, 1), date(2025, 4, 1))
-    isi = csv_daftar(tabel_daftar(daftar, "id")).decode("utf-8-sig").splitlines()
+    pengguna = Pengguna("camat_kabuh", "kecamatan", "35.17.16")
+    semua = csv_daftar(tabel_daftar(daftar, "id"), pengguna, date(2025, 5, 20)).decode("utf-8-sig").splitlines()
+    assert semua[:3] == ["# diunduh_oleh: camat_kabuh", "# peran: kecamatan", "# cakupan: Kec. Kabuh"]
+    isi = [b for b in semua if not b.startswith("# ")]
     assert isi == [
         "id_kasus,desa,kecamatan,kategori,tujuan,tanggal_mulai,tanggal_respon,status,umur_hari,sla_hari,status_sla",
         f"{hashlib.sha256(b'35.17.16.2004|KBH-2504-03').hexdigest()[:12]},Kabuh,Kabuh,kasus sensitif,UPTD PPA,"

@@ -24,12 +24,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pipelines.gudang import jalur_sebelumnya
 from pipelines.ingest import muat
 
-from conftest import FIXTURES, HARI_MUAT, buat_konfigurasi
+from conftest import FIXTURES, HARI_MUAT, app_uji, buat_konfigurasi
 
 AKAR = Path(__file__).resolve().parents[1]
 MARET = FIXTURES / "kasus_perak_2025_03.csv"
@@ -194,7 +193,7 @@ def test_aplikasi_gudang_rusak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("PANTAU_KABUPATEN", "35.17")
     monkeypatch.setenv("PANTAU_KUNCI", "kunci-uji")
     monkeypatch.delenv("PANTAU_CONFIG", raising=False)
-    at = AppTest.from_file(str(AKAR / "dashboard" / "streamlit_app.py"), default_timeout=60)
+    at = app_uji()
     at.run()
     assert not at.exception
     teks = " ".join(i.value for i in at.info)

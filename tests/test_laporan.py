@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -42,10 +43,14 @@ from dashboard.komponen.rapat import (
 from dashboard.komponen.unduhan import isi_agenda, isi_bahan_rapat
 from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import Pilihan
+from dashboard.sesi import sebagai
+from pipelines.akses import Pengguna
 from pipelines.laporan.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
 from pipelines.laporan.bahan_rapat import bahan_rapat_pdf, bahan_rapat_pptx
 from pipelines.laporan.dokumen import Kepala, Tabel, nama_berkas
 from pipelines.laporan.pdf import HalamanPdf, HurufTidakAda, berkas_huruf
+
+from conftest import app_uji
 
 AKAR = Path(__file__).resolve().parents[1]
 FIKSTUR = AKAR / "tests" / "fixtures" / "app"
@@ -55,8 +60,9 @@ JUN, SEP = dt.date(2026, 6, 1), dt.date(2026, 9, 1)
 PER = dt.date(2026, 10, 30)
 SEKARANG = dt.datetime(2026, 11, 2, 8, 5)
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
-                                reason="poppler-utils (pdftotext, pdftoppm) tidak terpasang")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                                 reason="poppler-utils (pdftotext, pdftoppm) tidak terpasang"),
+              pytest.mark.usefixtures("sebagai_perencana")]
 
 
 def _env(gudang: Path) -> dict[str, str]:
@@ -87,7 +93,7 @@ def gudang_sintetis(gudang: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def _layar(monkeypatch: pytest.MonkeyPatch, gudang: Path, halaman: str | None, **params: str) -> AppTest:
     for kunci, nilai in _env(gudang).items():
         monkeypatch.setenv(kunci, nilai)
-    at = AppTest.from_file(APLIKASI, default_timeout=60)
+    at = app_uji()
     for kunci, nilai in params.items():
         at.query_params[kunci] = nilai
     at.run()
@@ -161,7 +167,7 @@ def test_agenda_pdf_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, gudang: P
     assert "Kedungjati Diam belum pernah 0 dari 3 Jun 2026" in baris
     assert "Mangunan Tersendat 1 dari 1 2 dari 3" in baris  # reporting fell: Apr-Jun 1 of 1, Jul-Sep 2 of 3
     # dated, with the freshness line of the screen; no DATA SINTETIS for a real warehouse
-    assert "Dibuat 2 Nov 2026 pukul 08.05" in baris
+    assert "Dibuat 2 Nov 2026 pukul 08.05 oleh uji_perencana" in baris
     kesegaran = "Data per 30 Okt 2026, 2 dari 16 desa melapor (laporan bulan Sep 2026)"
     assert any(kesegaran in c.value for c in at.caption)
     assert teks.count(kesegaran) >= 3  # title block and every page's footer
@@ -176,7 +182,7 @@ def test_agenda_xlsx_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, gudang: 
     info = [r[0] for r in buku["Info"].iter_rows(values_only=True)]
     assert info[:5] == ["Agenda rapat koordinasi", "Kec. Kabuh, Kabupaten Jombang", "Periode Jun – Sep 2026",
                         "Data per 30 Okt 2026, 2 dari 16 desa melapor (laporan bulan Sep 2026)",
-                        "Dibuat 2 Nov 2026 pukul 08.05"]
+                        "Dibuat 2 Nov 2026 pukul 08.05 oleh uji_perencana"]
 
     def tabel_lembar(nama: str) -> list[tuple]:
         baris = list(buku[nama].iter_rows(values_only=True))
@@ -240,7 +246,12 @@ def test_xlsx_menetralkan_rumus() -> None:
 
 # 2/ the briefing pack (kaleido renders the trend chart: a few seconds)
 @pytest.fixture(scope="module")
-def bahan(gudang: Path) -> tuple[bytes, bytes]:
+def bahan(gudang: Path) -> Iterator[tuple[bytes, bytes]]:
+    with sebagai(Pengguna("uji_perencana", "perencana", "35.17")):
+        yield _buat_bahan(gudang)
+
+
+def _buat_bahan(gudang: Path) -> tuple[bytes, bytes]:
     p = _pilihan(gudang, kec=None, nama_kec=None)
     v, b = p.versi, p.bahasa
     kpi = data.kpi_ringkasan(v, p.kode_wilayah, p.dari, p.sampai)

@@ -7,16 +7,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.akses import Pengguna, boleh
+
 FOLDER_HALAMAN = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
 class Halaman:
-    """One page: its file name (without `.py`), menu icon, and whether it needs a built warehouse."""
+    """One page: its file name (without `.py`), menu icon, whether it needs a built warehouse, the right it needs
+    (`pipelines.akses.HAK`) and the scope levels of the users it is for."""
 
     nama: str
     ikon: str
     perlu_gudang: bool = True
+    hak: str = "baca"
+    untuk_tingkat: tuple[str, ...] = ("kabupaten", "kecamatan", "desa")
+
+    def boleh_dibuka(self, pengguna: Pengguna) -> bool:
+        """True when `pengguna` may open this page (its role has the right, its scope the level)."""
+        return boleh(pengguna, self.hak) and pengguna.tingkat in self.untuk_tingkat
 
     @property
     def berkas(self) -> Path:
@@ -31,17 +40,20 @@ class Halaman:
 
 DAFTAR_HALAMAN: tuple[Halaman, ...] = (
     Halaman("ringkasan", ":material/dashboard:"),
-    Halaman("peta", ":material/map:"),
+    Halaman("peta", ":material/map:", untuk_tingkat=("kabupaten", "kecamatan")),
     Halaman("profil_desa", ":material/home_work:"),
-    Halaman("rapat_kecamatan", ":material/groups:"),
+    Halaman("rapat_kecamatan", ":material/groups:", untuk_tingkat=("kabupaten", "kecamatan")),
     Halaman("rujukan", ":material/swap_horiz:"),
     Halaman("program", ":material/volunteer_activism:"),
     Halaman("target", ":material/trending_down:"),
-    Halaman("kualitas", ":material/fact_check:"),
-    Halaman("unggah", ":material/upload_file:", perlu_gudang=False),
+    Halaman("kualitas", ":material/fact_check:", hak="kualitas"),
+    Halaman("unggah", ":material/upload_file:", perlu_gudang=False, hak="unggah"),
+    Halaman("audit", ":material/history:", perlu_gudang=False, hak="audit"),
 )
 
 
-def halaman_tersedia(ada_gudang: bool) -> list[Halaman]:
-    """The pages whose file exists, in menu order; without a warehouse only those that work without one."""
-    return [h for h in DAFTAR_HALAMAN if h.berkas.is_file() and (ada_gudang or not h.perlu_gudang)]
+def halaman_tersedia(ada_gudang: bool, pengguna: Pengguna) -> list[Halaman]:
+    """The pages `pengguna` may open whose file exists, in menu order; without a warehouse only those that work
+    without one. A page left out is not routed at all: typing its URL opens the first page instead."""
+    return [h for h in DAFTAR_HALAMAN
+            if h.berkas.is_file() and (ada_gudang or not h.perlu_gudang) and h.boleh_dibuka(pengguna)]

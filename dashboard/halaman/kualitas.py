@@ -61,7 +61,8 @@ with tab_karantina:
     judul_bagian(t("kualitas_bagian_karantina", b), t("kualitas_def_karantina", b), b,
                  catatan=t("kualitas_catatan_periode", b, periode=periode))
     k.tampilkan_karantina(karantina_berkas, karantina_baris,
-                          f"karantina_{p.kode_wilayah}_{fmt.kode_bulan(p.dari)}_{fmt.kode_bulan(p.sampai)}.csv", b)
+                          f"karantina_{p.kode_wilayah}_{fmt.kode_bulan(p.dari)}_{fmt.kode_bulan(p.sampai)}.csv",
+                          p.kode_wilayah, p.tanggal_data, b)
 with tab_peringatan:
     judul_bagian(t("kualitas_bagian_peringatan", b), t("kualitas_def_peringatan", b), b,
                  catatan=t("kualitas_catatan_periode", b, periode=periode))

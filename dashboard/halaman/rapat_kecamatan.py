@@ -52,7 +52,7 @@ with kiri:
     st.markdown(f"##### {t('rapat_judul', b)} · Kec. {nama_kec} &nbsp; "
                 f":gray[{t('pr_periode_dokumen', b, periode=fmt.rentang_bulan(p.dari, p.sampai, b))}]")
 with kanan:
-    tombol_agenda(isi_agenda(p, nama_kec, tabel, kesegaran), p.tanggal_data)
+    tombol_agenda(isi_agenda(p, nama_kec, tabel, kesegaran), p.tanggal_data, kode_kec)
 
 # 4/ all desa side by side (sortable; sparklines per month of the period)
 garis, konfigurasi_garis, urutan = garis_desa(desa, b)

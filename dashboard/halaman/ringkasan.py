@@ -62,8 +62,9 @@ with kanan:
 kode_lingkup = p.kode_kec or p.kode_kab
 lingkup = (t("perhatian_lingkup_desa", b, kec=p.nama_kec) if p.kode_desa
            else f"Kec. {p.nama_kec}" if p.kode_kec else p.nama_kab)
-perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)
-perhatian_tujuan = data.perhatian_tujuan(p.versi, kode_lingkup)
+perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)  # the gate keeps only the desa the user may see
+# destinations are kecamatan-wide figures: a desa operator gets none (there are no desa rows to read)
+perhatian_tujuan = data.perhatian_tujuan(p.versi, p.kode_desa if p.tingkat_pengguna == "desa" else kode_lingkup)
 tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
 
 # 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)

@@ -64,4 +64,4 @@ with kanan:
 
 # 7/ the open referrals themselves (pseudonymous ids only)
 k.judul_bagian(t("rujukan_bagian_daftar", b), t("rujukan_def_daftar", b), b)
-k.tampilkan_daftar(daftar, p.tanggal_data, b)
+k.tampilkan_daftar(daftar, p.tanggal_data, p.kode_wilayah, b)

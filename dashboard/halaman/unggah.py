@@ -1,24 +1,110 @@
-"""Unggah data (screens.md, page 9), for now a placeholder: uploading from the browser comes with the access
-control (only Dinsos operators may load files); until then files are loaded with the command line, which the
-page shows. Works without a warehouse (it is how one gets a first one).
+"""Unggah data (screens.md, page 9; operators only): upload files, see the load summary, confirm, load.
+
+The frame shows this page only to a role with the right `unggah`; `pipelines.unggah` checks it again. The check
+runs on the uploaded files as they are (nothing is written), its summary is the one `pantau ingest` prints; the
+load runs only after **Muat ke gudang data**, atomically, and the dashboard reads the new warehouse at its next run.
+Works without a warehouse (it is how one gets a first one). Render only: the work is `pipelines.unggah`'s, the
+table `dashboard.komponen.unggah`'s.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+
 import streamlit as st
 
+from dashboard import format as fmt
+from dashboard.data import meta_gudang
+from dashboard.db import versi_gudang
 from dashboard.i18n import t
+from dashboard.komponen.unggah import tabel_ringkasan, teks_jumlah
 from dashboard.pilihan import bahasa_aktif
+from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
+from pipelines import unggah
+from pipelines.akses import AksesDitolak
+from pipelines.build import PemeriksaanGagal
+from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk
 
-# 1/ language (the filter bar may not have run: there may be no warehouse yet)
+_PRATINJAU = "_unggah_pratinjau"
+_HASIL = "_unggah_hasil"
+_PUTARAN = "_unggah_putaran"  # a new uploader key empties it after a load or a cancel
+GALAT_UNGGAH = (unggah.KesalahanUnggah, PemeriksaanGagal, GudangRusak, GudangPenuh, GudangSibuk, AksesDitolak,
+                ValueError, OSError)
+
+# 1/ who and what (the filter bar may not have run: there may be no warehouse yet)
 b = bahasa_aktif()
-
-# 2/ what this page will do, and how to load files meanwhile
+konfigurasi = konfigurasi_aktif()
+pengguna = pengguna_aktif()
 st.markdown(f"##### {t('unggah_judul', b)}")
-# a plain note, not st.info: without a warehouse the frame's own st.info above says what to run
-st.markdown(f":material/lock: {t('unggah_nanti', b)}")
-st.markdown(t("unggah_cli", b))
-st.code("pantau ingest laporan/puskesos_maret_2026.xlsx laporan/kecamatan_kabuh/\n"
-        "pantau ingest laporan/ --json\n"
-        "pantau karantina --keluar dikarantina.csv", language="bash")
-st.caption(t("unggah_ket", b))
+st.markdown(t("unggah_ket", b, mb=konfigurasi.unggah_maks_mb))
+
+# 2/ the result of the last load, once
+hasil = st.session_state.pop(_HASIL, None)
+if hasil is not None:
+    ringkasan, pesan = hasil
+    st.markdown(f"**{t('unggah_hasil_judul', b)}**")
+    st.dataframe(tabel_ringkasan(ringkasan, b, sudah_dimuat=True), hide_index=True, key="unggah_tabel_hasil")
+    st.caption(teks_jumlah(ringkasan, b, sudah_dimuat=True))
+    st.success(pesan, icon=":material/check_circle:")
+    st.caption(t("unggah_karantina_saran", b))
+
+# 3/ the files
+putaran = st.session_state.setdefault(_PUTARAN, 0)
+dipilih = st.file_uploader(t("unggah_pilih", b), accept_multiple_files=True, key=f"unggah_berkas_{putaran}",
+                           type=[a.lstrip(".") for a in unggah.AKHIRAN])
+berkas = [unggah.BerkasUnggahan(f.name, f.getvalue()) for f in dipilih or []]
+
+# 4/ the check, once per set of files
+if berkas:
+    sidik = hashlib.sha256(b"".join(hashlib.sha256(x.isi).digest() + x.nama.encode() for x in berkas)).hexdigest()
+    simpanan = st.session_state.get(_PRATINJAU)
+    if simpanan is None or simpanan[0] != sidik:
+        try:
+            with st.spinner(t("unggah_memeriksa", b)):
+                simpanan = (sidik, unggah.pratinjau(berkas, konfigurasi, pengguna))
+        except GALAT_UNGGAH as e:
+            simpanan = None
+            st.error(t("unggah_gagal", b, pesan=str(e)), icon=":material/error:")
+        st.session_state[_PRATINJAU] = simpanan
+    if simpanan is not None:
+        ringkasan = simpanan[1]
+        st.markdown(f"**{t('unggah_pratinjau_judul', b)}**")
+        st.dataframe(tabel_ringkasan(ringkasan, b), hide_index=True, key="unggah_tabel_pratinjau")
+        st.caption(teks_jumlah(ringkasan, b))
+        ada_baru = any(r.jenis and not r.sudah_pernah_dimuat and r.baris_dimuat + r.baris_dikarantina > 0
+                       for r in ringkasan)
+        if not ada_baru:
+            st.info(t("unggah_tidak_ada_yang_dimuat", b), icon=":material/info:")
+        with st.container(horizontal=True, gap="small"):
+            muat = st.button(t("unggah_tombol_muat", b), type="primary", icon=":material/upload:",
+                             key="unggah_tombol_muat", disabled=not ada_baru)
+            batal = st.button(t("unggah_tombol_batal", b), key="unggah_tombol_batal")
+        if batal:
+            st.session_state.pop(_PRATINJAU, None)
+            st.session_state[_PUTARAN] = putaran + 1
+            st.rerun()
+        if muat:
+            try:
+                with st.spinner(t("unggah_memuat", b)):
+                    dimuat = unggah.muat(berkas, konfigurasi, pengguna)
+            except GALAT_UNGGAH as e:
+                st.error(t("unggah_gagal", b, pesan=str(e)), icon=":material/error:")
+            else:
+                versi = versi_gudang(konfigurasi.gudang)
+                teks_tanggal = meta_gudang(versi).get("tanggal_data", "")[:10] if versi else ""
+                tanggal = fmt.tanggal(dt.date.fromisoformat(teks_tanggal), b) if teks_tanggal else fmt.KOSONG
+                j = {k: sum(getattr(r, k) for r in dimuat if not r.sudah_pernah_dimuat)
+                     for k in ("baris_dimuat", "baris_dikarantina")}
+                pesan = t("unggah_berhasil", b, dimuat=fmt.angka(j["baris_dimuat"], b),
+                          karantina=fmt.angka(j["baris_dikarantina"], b), tanggal=tanggal)
+                st.session_state[_HASIL] = (dimuat, pesan)
+                st.session_state.pop(_PRATINJAU, None)
+                st.session_state[_PUTARAN] = putaran + 1
+                st.rerun()
+
+# 5/ the command line, for large loads
+with st.expander(t("unggah_cli", b)):
+    st.code("pantau ingest laporan/puskesos_maret_2026.xlsx laporan/kecamatan_kabuh/\n"
+            "pantau ingest laporan/ --json --sebagai NAMA_OPERATOR\n"
+            "pantau karantina --keluar dikarantina.csv", language="bash")

@@ -4,7 +4,8 @@ Summary tiles, the 12-month reporting strip per desa (tepat waktu / terlambat / 
 colour AND its own word, so that "diam" and "nihil" can never be confused, not even in grey print), the
 quality score and its parts per desa, the quarantine by file and reason with the download of the quarantined
 rows, the warnings by type and the desa names that did not match. `isi_*`, `tabel_*` and `csv_*` are pure
-(testable without Streamlit); the `tampilkan_*` functions draw. Exports leave through `privasi.ekspor_aman`.
+(testable without Streamlit); the `tampilkan_*` functions draw. Exports leave through
+`akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from dashboard import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.kpi import IsiKpi
+from dashboard.komponen.unduhan import tombol_unduh
+from dashboard.sesi import pengguna_aktif
+from pipelines.akses import Pengguna, ekspor_csv, netralkan_ekspor
 from pipelines.enums import label
-from pipelines.privasi import ekspor_aman
 
 STATUS_LAPOR = ("tepat_waktu", "terlambat", "nihil", "diam", "belum_jatuh_tempo", "belum_diharapkan")
 """The states of `mart_pelaporan_desa_bulan.status_lapor`, in legend order."""
@@ -227,17 +230,19 @@ def tabel_karantina(per_berkas: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     })
 
 
-def csv_karantina(baris: pd.DataFrame) -> bytes:
+def csv_karantina(baris: pd.DataFrame, pengguna: Pengguna | None, tanggal_data: dt.date | None) -> bytes:
     """The quarantined rows as a CSV file to send back to the desa: file, sheet, row number, reason, the desa it
-    could be attributed to, and the row's own cells (`isi_*`). Personal and identity columns are refused and every
-    text is neutralised against spreadsheet formulas (`privasi.ekspor_aman`). UTF-8 with BOM for spreadsheets."""
+    could be attributed to, and the row's own cells (`isi_*`). Identity columns are dropped, every text is
+    neutralised against spreadsheet formulas, and `# ` lines on top say who downloaded it, when, with which scope,
+    and the data date (`akses.netralkan_ekspor`). UTF-8 with BOM for spreadsheets."""
     isi = pd.json_normalize([json.loads(x) for x in baris["isi"]]) if len(baris) else pd.DataFrame()
     tabel = pd.concat([baris.drop(columns=["isi"]).reset_index(drop=True), isi.add_prefix("isi_")], axis=1)
     tabel = tabel.rename(columns={"nama_berkas": "berkas", "nama_desa": "desa_dikenali"})
-    return ekspor_aman(tabel).to_csv(index=False).encode("utf-8-sig")
+    return ekspor_csv(netralkan_ekspor(tabel, pengguna, tanggal_data))
 
 
-def tampilkan_karantina(per_berkas: pd.DataFrame, baris: pd.DataFrame, nama_unduhan: str, bahasa: Bahasa) -> None:
+def tampilkan_karantina(per_berkas: pd.DataFrame, baris: pd.DataFrame, nama_unduhan: str, kode_wilayah: str,
+                        tanggal_data: dt.date, bahasa: Bahasa) -> None:
     """Draw the quarantine by file and reason and the download button of the rows."""
     if per_berkas.empty:
         st.caption(t("kualitas_karantina_kosong", bahasa))
@@ -256,11 +261,11 @@ def tampilkan_karantina(per_berkas: pd.DataFrame, baris: pd.DataFrame, nama_undu
     }
     st.dataframe(tabel_karantina(per_berkas, bahasa), hide_index=True, column_config=kolom,
                  key="kualitas_tabel_karantina", height=min(38 + 35 * len(per_berkas), 300))
-    st.download_button(
-        t("kualitas_unduh_karantina", bahasa, n=fmt.angka(len(baris), bahasa)), lambda: csv_karantina(baris),
-        file_name=nama_unduhan, mime="text/csv", icon=":material/download:", on_click="ignore",
-        key="kualitas_unduh_karantina", help=t("kualitas_bantu_unduh", bahasa),
-    )
+    pengguna = pengguna_aktif()
+    tombol_unduh(t("kualitas_unduh_karantina", bahasa, n=fmt.angka(len(baris), bahasa)),
+                 lambda: csv_karantina(baris, pengguna, tanggal_data), nama_unduhan, "text/csv", hak="unduh",
+                 kunci="kualitas_unduh_karantina", cakupan=kode_wilayah, ikon=":material/download:",
+                 bantuan=t("kualitas_bantu_unduh", bahasa))
 
 
 # 5/ warnings and names

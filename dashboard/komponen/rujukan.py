@@ -5,7 +5,7 @@ SLA status, `tanpa_respon` by desa, and the list of open referrals. `gambar_*` a
 `dashboard.data` in, a figure or a display table out) so that tests can read them; the other functions draw.
 Tables by destination pass through `privasi.sembunyikan_tujuan_sensitif`; lists of referrals come from
 `data.rujukan_terbuka_daftar`, already through `privasi.daftar_kasus_aman`, and leave as CSV through
-`privasi.ekspor_aman`.
+`akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ import streamlit as st
 from dashboard import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
+from dashboard.komponen.unduhan import tombol_unduh
+from dashboard.sesi import pengguna_aktif
+from pipelines.akses import Pengguna, ekspor_csv, netralkan_ekspor
 from pipelines.enums import label
-from pipelines.privasi import KASUS_SENSITIF, ekspor_aman, sembunyikan_tujuan_sensitif
+from pipelines.privasi import KASUS_SENSITIF, sembunyikan_tujuan_sensitif
 
 WARNA_SLA = {"tepat waktu": WARNA_BAIK, "berisiko": "#E69F00", "terlambat": WARNA_PERHATIAN}
 """Okabe-Ito blue, orange and a dark vermillion: distinct for the common forms of colour blindness."""
@@ -272,13 +275,13 @@ def tabel_daftar(daftar: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     })
 
 
-def csv_daftar(tabel: pd.DataFrame) -> bytes:
-    """The list as a CSV file (UTF-8 with BOM so that spreadsheet programs read the accents), formulas
-    neutralised and personal columns refused by `privasi.ekspor_aman`."""
-    return ekspor_aman(tabel).to_csv(index=False).encode("utf-8-sig")
+def csv_daftar(tabel: pd.DataFrame, pengguna: Pengguna | None, tanggal_data: dt.date | None) -> bytes:
+    """The list as a CSV file (UTF-8 with BOM so that spreadsheet programs read the accents): identity columns
+    dropped, formulas neutralised, and who/when/scope/data date on `# ` lines on top (`akses.netralkan_ekspor`)."""
+    return ekspor_csv(netralkan_ekspor(tabel, pengguna, tanggal_data))
 
 
-def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> None:
+def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, kode_wilayah: str, bahasa: Bahasa) -> None:
     """The list of open referrals with its filter (past SLA / no response / all open) and a CSV download."""
     pilihan = st.segmented_control(
         t("rujukan_daftar_saring", bahasa), PILIHAN_DAFTAR, key="rujukan_daftar_pilihan", default="terlambat",
@@ -306,7 +309,7 @@ def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa
     }
     st.dataframe(tabel, hide_index=True, column_config=kolom, key="rujukan_tabel_daftar",
                  height=min(38 + 35 * len(tabel), 318))
-    st.download_button(
-        t("rujukan_unduh_daftar", bahasa), lambda: csv_daftar(tabel), file_name=f"rujukan_{pilihan}_{tanggal_data}.csv",
-        mime="text/csv", icon=":material/download:", on_click="ignore", key="rujukan_unduh_daftar",
-    )
+    pengguna = pengguna_aktif()
+    tombol_unduh(t("rujukan_unduh_daftar", bahasa), lambda: csv_daftar(tabel, pengguna, tanggal_data),
+                 f"rujukan_{pilihan}_{kode_wilayah}_{tanggal_data}.csv", "text/csv", hak="unduh",
+                 kunci="rujukan_unduh_daftar", cakupan=kode_wilayah, ikon=":material/download:")

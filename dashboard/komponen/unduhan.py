@@ -1,4 +1,9 @@
-"""The download buttons: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
+"""The download buttons: every file that leaves the app goes through `tombol_unduh`, and so the gate.
+
+`tombol_unduh` shows a button only to a role with the right (`unduh` for data files, `unduh_laporan` for the
+meeting documents, `pipelines.akses.HAK`) and writes an audit record (who, which file, which wilayah, its size)
+when the file is actually made, i.e. when the button is clicked. Data files carry the user, time and data date
+inside (`akses.netralkan_ekspor`). Below: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
 
 The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`pipelines.laporan`).
 The agenda is cheap (fpdf2 and xlsxwriter, well under a second), so its buttons hand Streamlit a function that
@@ -19,6 +24,9 @@ from dashboard import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.kpi import IsiKpi
 from dashboard.pilihan import Pilihan
+from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
+from pipelines import audit
+from pipelines.akses import boleh
 from pipelines.laporan.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
 from pipelines.laporan.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
 from pipelines.laporan.dokumen import Angka, Gambar, Kepala, Tabel, nama_berkas
@@ -29,6 +37,25 @@ MIME_PDF = "application/pdf"
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 _KUNCI_BAHAN = "_bahan_rapat"
+
+
+def tombol_unduh(label: str, buat: Callable[[], bytes], nama_file: str, mime: str, *, hak: str, kunci: str,
+                 cakupan: str, ikon: str | None = None, utama: bool = False, bantuan: str | None = None,
+                 nonaktif: bool = False) -> None:
+    """A download button that only a role with `hak` sees; the file is made when clicked, and that is audited."""
+    pengguna = pengguna_aktif()
+    if not boleh(pengguna, hak):
+        return
+    konfigurasi = konfigurasi_aktif()
+
+    def dibuat() -> bytes:
+        isi = buat()
+        audit.catat(konfigurasi, "unduh", pengguna.nama, sasaran=nama_file, cakupan=cakupan,
+                    rincian={"hak": hak, "bita": len(isi), "peran": pengguna.peran})
+        return isi
+
+    st.download_button(label, data=dibuat, file_name=nama_file, mime=mime, icon=ikon, key=kunci, on_click="ignore",
+                       type="primary" if utama else "secondary", help=bantuan, disabled=nonaktif)
 
 
 def waktu_dibuat(bahasa: Bahasa, sekarang: dt.datetime | None = None) -> str:
@@ -47,7 +74,7 @@ def kepala_dokumen(p: Pilihan, judul: str, wilayah: str, kesegaran: str, periode
         wilayah=wilayah,
         periode=periode or t("pr_periode_dokumen", b, periode=fmt.rentang_bulan(p.dari, p.sampai, b)),
         kesegaran=kesegaran,
-        dibuat=waktu_dibuat(b, sekarang),
+        dibuat=t("pr_dibuat_oleh", b, waktu=waktu_dibuat(b, sekarang), nama=pengguna_aktif().nama),
         sintetis=p.sintetis,
         label_sintetis=t("data_sintetis", b),
         catatan_sintetis=t("pr_data_sintetis_dokumen", b),
@@ -67,7 +94,7 @@ def isi_agenda(p: Pilihan, nama_kec: str, tabel: Sequence[Tabel], kesegaran: str
                      judul_definisi=t("definisi", b))
 
 
-def tombol_agenda(isi: IsiAgenda, tanggal_data: dt.date) -> None:
+def tombol_agenda(isi: IsiAgenda, tanggal_data: dt.date, kode_kec: str) -> None:
     """`Unduh agenda rapat` as PDF and XLSX; each file is built when its button is clicked."""
     b = isi.kepala.bahasa
     dasar = isi.kepala.wilayah.split(",")[0]
@@ -78,13 +105,13 @@ def tombol_agenda(isi: IsiAgenda, tanggal_data: dt.date) -> None:
         ada_huruf = False
         st.error(str(e), icon=":material/font_download_off:")
     with st.container(horizontal=True, gap="small"):
-        st.download_button(t("unduh_agenda_pdf", b), data=lambda: agenda_pdf(isi),
-                           file_name=nama_berkas("agenda_rapat", dasar, tanggal_data, "pdf"), mime=MIME_PDF,
-                           icon=":material/picture_as_pdf:", key="unduh_agenda_pdf", disabled=not ada_huruf,
-                           on_click="ignore", type="primary")
-        st.download_button(t("unduh_agenda_xlsx", b), data=lambda: agenda_xlsx(isi),
-                           file_name=nama_berkas("agenda_rapat", dasar, tanggal_data, "xlsx"), mime=MIME_XLSX,
-                           icon=":material/table_view:", key="unduh_agenda_xlsx", on_click="ignore")
+        tombol_unduh(t("unduh_agenda_pdf", b), lambda: agenda_pdf(isi),
+                     nama_berkas("agenda_rapat", dasar, tanggal_data, "pdf"), MIME_PDF, hak="unduh_laporan",
+                     kunci="unduh_agenda_pdf", cakupan=kode_kec, ikon=":material/picture_as_pdf:", utama=True,
+                     nonaktif=not ada_huruf)
+        tombol_unduh(t("unduh_agenda_xlsx", b), lambda: agenda_xlsx(isi),
+                     nama_berkas("agenda_rapat", dasar, tanggal_data, "xlsx"), MIME_XLSX, hak="unduh_laporan",
+                     kunci="unduh_agenda_xlsx", cakupan=kode_kec, ikon=":material/table_view:")
 
 
 def nama_lengkap(p: Pilihan) -> str:
@@ -134,12 +161,13 @@ def tombol_bahan_rapat(p: Pilihan, buat_isi: Callable[[], IsiBahanRapat]) -> Non
                 st.error(str(e), icon=":material/error:")
         if tersimpan and tersimpan["kunci"] == kunci:
             dasar = p.nama_wilayah.split(",")[0]
-            st.download_button(t("unduh_bahan_pdf", b), data=tersimpan["pdf"],
-                               file_name=nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pdf"), mime=MIME_PDF,
-                               icon=":material/picture_as_pdf:", key="unduh_bahan_pdf", on_click="ignore",
-                               type="primary")
-            st.download_button(t("unduh_bahan_pptx", b), data=tersimpan["pptx"],
-                               file_name=nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pptx"), mime=MIME_PPTX,
-                               icon=":material/co_present:", key="unduh_bahan_pptx", on_click="ignore")
+            pdf, pptx = tersimpan["pdf"], tersimpan["pptx"]
+            tombol_unduh(t("unduh_bahan_pdf", b), lambda: pdf,
+                         nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pdf"), MIME_PDF, hak="unduh_laporan",
+                         kunci="unduh_bahan_pdf", cakupan=p.kode_wilayah, ikon=":material/picture_as_pdf:",
+                         utama=True)
+            tombol_unduh(t("unduh_bahan_pptx", b), lambda: pptx,
+                         nama_berkas("bahan_rapat", dasar, p.tanggal_data, "pptx"), MIME_PPTX, hak="unduh_laporan",
+                         kunci="unduh_bahan_pptx", cakupan=p.kode_wilayah, ikon=":material/co_present:")
         else:
             st.caption(t("bahan_ket", b))

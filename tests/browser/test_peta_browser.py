@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import layani_aplikasi
+from browser.aplikasi import buka, layani_aplikasi
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,7 @@ def test_choropleth_hover_dan_klik(page: Page, alamat_peta: str, folder_artefak:
     luar: list[str] = []
     page.on("request", lambda r: luar.append(r.url) if "cdn.plot.ly" in r.url or "mapbox" in r.url
             or "carto" in r.url or "tile" in r.url else None)
-    page.goto(alamat_peta + "/peta")
+    buka(page, alamat_peta + "/peta")
     _tunggu(page, "Batas desa: jombang_desa.geojson")
     assert page.locator('[data-testid="stException"]').count() == 0
     lokasi = page.locator(".js-plotly-plot path.choroplethlocation")
@@ -85,14 +85,14 @@ def test_choropleth_hover_dan_klik(page: Page, alamat_peta: str, folder_artefak:
     page.screenshot(path=str(folder_artefak / "peta_klik_profil_kabuh.png"))
 
     # back on the map: zoomed to Kec. Kabuh (16 desa), Kabuh outlined
-    page.goto(alamat_peta + f"/peta?kec=35.17.16&desa={KABUH}")
+    buka(page, alamat_peta + f"/peta?kec=35.17.16&desa={KABUH}")
     _tunggu(page, "Peta · Kabuh, Kec. Kabuh")
     expect(page.locator(".js-plotly-plot path.choroplethlocation")).to_have_count(16)
     page.screenshot(path=str(folder_artefak / "peta_batas_kec_kabuh.png"))
 
 
 def test_petak_tanpa_batas(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
-    page.goto(alamat_aplikasi + "/peta")
+    buka(page, alamat_aplikasi + "/peta")
     _tunggu(page, "pantau batas BERKAS")
     assert page.locator('[data-testid="stException"]').count() == 0
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
@@ -100,7 +100,7 @@ def test_petak_tanpa_batas(page: Page, alamat_aplikasi: str, folder_artefak: Pat
     expect(page.locator(".js-plotly-plot .annotation-text")).to_have_count(21)
     expect(page.get_by_text("Diam (3 bulan terakhir tanpa laporan)", exact=False)).to_be_visible()
     page.screenshot(path=str(folder_artefak / "peta_petak_kabupaten.png"))
-    page.goto(alamat_aplikasi + "/peta?kec=35.17.16")
+    buka(page, alamat_aplikasi + "/peta?kec=35.17.16")
     _tunggu(page, "Peta · Kec. Kabuh")
     expect(page.locator(".js-plotly-plot .annotation-text")).to_have_text(["Kabuh"])
     expect(page.locator(".js-plotly-plot .textpoint", has_text="Marmoyo")).to_have_count(1)  # names fit the tiles

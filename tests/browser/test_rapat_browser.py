@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.aplikasi import buka
+
 pytestmark = pytest.mark.browser
 
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -29,7 +31,7 @@ def _tunggu(page: Page, teks: str) -> None:
 
 def test_rapat_pilih_kecamatan_lalu_unduh_agenda(page: Page, alamat_aplikasi: str, folder_artefak: Path,
                                                  tmp_path: Path) -> None:
-    page.goto(alamat_aplikasi + "/rapat_kecamatan")
+    buka(page, alamat_aplikasi + "/rapat_kecamatan")
     _tunggu(page, "Pilih satu kecamatan")
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(folder_artefak / "rapat_pilih_kecamatan.png"))
@@ -76,7 +78,7 @@ def test_rapat_pilih_kecamatan_lalu_unduh_agenda(page: Page, alamat_aplikasi: st
 
 
 def test_profil_desa_dan_perlu_perhatian(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
-    page.goto(alamat_aplikasi + "/profil_desa?desa=35.17.16.2004")
+    buka(page, alamat_aplikasi + "/profil_desa?desa=35.17.16.2004")
     _tunggu(page, "Profil desa · Kabuh, Kec. Kabuh")
     _tunggu(page, "Riwayat laporan 12 bulan")
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -86,7 +88,7 @@ def test_profil_desa_dan_perlu_perhatian(page: Page, alamat_aplikasi: str, folde
     expect(page.locator(".pantau-strip-sel")).to_have_count(12)
     page.screenshot(path=str(folder_artefak / "profil_desa_kabuh_bawah.png"))
 
-    page.goto(alamat_aplikasi + "/")
+    buka(page, alamat_aplikasi + "/")
     _tunggu(page, "Perlu perhatian · Kabupaten Jombang")
     page.get_by_text("Perlu perhatian · Kabupaten Jombang").scroll_into_view_if_needed()
     expect(page.get_by_role("button", name="Siapkan bahan rapat")).to_be_visible()

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser.aplikasi import buka
+
 pytestmark = pytest.mark.browser
 
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -26,7 +28,7 @@ def _nilai_kpi(page: Page) -> list[str]:
 
 
 def test_ringkasan_lalu_pilih_kecamatan(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
-    page.goto(alamat_aplikasi + "/")
+    buka(page, alamat_aplikasi + "/")
     _tunggu(page, "Kasus baru")
     _tunggu(page, "3 dari 306")
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -56,7 +58,7 @@ def test_ringkasan_lalu_pilih_kecamatan(page: Page, alamat_aplikasi: str, folder
 
 
 def test_ringkasan_pembanding_dalam_bahasa_inggris(page: Page, alamat_aplikasi: str, folder_artefak: Path) -> None:
-    page.goto(alamat_aplikasi + "/?dari=2026-07&sampai=2026-07&bahasa=en")
+    buka(page, alamat_aplikasi + "/?dari=2026-07&sampai=2026-07&bahasa=en")
     _tunggu(page, "New cases")
     _tunggu(page, "60.0%")
     assert page.locator('[data-testid="stException"]').count() == 0

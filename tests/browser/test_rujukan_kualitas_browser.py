@@ -15,7 +15,7 @@ import pytest
 from app_rujukan import PANTAU_TOML, bangun_gudang
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import layani_aplikasi
+from browser.aplikasi import buka, layani_aplikasi
 
 pytestmark = pytest.mark.browser
 
@@ -56,7 +56,7 @@ def _tanpa_galat(page: Page) -> None:
 
 
 def test_rujukan_kabupaten_dan_kecamatan(page: Page, alamat_rujukan: str, folder_artefak: Path) -> None:
-    page.goto(alamat_rujukan + "/rujukan")
+    buka(page, alamat_rujukan + "/rujukan")
     _tunggu(page, "Corong rujukan")
     _tunggu(page, "4 masih terbuka: 3 lewat SLA, 2 tanpa respon > 14 hari")
     _tanpa_galat(page)
@@ -74,7 +74,7 @@ def test_rujukan_kabupaten_dan_kecamatan(page: Page, alamat_rujukan: str, folder
     page.keyboard.press("Escape")
 
     # Kec. Perak: the UPTD PPA row's counts of 1 are written <5 below kabupaten level
-    page.goto(alamat_rujukan + "/rujukan?kec=35.17.01")
+    buka(page, alamat_rujukan + "/rujukan?kec=35.17.01")
     _tunggu(page, "Rujukan · Kec. Perak")
     _tunggu(page, "jumlah 1-4 untuk UPTD PPA ditulis <5")
     _tanpa_galat(page)
@@ -83,7 +83,7 @@ def test_rujukan_kabupaten_dan_kecamatan(page: Page, alamat_rujukan: str, folder
 
 def test_kualitas_strip_karantina_dan_unduhan(page: Page, alamat_rujukan: str, folder_artefak: Path,
                                              tmp_path: Path) -> None:
-    page.goto(alamat_rujukan + "/kualitas?kec=35.17.16")
+    buka(page, alamat_rujukan + "/kualitas?kec=35.17.16")
     _tunggu(page, "Kualitas data · Kec. Kabuh")
     _tunggu(page, "Kelengkapan laporan")
     _tanpa_galat(page)
@@ -110,7 +110,7 @@ def test_kualitas_strip_karantina_dan_unduhan(page: Page, alamat_rujukan: str, f
 
 
 def test_kualitas_kabupaten_bahasa_inggris(page: Page, alamat_rujukan: str, folder_artefak: Path) -> None:
-    page.goto(alamat_rujukan + "/kualitas?bahasa=en")
+    buka(page, alamat_rujukan + "/kualitas?bahasa=en")
     _tunggu(page, "Reporting completeness")
     _tunggu(page, "12-month reporting")
     _tanpa_galat(page)

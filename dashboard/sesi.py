@@ -1,0 +1,108 @@
+"""Who is looking: the logged-in account of this browser session, checked on every run.
+
+The frame (`streamlit_app.py`) calls `wajib_masuk()` before anything reads the warehouse: without a valid session
+it draws the log-in form (or the forced password change) and stops the run. A session is an `akun.Sesi` kept in
+`st.session_state` (server side; a browser cannot write it) and renewed on every run through
+`akun.sesi_berlaku`, so that an idle timeout, a deleted or reset account, or a changed password ends it at the
+next click. `pengguna_aktif()` is what `dashboard.data` asks before every query: no session, no data.
+
+Code that runs outside a browser session (tests and `make bench` calling `dashboard.data` directly) names its user
+with `sebagai(pengguna)`; it binds the current thread only, so a served app never sees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
+import streamlit as st
+
+from pipelines import akun, audit
+from pipelines.akses import AksesDitolak, Pengguna
+from pipelines.konfigurasi import Konfigurasi
+
+KUNCI_SESI = "_sesi"
+"""`st.session_state` key of the logged-in `akun.Sesi`."""
+_KUNCI_KONFIGURASI = "_konfigurasi"
+
+_DI_LUAR_SESI: contextvars.ContextVar[Pengguna | None] = contextvars.ContextVar("pantau_pengguna", default=None)
+
+
+@contextlib.contextmanager
+def sebagai(pengguna: Pengguna) -> Iterator[None]:
+    """Let code outside a browser session (tests, benchmarks) read `dashboard.data` as `pengguna`."""
+    token = _DI_LUAR_SESI.set(pengguna)
+    try:
+        yield
+    finally:
+        _DI_LUAR_SESI.reset(token)
+
+
+def sesi_aktif() -> akun.Sesi | None:
+    """The session of this browser, as last checked by `wajib_masuk` (None before log-in)."""
+    try:
+        sesi = st.session_state.get(KUNCI_SESI)
+    except Exception:  # no Streamlit session at all (plain Python)
+        return None
+    return sesi if isinstance(sesi, akun.Sesi) else None
+
+
+def pengguna_aktif() -> Pengguna:
+    """The logged-in user; `AksesDitolak` when nobody is (no data leaves `dashboard.data` without a user)."""
+    sesi = sesi_aktif()
+    if sesi is not None:
+        return sesi.pengguna
+    pengguna = _DI_LUAR_SESI.get()
+    if pengguna is not None:
+        return pengguna
+    raise AksesDitolak("Silakan masuk lebih dulu.")
+
+
+def konfigurasi_aktif() -> Konfigurasi:
+    """The settings the frame loaded for this run (`periksa_sesi` keeps them)."""
+    konfigurasi = st.session_state.get(_KUNCI_KONFIGURASI)
+    if not isinstance(konfigurasi, Konfigurasi):
+        from pipelines.konfigurasi import muat_konfigurasi
+
+        konfigurasi = muat_konfigurasi()
+    return konfigurasi
+
+
+def periksa_sesi(konfigurasi: Konfigurasi) -> akun.Sesi | None:
+    """Renew the stored session, or drop it when it has ended (timeout, account deleted/reset, password changed)."""
+    st.session_state[_KUNCI_KONFIGURASI] = konfigurasi
+    sesi = sesi_aktif()
+    if sesi is None:
+        return None
+    baru = akun.sesi_berlaku(konfigurasi, sesi)
+    if baru is None:
+        st.session_state.pop(KUNCI_SESI, None)
+        st.session_state["_sesi_berakhir"] = True
+        return None
+    st.session_state[KUNCI_SESI] = baru
+    return baru
+
+
+def mulai(sesi: akun.Sesi) -> None:
+    """Keep a new session (after a log-in)."""
+    st.session_state[KUNCI_SESI] = sesi
+    st.session_state.pop("_sesi_berakhir", None)
+
+
+def akhiri(konfigurasi: Konfigurasi) -> None:
+    """Log out: audit it and forget the session and every selection made in it."""
+    sesi = sesi_aktif()
+    if sesi is not None:
+        akun.keluar(konfigurasi, sesi)
+    for kunci in list(st.session_state):
+        if kunci != "f_bahasa":
+            del st.session_state[kunci]
+
+
+def catat(konfigurasi: Konfigurasi, peristiwa: str, *, sasaran: str | None = None, cakupan: str | None = None,
+          rincian: dict[str, object] | None = None) -> None:
+    """Append an audit record in the name of the logged-in user."""
+    sesi = sesi_aktif()
+    audit.catat(konfigurasi, peristiwa, sesi.pengguna.nama if sesi else None, sasaran=sasaran, cakupan=cakupan,
+                rincian=dict(rincian or {}))

@@ -1,0 +1,240 @@
+"""Who sees what in the app: log-in, forced password change, lock-out, each role's pages and wilayah, URL tampering,
+downloads and the audit records each action leaves (AppTest with real sessions, on the warehouse of
+`tests/fixtures/app/` built by the real pipeline).
+
+Hand-worked values (see also `tests/test_dashboard_ringkasan.py`), default period Jun-Sep 2026, data date 30 Oct 2026:
+- Kec. Kabuh (35.17.16): 12 new cases, 3 of 6 mature referrals completed within 90 days = 50,0 %, 3 overdue,
+  Puskesos aktif 2 of 16.
+- Desa Kabuh (35.17.16.2004), its 7 rows KBH-2606-01 .. KBH-2609-01: 7 new cases; mature cohorts Jun-Jul hold 4
+  referrals, completed within 90 days: 2606-01 (47 days), 2607-01 (28), 2607-02 (21), not 2606-02 (105) -> 3/4 =
+  75,0 %; overdue at 30 Oct: KBH-2608-02 (BPJS, SLA 45 days from 20 Aug = 4 Oct) -> 1; KBH-2609-01 is due 12 Nov.
+  Its Puskesos is aktif: 1 of 1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.halaman import DAFTAR_HALAMAN, halaman_tersedia
+from pipelines import akun, audit
+from pipelines.akses import PERAN, Pengguna
+from pipelines.konfigurasi import muat_konfigurasi
+
+from conftest import APLIKASI, SANDI_UJI, akun_uji, app_uji
+
+AKAR = Path(__file__).resolve().parents[1]
+FIKSTUR = AKAR / "tests" / "fixtures" / "app"
+KABUH = "35.17.16"
+DESA_KABUH = "35.17.16.2004"
+
+
+@pytest.fixture(scope="module")
+def gudang(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    jalur = tmp_path_factory.mktemp("gudang_akses") / "gudang.duckdb"
+    env = {**os.environ, "PANTAU_DB": str(jalur), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
+           "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml")}
+    hasil = subprocess.run([str(Path(sys.executable).parent / "pantau"), "ingest", str(FIKSTUR / "laporan_kasus.csv"),
+                            str(FIKSTUR / "puskesos.csv")], env=env, capture_output=True, text=True, timeout=120)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    return jalur
+
+
+@pytest.fixture
+def env(gudang: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for kunci, nilai in {"PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
+                         "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml")}.items():
+        monkeypatch.setenv(kunci, nilai)
+    return gudang
+
+
+def _jalankan(at: AppTest, halaman: str | None = None, **params: str) -> AppTest:
+    for kunci, nilai in params.items():
+        at.query_params[kunci] = nilai
+    at.run()
+    if halaman:
+        at.switch_page(f"halaman/{halaman}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _kpi(at: AppTest) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def _teks(at: AppTest) -> str:
+    return "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
+
+
+def _audit(peristiwa: str) -> list[audit.Catatan]:
+    return audit.baca(muat_konfigurasi(), peristiwa=peristiwa)
+
+
+# 1/ log-in
+def test_tanpa_sesi_hanya_formulir_masuk(env: Path) -> None:
+    at = _jalankan(AppTest.from_file(APLIKASI, default_timeout=60))
+    assert at.text_input(key="masuk_nama") is not None and not at.metric and not at.dataframe
+    assert "Kabupaten Jombang" not in _teks(at)
+
+
+def test_masuk_ganti_sandi_pertama_lalu_data(env: Path) -> None:
+    konf = muat_konfigurasi()
+    akun.tambah(konf, "camat_kabuh", "kecamatan", KABUH, "sandi-awal-camat")
+    at = _jalankan(AppTest.from_file(APLIKASI, default_timeout=60))
+    at.text_input(key="masuk_nama").input("camat_kabuh")
+    at.text_input(key="masuk_sandi").input("sandi-salah-sekali")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."] and not at.metric
+    at.text_input(key="masuk_sandi").input("sandi-awal-camat")
+    at.button[0].click().run()
+    # the first password must be changed before any data
+    assert "memakai kata sandi awal" in at.info[0].value and not at.metric
+    at.text_input(key="sandi_lama").input("sandi-awal-camat")
+    at.text_input(key="sandi_baru").input("sandi-baru-camat-kabuh")
+    at.text_input(key="sandi_ulang").input("sandi-baru-camat-kabuh")
+    at.button[0].click().run()
+    assert not at.exception
+    # a camat sees Kec. Kabuh and nothing else
+    assert _kpi(at) == ["12", "50,0 %", "3", "2 dari 16", "belum ada data", "belum ada data"]
+    peristiwa = [c.peristiwa for c in audit.baca(konf, pengguna="camat_kabuh")]
+    assert peristiwa == ["gagal_masuk", "masuk", "ganti_sandi", "masuk"]
+    # log out: back to the form, audited
+    at.button(key="tombol_keluar").click().run()
+    assert at.text_input(key="masuk_nama") is not None and not at.metric
+    assert [c.peristiwa for c in audit.baca(konf, pengguna="camat_kabuh")][-1] == "keluar"
+
+
+def test_serbuan_sandi_mengunci_akun(env: Path) -> None:
+    konf = muat_konfigurasi()
+    nama = akun_uji("perencana", None, nama="korban_serbuan")
+    at = _jalankan(AppTest.from_file(APLIKASI, default_timeout=60))
+    for i in range(konf.gagal_maks):
+        at.text_input(key="masuk_nama").input(nama)
+        at.text_input(key="masuk_sandi").input(f"tebakan-ke-{i:03d}")
+        at.button[0].click().run()
+    # locked: even the right password is refused, and no data is shown
+    at.text_input(key="masuk_sandi").input(SANDI_UJI)
+    at.button[0].click().run()
+    assert "Akun terkunci sampai pukul" in at.error[0].value and not at.metric
+    # 4 failures counted, the 5th locks the account, the right password while locked is refused unchecked
+    gagal = [c.rincian.get("alasan") for c in audit.baca(konf, pengguna=nama, peristiwa="gagal_masuk")]
+    assert gagal == ["kata sandi salah"] * (konf.gagal_maks - 1) + ["terkunci", "terkunci"]
+
+
+def test_sesi_berakhir_bila_akun_direset(env: Path) -> None:
+    at = _jalankan(app_uji("kecamatan", KABUH, nama="camat_direset"))
+    assert _kpi(at)[0] == "12"
+    akun.reset(muat_konfigurasi(), "camat_direset")
+    at.run()
+    assert at.text_input(key="masuk_nama") is not None and not at.metric
+    assert "Sesi berakhir" in at.info[0].value
+
+
+# 2/ scope: a camat, a desa operator
+def test_camat_hanya_kecamatannya(env: Path) -> None:
+    at = _jalankan(app_uji("kecamatan", KABUH))
+    assert not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="f_kec").options == ["Kabuh"]  # no "Semua kecamatan", no other kecamatan
+    assert len(at.selectbox(key="f_desa").options) == 1 + 16  # "Semua desa" and the 16 desa of Kabuh
+    assert _kpi(at) == ["12", "50,0 %", "3", "2 dari 16", "belum ada data", "belum ada data"]
+    assert "Kec. Kabuh" in _teks(at) and "Jombang" not in " ".join(at.selectbox(key="f_desa").options)
+
+
+def test_operator_desa_hanya_desanya(env: Path) -> None:
+    at = _jalankan(app_uji("desa", DESA_KABUH))
+    assert not at.error, [e.value for e in at.error]
+    assert at.selectbox(key="f_kec").options == ["Kabuh"] and at.selectbox(key="f_desa").options == ["Kabuh"]
+    assert _kpi(at)[:4] == ["7", "75,0 %", "1", "1 dari 1"]
+    # its profile ranks it within its kecamatan without listing the other desa
+    at = _jalankan(app_uji("desa", DESA_KABUH), "profil_desa")
+    assert not at.error, [e.value for e in at.error]
+    assert "Marmoyo" not in _teks(at) and "Mangunan" not in _teks(at)
+
+
+@pytest.mark.parametrize(("peran", "wilayah", "params", "ditolak"), [
+    ("kecamatan", KABUH, {"kec": "35.17.09"}, "Kec. Jombang"),
+    ("kecamatan", KABUH, {"desa": "35.17.09.2012"}, "Desa Jombang"),
+    ("desa", DESA_KABUH, {"desa": "35.17.16.2001"}, "Desa Marmoyo"),
+    ("desa", DESA_KABUH, {"kec": "35.17.09"}, "Kec. Jombang"),
+])
+def test_url_diubah_ke_wilayah_lain_ditolak(env: Path, peran: str, wilayah: str, params: dict[str, str],
+                                           ditolak: str) -> None:
+    at = _jalankan(app_uji(peran, wilayah), **params)
+    [galat] = at.error
+    assert f"Anda tidak berhak melihat data {ditolak}" in galat.value
+    assert not at.metric and not at.dataframe and not at.get("plotly_chart")
+    catatan = _audit("akses_ditolak")[-1]
+    assert catatan.pengguna == akun_uji(peran, wilayah) and ditolak in catatan.rincian["pesan"]
+    # the way out: drop the parameters, back to the user's own wilayah
+    at.button(key="buka_wilayah_saya").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.metric
+
+
+def test_url_ke_kecamatan_sendiri_boleh(env: Path) -> None:
+    at = _jalankan(app_uji("kecamatan", KABUH), kec=KABUH, desa=DESA_KABUH)
+    assert not at.error and _kpi(at)[:3] == ["7", "75,0 %", "1"]
+
+
+def test_halaman_di_luar_hak_tidak_dibuka(env: Path) -> None:
+    # pimpinan: Kualitas data is not routed at all (its URL opens the default page); the page switch finds no page
+    at = _jalankan(app_uji("pimpinan"))
+    with pytest.raises(ValueError, match="Could not find a navigation page") as galat:
+        at.switch_page("halaman/kualitas.py")
+    assert "ringkasan.py" in str(galat.value) and "kualitas.py'" not in str(galat.value).split("Known pages")[1]
+
+
+# 3/ pages per role
+@pytest.mark.parametrize(("peran", "wilayah", "halaman"), [
+    ("pimpinan", "35.17", ["ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target"]),
+    ("perencana", "35.17", ["ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target",
+                            "kualitas", "audit"]),
+    ("operator", "35.17", ["ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target",
+                           "kualitas", "unggah", "audit"]),
+    ("admin", "35.17", ["ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target",
+                        "kualitas", "audit"]),
+    ("kecamatan", KABUH, ["ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target"]),
+    ("desa", DESA_KABUH, ["ringkasan", "profil_desa", "rujukan", "program", "target"]),
+])
+def test_halaman_per_peran(peran: str, wilayah: str, halaman: list[str]) -> None:
+    assert [h.nama for h in halaman_tersedia(True, Pengguna("x", peran, wilayah))] == halaman
+    assert {p for p in PERAN} == {"pimpinan", "perencana", "operator", "kecamatan", "desa", "admin"}
+    assert len(DAFTAR_HALAMAN) == 10
+
+
+def test_unduhan_sesuai_hak(env: Path) -> None:
+    # Rujukan's CSV of open referrals: perencana yes, pimpinan no (briefing documents only)
+    at = _jalankan(app_uji("perencana"), "rujukan")
+    assert at.get("download_button") and any(d.proto.label.startswith("Unduh") for d in at.get("download_button"))
+    at = _jalankan(app_uji("pimpinan"), "rujukan")
+    assert not at.get("download_button")
+
+
+def test_log_audit_untuk_perencana(env: Path) -> None:
+    at = _jalankan(app_uji("perencana"), "audit")
+    tabel = next(d.value for d in at.dataframe)
+    assert "masuk" in set(tabel["Peristiwa"]) and "uji_perencana_kab" in set(tabel["Pengguna"])
+    assert "Rantai hash: utuh" in _teks(at)
+
+
+PERAN_UJI = [("pimpinan", None), ("perencana", None), ("operator", None), ("admin", None), ("kecamatan", KABUH),
+             ("desa", DESA_KABUH)]
+
+
+@pytest.mark.parametrize(("peran", "wilayah"), PERAN_UJI)
+def test_setiap_halaman_setiap_peran_tanpa_galat(env: Path, peran: str, wilayah: str | None) -> None:
+    """Every page a role may open renders for it without an error, and shows nothing outside its wilayah."""
+    pengguna = Pengguna("x", peran, wilayah or "35.17")
+    for h in halaman_tersedia(True, pengguna):
+        at = _jalankan(app_uji(peran, wilayah), h.nama if h.nama != "ringkasan" else None)
+        assert not at.error, (h.nama, [e.value for e in at.error])
+        teks = _teks(at) + " ".join(str(d.value.to_dict()) for d in at.dataframe)
+        if peran == "kecamatan":
+            assert "Kec. Jombang" not in teks and "Marmoyo" in " ".join(at.selectbox(key="f_desa").options), h.nama
+        if peran == "desa":
+            assert "Marmoyo" not in teks and "Mangunan" not in teks, h.nama
