@@ -52,7 +52,7 @@ if hasil is not None:
 # 3/ the files
 putaran = st.session_state.setdefault(_PUTARAN, 0)
 dipilih = st.file_uploader(t("unggah_pilih", b), accept_multiple_files=True, key=f"unggah_berkas_{putaran}",
-                           type=[a.lstrip(".") for a in unggah.AKHIRAN])
+                           type=[a.lstrip(".") for a in unggah.AKHIRAN], max_upload_size=konfigurasi.unggah_maks_mb)
 berkas = [unggah.BerkasUnggahan(f.name, f.getvalue()) for f in dipilih or []]
 
 # 4/ the check, once per set of files

@@ -82,6 +82,8 @@ def test_operator_unggah_pratinjau_lalu_muat(page: Page, aplikasi_unggah: tuple[
     _unggah(page, _laporan(tmp_path, "laporan_kabuh_2026_10.csv", "KBH-2610"))
     expect(page.get_by_text("Jumlah: 4 baris dibaca, 3 akan dimuat, 1 dikarantina, 0 dilewati.")).to_be_visible()
     assert gudang.read_bytes() == sidik_awal  # the check wrote nothing
+    expect(page.get_by_role("button", name="Muat ke gudang data")).to_be_enabled()
+    page.wait_for_timeout(800)  # the table's canvas draws after the run
     page.screenshot(path=str(folder_artefak / "unggah_pratinjau.png"))
 
     page.get_by_role("button", name="Muat ke gudang data").click()
