@@ -27,10 +27,10 @@ import streamlit as st
 
 from dashboard.db import VersiGudang, kueri
 from dashboard.periode import jumlah_bulan, periode_sebelumnya, tambah_bulan
-from dashboard.sesi import pengguna_aktif
+from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 from pipelines import akses
 from pipelines.enums import KODE_KATEGORI, PROGRAM
-from pipelines.privasi import daftar_kasus_aman
+from pipelines.privasi import KOLOM_SENSITIF, SQL_KASUS_TAMPIL, SQL_KASUS_TAMPIL_DESA, daftar_kasus_aman
 
 StatusGudang = Literal["siap", "tidak_ada", "kosong", "rusak"]
 
@@ -162,13 +162,14 @@ def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: 
     dari_lalu, sampai_lalu = periode_sebelumnya(dari, sampai)
     df = kueri(
         versi,
-        """
+        f"""
         with periode as (
             select * from (values ('ini', $dari::date, $sampai::date), ('lalu', $dari_lalu::date, $sampai_lalu::date))
                 as p(periode, dari, sampai)
         ),
         baris as (
-            select bulan, kasus_baru, rujukan_dikirim, rujukan_selesai_90, rujukan_terlambat, kohort_matang_90
+            select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, rujukan_dikirim, rujukan_selesai_90, rujukan_terlambat,
+                kohort_matang_90
             from gudang.mart_wilayah_bulan
             where kode_wilayah = $kode
         ),
@@ -238,8 +239,8 @@ def tren_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: d
     """Kasus baru and rujukan dikirim per month of one wilayah (totals only, no category breakdown)."""
     df = kueri(
         versi,
-        """
-        select bulan, kasus_baru, rujukan_dikirim
+        f"""
+        select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, rujukan_dikirim
         from gudang.mart_wilayah_bulan
         where kode_wilayah = $kode and bulan between $dari and $sampai
         order by bulan
@@ -306,15 +307,41 @@ def profil_desa(versi: VersiGudang, kode_desa: str) -> pd.DataFrame:
     return df
 
 
+@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
+def _kubus_terlindungi(versi: VersiGudang, kode_kab: str) -> pd.DataFrame:
+    """Every desa, kecamatan and kabupaten row of one regency's monthly mart through `akses.lindungi_bulanan`: the
+    sensitive cells as they may be shown (`<5`, `≥5` or the count), with complementary rows chosen with the
+    installation's key. Computed once per warehouse version and regency (a fraction of a second for Jombang)."""
+    from pipelines.pseudonim import muat_kunci
+
+    kubus = kueri(versi, "select * from gudang.mart_wilayah_bulan where kode_kab = $kab", {"kab": kode_kab})
+    angka = [c for c in kubus.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
+    kubus[angka] = kubus[angka].fillna(0).astype("int64")
+    kubus["bulan"] = [_tanggal(x) for x in kubus["bulan"]]
+    return akses.lindungi_bulanan(kubus, muat_kunci(konfigurasi_aktif()))
+
+
+@_gerbang()
+def kasus_sensitif_terlindungi(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
+    """The sensitive counts of one desa or kecamatan per month as they may be shown (`metrics.md` section 7 with
+    complementary protection, `akses.lindungi_bulanan`): `bulan`, `kasus_kekerasan_perempuan`,
+    `kasus_kekerasan_anak`, `kasus_sensitif`, each an int or `<5` / `≥5`. A month may show `<5` where the desa had
+    none: it was chosen to protect another desa."""
+    kubus = _kubus_terlindungi(versi, kode_wilayah[:5])
+    baris = kubus[(kubus["kode_wilayah"] == kode_wilayah) & (kubus["bulan"] >= dari) & (kubus["bulan"] <= sampai)]
+    return baris[["bulan", *KOLOM_SENSITIF]].sort_values("bulan").reset_index(drop=True)
+
+
 @_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kasus_kategori_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
-    """`kasus_baru` and every `kasus_<kategori>` per month of one wilayah (RAW counts: show them only through
-    `privasi.sembunyikan_kategori_sensitif`)."""
+    """`kasus_baru` (below kabupaten level without the violence categories, `privasi.SQL_KASUS_TAMPIL`) and every
+    `kasus_<kategori>` per month of one wilayah. The two violence columns are RAW: below kabupaten level show
+    `kasus_sensitif_terlindungi` in their place."""
     df = kueri(
         versi,
         f"""
-        select bulan, kasus_baru, {_KOLOM_KATEGORI}
+        select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}
         from gudang.mart_wilayah_bulan
         where kode_wilayah = $kode and bulan between $dari and $sampai
         order by bulan
@@ -478,12 +505,12 @@ def rapat_desa(versi: VersiGudang, kode_kec: str, dari: dt.date, sampai: dt.date
     """
     df = kueri(
         versi,
-        """
+        f"""
         with bulanan as (
             select
                 kode_wilayah as kode_desa,
-                sum(kasus_baru)::bigint as kasus_baru,
-                list(kasus_baru order by bulan) as kasus_bulanan,
+                sum({SQL_KASUS_TAMPIL_DESA})::bigint as kasus_baru,
+                list({SQL_KASUS_TAMPIL_DESA} order by bulan) as kasus_bulanan,
                 coalesce(sum(rujukan_dikirim) filter (where kohort_matang_90), 0)::bigint as dikirim_matang_90,
                 coalesce(sum(rujukan_selesai_90) filter (where kohort_matang_90), 0)::bigint as selesai_90_matang,
                 list(case when kohort_matang_90 and rujukan_dikirim > 0
@@ -671,7 +698,8 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
         with periode as (
             select
                 kode_desa,
-                coalesce(sum(kasus_baru) filter (where bulan between $dari and $sampai), 0) as kasus_baru,
+                coalesce(sum({SQL_KASUS_TAMPIL_DESA}) filter (where bulan between $dari and $sampai), 0)
+                    as kasus_baru,
                 count(*) filter (where bulan between $dari and $sampai) as bulan_periode,
                 coalesce(sum(rujukan_dikirim) filter (where bulan between $dari and $sampai
                     and kohort_matang_90), 0) as dikirim_matang_90,

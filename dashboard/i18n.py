@@ -140,6 +140,8 @@ TEKS: dict[str, tuple[str, str]] = {
         "past SLA as of {tanggal}; {periode} started in this period",
     ),
     "ket_kasus_baru": ("laporan nihil dihitung 0", "nil reports count as 0"),
+    "ket_kasus_baru_tanpa_kekerasan": ("tanpa kasus kekerasan (dilindungi); nihil dihitung 0",
+                                       "violence cases left out (protected); nil counts as 0"),
     "ket_puskesos": (
         "per {tanggal}; tersendat {tersendat}, diam {diam}, belum dibentuk {belum}",
         "as of {tanggal}; irregular {tersendat}, silent {diam}, not formed {belum}",
@@ -149,11 +151,15 @@ TEKS: dict[str, tuple[str, str]] = {
     "def_kasus_baru": (
         "**Kasus baru**: kasus berbeda (kode_desa, no_registrasi) dengan `tanggal_lapor` dalam bulan itu; baris "
         "nihil dihitung 0. Angka ini adalah jumlahnya atas bulan-bulan periode terpilih. Perubahan dibanding "
-        "periode sebelumnya dengan panjang yang sama.\n\n"
+        "periode sebelumnya dengan panjang yang sama. Di bawah tingkat kabupaten, kasus kekerasan terhadap "
+        "perempuan dan anak tidak ikut dijumlah di sini (juga di grafik, peta dan tabel), agar jumlahnya tidak "
+        "dapat dikurangkan untuk mengetahui angka kekerasan yang ditampilkan <5 (metrics.md 7).\n\n"
         "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
         "Nihil rows count 0. (metrics.md, 1)",
         "**New cases**: summed over the months of the chosen period; the change is against the previous period "
-        "of the same length.\n\n"
+        "of the same length. Below regency level, violence against women and children is left out of this count "
+        "(and of charts, maps and tables), so that it cannot be subtracted to find a count shown as <5 "
+        "(metrics.md 7).\n\n"
         "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
         "Nihil rows count 0. (metrics.md, 1)",
     ),

@@ -590,6 +590,22 @@ def _tampil_rentang(bawah: int, atas: float) -> object:
     return f"{bawah}–{int(atas)}"
 
 
+def jumlah_sel(nilai: Sequence[object] | pd.Series) -> object:
+    """The total of protected cells (`<5`, `≥5` or counts) as it may be shown: exact when no cell is hidden, else
+    the range the cells allow (`<5`, `6–10`, `≤8`, `≥5`), never more than the cells themselves say."""
+    bawah, atas = 0, 0.0
+    for v in nilai:
+        if v == DISEMBUNYIKAN:
+            atas += AMBANG - 1
+        elif v == DISEMBUNYIKAN_BESAR:
+            bawah += AMBANG
+            atas = math.inf
+        else:
+            bawah += int(str(v))
+            atas += int(str(v))
+    return _tampil_rentang(bawah, atas)
+
+
 def jumlah_periode(df: pd.DataFrame, kolom_kelompok: Sequence[str] = ("kode_wilayah", "nama_wilayah")
                    ) -> pd.DataFrame:
     """Totals over the months of a PROTECTED monthly table (from `lindungi_bulanan`), one row per `kolom_kelompok`.
@@ -613,19 +629,8 @@ def jumlah_periode(df: pd.DataFrame, kolom_kelompok: Sequence[str] = ("kode_wila
         if KOLOM_SEBAGIAN in bagian.columns:
             baris[KOLOM_SEBAGIAN] = bool(bagian[KOLOM_SEBAGIAN].any())
         for k in KOLOM_SENSITIF:
-            if k not in bagian.columns:
-                continue
-            bawah, atas = 0, 0.0
-            for v in bagian[k]:
-                if v == DISEMBUNYIKAN:
-                    atas += AMBANG - 1
-                elif v == DISEMBUNYIKAN_BESAR:
-                    bawah += AMBANG
-                    atas = math.inf
-                else:
-                    bawah += int(v)
-                    atas += int(v)
-            baris[k] = _tampil_rentang(bawah, atas)
+            if k in bagian.columns:
+                baris[k] = jumlah_sel(bagian[k])
         hasil.append(baris)
     kolom = [*kelompok, "dari", "sampai", *[k for k in df.columns if k not in kelompok]]
     keluar = pd.DataFrame(hasil)

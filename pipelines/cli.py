@@ -25,7 +25,7 @@ from pipelines.build import PemeriksaanGagal
 from pipelines.ekspor import KesalahanEkspor
 from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk, buka_baca, pasang_gudang
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
-from pipelines.metrik import KesalahanMetrik, metrik_bulanan, metrik_program, metrik_target
+from pipelines.metrik import KesalahanMetrik, metrik_program, metrik_target
 from pipelines.pulihkan import KesalahanPulihkan
 from pipelines.validasi.skema import SEMUA_JENIS
 
@@ -123,7 +123,10 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
         if not (args.tingkat and args.dari and args.sampai):
             raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
                                     "(atau --set program / --set target).")
-        df = metrik_bulanan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
+        from pipelines.akses import metrik_bulanan_untuk
+
+        # the system sees every regency, but through the same gate: complementary protection applies to it too
+        df = metrik_bulanan_untuk(konfigurasi, None, args.tingkat, args.dari, args.sampai, args.per)
     if args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
     else:

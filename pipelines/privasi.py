@@ -59,6 +59,16 @@ def daftar_kasus_aman(df: pd.DataFrame) -> pd.DataFrame:
     return keluar
 
 
+SQL_KASUS_TAMPIL = ("(kasus_baru - case when tingkat = 'kabupaten' then 0 "
+                    "else kasus_kekerasan_perempuan + kasus_kekerasan_anak end)")
+"""`kasus_baru` as the app shows it, for a row of `mart_wilayah_bulan`: below kabupaten level without the two violence
+categories, always (`metrics.md` section 7, "totals that exclude the sensitive categories"), so that no total, trend,
+map or table of a desa or kecamatan can be set against its `<5` cells to work them out. Kabupaten rows are exact."""
+
+SQL_KASUS_TAMPIL_DESA = "(kasus_baru - kasus_kekerasan_perempuan - kasus_kekerasan_anak)"
+"""The same for tables of desa rows only (`mart_desa_bulan`, desa rows of `mart_wilayah_bulan`)."""
+
+
 def sel_kecil(nilai: object) -> object:
     """One sensitive count as it may be shown below kabupaten level: 1-4 become `<5`, anything else passes."""
     import numbers

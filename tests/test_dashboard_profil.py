@@ -156,9 +156,12 @@ def test_jantiganggong_kasus_rujukan_dan_peringkat(monkeypatch: pytest.MonkeyPat
 def test_kepuhkajang_kekerasan_disembunyikan(monkeypatch: pytest.MonkeyPatch, perak: Path) -> None:
     at = _jalankan(monkeypatch, perak, desa="35.17.01.2002")
     # Mar: 2002-001 KDRT (1 -> "<5"), 2002-002 "Bantuan kursi roda" (unknown label -> lainnya); Apr: nihil only.
-    # The bottom line leaves the violence row out, so "<5" cannot be recovered by subtraction.
+    # The bottom line leaves the violence rows out, so "<5" cannot be recovered by subtraction. March is a
+    # protected row (a count of 1): all its sensitive cells are hidden, the true 0 of violence against children too
+    # (complementary protection, akses.lindungi_bulanan rule 2); April has no violence case: exact zeros.
     assert _tabel(at, "Jumlah") == [
         {"Kategori": "Kekerasan terhadap perempuan", "Mar 2025": "<5", "Apr 2025": "0", "Jumlah": "<5"},
+        {"Kategori": "Kekerasan terhadap anak", "Mar 2025": "<5", "Apr 2025": "0", "Jumlah": "<5"},
         {"Kategori": "Lainnya", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
         {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
     ]

@@ -147,14 +147,14 @@ def test_agenda_pdf_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, gudang: P
     at = _layar(monkeypatch, gudang, "halaman/rapat_kecamatan.py", kec="35.17.16")
     teks = _teks_pdf(agenda_pdf(_agenda(gudang)), tmp_path, "agenda_rapat")
     baris = teks.splitlines()
-    # every desa row of the screen, as one line: Kabuh "Aktif 7 75 % 1 2 100 %" (see test_dashboard_rapat.py)
+    # every desa row of the screen, as one line: Kabuh "Aktif 6 75 % 1 2 100 %" (see test_dashboard_rapat.py)
     desa = _df_layar(at, "Kelengkapan")
     assert len(desa) == 16
     for r in desa.to_dict("records"):
         harapan = (f"{r['Desa']} {r['Puskesos']} {r['Kasus baru']} {_persen(r['Selesai ≤ 90 hari'])} "
                    f"{r['Tunggakan']} {r['Tanpa respon']} {_persen(r['Kelengkapan'])}")
         assert harapan in baris, harapan
-    assert "Kabuh Aktif 7 75 % 1 2 100 %" in baris
+    assert "Kabuh Aktif 6 75 % 1 2 100 %" in baris
     for r in _df_layar(at, "Terbuka", tanpa="ID kasus").to_dict("records"):
         assert (f"{r['Tujuan rujukan']} {r['Terbuka']} {r['Lewat SLA']} {r['Tanpa respon > 14 hari']} "
                 f"{r['Desa terdampak']} {r['Tertua (hari)']}") in baris
@@ -203,7 +203,7 @@ def test_agenda_xlsx_sama_dengan_layar(monkeypatch: pytest.MonkeyPatch, gudang: 
         assert sel[4:6] == (r["Tunggakan"], r["Tanpa respon"])
         assert (None if sel[6] is None else round(sel[6] * 100)) == (None if pd.isna(r["Kelengkapan"])
                                                                       else r["Kelengkapan"])
-    assert desa[4][:7] == ("Kabuh", "Aktif", 7, 0.75, 1, 2, 1)  # 3/4 completed, 4/4 months reported
+    assert desa[4][:7] == ("Kabuh", "Aktif", 6, 0.75, 1, 2, 1)  # 3/4 completed, 4/4 months reported
     terlambat = tabel_lembar("Rujukan lewat SLA")
     layar_t = _df_layar(at, "ID kasus")
     for sel, r in zip(terlambat[1:], layar_t.to_dict("records"), strict=True):

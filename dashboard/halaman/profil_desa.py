@@ -67,7 +67,7 @@ with kanan, st.container(border=True):
 
 # 5/ monthly cases by category (violence counts 1-4 as <5)
 st.markdown(f"**{t('profil_kategori_judul', b)}**")
-tabel = tabel_kategori(kategori, p.tingkat, b)
+tabel = tabel_kategori(kategori, data.kasus_sensitif_terlindungi(p.versi, kode_desa, p.dari, p.sampai), p.tingkat, b)
 if len(tabel) <= 1:
     st.caption(t("profil_kategori_kosong", b, periode=periode))
 else:

@@ -42,7 +42,8 @@ bulan_pertama = data.bulan_tersedia(p.versi)[0]
 st.markdown(f"##### {t('ringkasan_judul', b)} · {p.nama_wilayah} &nbsp; :gray[{judul_periode(kpi, bulan_pertama, b)}]")
 
 # 4/ KPI tiles: cases and referrals, Puskesos, PBI-JK coverage, poverty against the newest target
-isi_kpi = [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
+isi_kpi = [isi_kasus_baru(kpi, b, p.tingkat), isi_selesai_90(kpi, p.tanggal_data, b),
+           isi_tunggakan(kpi, p.tanggal_data, b),
            isi_puskesos_aktif(puskesos, p.tanggal_data, b),
            ubin_pbi(data.program_wilayah(p.versi, p.kode_wilayah, "pbi_jk"), b),
            ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b)]
@@ -64,7 +65,8 @@ lingkup = (t("perhatian_lingkup_desa", b, kec=p.nama_kec) if p.kode_desa
            else f"Kec. {p.nama_kec}" if p.kode_kec else p.nama_kab)
 perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)  # the gate keeps only the desa the user may see
 # destinations are kecamatan-wide figures: a desa operator gets none (there are no desa rows to read)
-perhatian_tujuan = data.perhatian_tujuan(p.versi, p.kode_desa if p.tingkat_pengguna == "desa" else kode_lingkup)
+perhatian_tujuan = data.perhatian_tujuan(p.versi, p.kode_desa or kode_lingkup if p.tingkat_pengguna == "desa"
+                                         else kode_lingkup)
 tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
 
 # 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)

@@ -70,8 +70,9 @@ def judul_periode(kpi: pd.DataFrame, bulan_pertama: dt.date, bahasa: Bahasa) -> 
     return t("periode_tanpa_pembanding", bahasa, periode=periode, awal=fmt.bulan(bulan_pertama, bahasa))
 
 
-def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:
-    """Kasus baru summed over the period; change in cases and percent (neutral colour: more is not worse)."""
+def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa, tingkat: str = "kabupaten") -> IsiKpi:
+    """Kasus baru summed over the period; change in cases and percent (neutral colour: more is not worse). Below
+    kabupaten level the count leaves the violence categories out (`privasi.SQL_KASUS_TAMPIL`), and says so."""
     ini, lalu = _baris(kpi, "ini"), _baris(kpi, "lalu")
     nilai = int(ini["kasus_baru"])
     selisih = None
@@ -83,7 +84,8 @@ def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:
             selisih += f" ({fmt.selisih_persen(beda / int(lalu['kasus_baru']), bahasa)})"
         warna = _warna(beda, "netral")
     return IsiKpi("kasus_baru", t("kpi_kasus_baru", bahasa), fmt.angka(nilai, bahasa), t("def_kasus_baru", bahasa),
-                  selisih, warna, keterangan=t("ket_kasus_baru", bahasa))
+                  selisih, warna, keterangan=t("ket_kasus_baru" if tingkat == "kabupaten"
+                                               else "ket_kasus_baru_tanpa_kekerasan", bahasa))
 
 
 def isi_selesai_90(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:

@@ -20,8 +20,9 @@ from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.rapat import label_status_puskesos, x_dari_y
 from dashboard.pilihan import Pilihan
+from pipelines.akses import jumlah_sel
 from pipelines.enums import KATEGORI_SENSITIF, KODE_KATEGORI, label
-from pipelines.privasi import sembunyikan_kategori_sensitif
+from pipelines.privasi import DISEMBUNYIKAN
 
 KUNCI_PILIH_DESA = "profil_pilih_desa"
 
@@ -105,11 +106,14 @@ def kartu_register(baris: list[tuple[str, str]], bahasa: Bahasa) -> None:
 
 
 # 3/ cases by category
-def tabel_kategori(bulanan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.DataFrame:
+def tabel_kategori(bulanan: pd.DataFrame, terlindungi: pd.DataFrame | None, tingkat: str,
+                   bahasa: Bahasa) -> pd.DataFrame:
     """Categories (rows, only those with a case in the period) x months (columns) plus the period's total, from
-    `data.kasus_kategori_bulanan`, every cell as text (`1.234`, `<5`). Totals are summed before the small-cell
-    rule; below kabupaten level the violence rows show 1-4 as `<5`, and the bottom line totals the other
-    categories only, so a hidden count cannot be recovered by subtraction (`metrics.md` section 7)."""
+    `data.kasus_kategori_bulanan`, every cell as text (`1.234`, `<5`). Below kabupaten level the two violence rows
+    come from `terlindungi` (`data.kasus_sensitif_terlindungi`: 1-4 as `<5`, with complementary protection, so a
+    row may show `<5` in a month without a case), their period total is the range those cells allow, and the
+    bottom line totals the other categories only, so a hidden count cannot be recovered by subtraction
+    (`metrics.md` section 7)."""
     b = bahasa
     kode = [k for k in KODE_KATEGORI if k != "nihil"]
     bulan = [fmt.bulan(x, b) for x in bulanan["bulan"]]
@@ -117,10 +121,20 @@ def tabel_kategori(bulanan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.Da
                          index=kode)
     jumlah = t("pr_kol_jumlah", b)
     angka[jumlah] = angka.sum(axis=1)
-    angka = angka[angka[jumlah] > 0]
-    bukan_sensitif = [k for k in angka.index if k not in KATEGORI_SENSITIF]
+    bukan_sensitif = [k for k in kode if k not in KATEGORI_SENSITIF]
     total = angka.loc[bukan_sensitif].sum(axis=0)
-    tabel = sembunyikan_kategori_sensitif(angka, tingkat)
+    tabel = angka.astype(object)
+    if tingkat != "kabupaten":
+        sel = ({} if terlindungi is None else
+               {fmt.bulan(x, b): baris for x, (_, baris) in zip(terlindungi["bulan"], terlindungi.iterrows(),
+                                                                 strict=True)})
+        for k in KATEGORI_SENSITIF:
+            kolom = f"kasus_{k}"
+            nilai = [sel[nama][kolom] if nama in sel else DISEMBUNYIKAN for nama in bulan]
+            tabel.loc[k] = [*nilai, jumlah_sel(nilai)]
+    tampil = [k for k in tabel.index
+              if (isinstance(tabel.loc[k, jumlah], str) or int(tabel.loc[k, jumlah]) > 0)]
+    tabel = tabel.loc[tampil]
     tabel.loc["_total"] = list(total)
     tabel = tabel.map(lambda x: x if isinstance(x, str) else fmt.angka(x, b))  # one type a column: `<5` is text
     tabel.index = [t("pr_total_bukan_sensitif", b) if k == "_total" else label("kategori", k, b) for k in tabel.index]
