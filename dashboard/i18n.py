@@ -1429,6 +1429,15 @@ TEKS.update({
         "area parameters, or ask the Dinsos admin to change your account.",
     ),
     "halaman_audit": ("Log audit", "Audit log"),
+    "masuk_sso": ("Masuk dengan akun dinas (SSO)", "Log in with the office account (SSO)"),
+    "masuk_sso_belum_siap": (
+        "Masuk SSO belum disiapkan di server: penyedia \"{penyedia}\" belum lengkap di `.streamlit/secrets.toml` "
+        "(bagian [auth] dan [auth.{penyedia}], lihat README). Sementara itu masuk dengan nama dan kata sandi. "
+        "({pesan})",
+        "Single sign-on is not set up on the server: provider \"{penyedia}\" is incomplete in "
+        "`.streamlit/secrets.toml` ([auth] and [auth.{penyedia}], see the README). Log in with name and password "
+        "meanwhile. ({pesan})",
+    ),
     "pr_dibuat_oleh": ("{waktu} oleh {nama}", "{waktu} by {nama}"),
     "akses_buka_wilayah_saya": ("Buka wilayah saya", "Open my area"),
 })

@@ -98,6 +98,8 @@ def akhiri(konfigurasi: Konfigurasi) -> None:
     for kunci in list(st.session_state):
         if kunci != "f_bahasa":
             del st.session_state[kunci]
+    if konfigurasi.sso and st.user.is_logged_in:  # signed on through the identity provider: sign out there too
+        st.logout()
 
 
 def catat(konfigurasi: Konfigurasi, peristiwa: str, *, sasaran: str | None = None, cakupan: str | None = None,

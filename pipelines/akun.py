@@ -106,6 +106,8 @@ class Sesi:
     wajib_ganti_sandi: bool
     versi: int
     token: str
+    sso: bool = False
+    """Opened through single sign-on (`masuk_sso`): no Pantau password, so no forced change."""
 
     def habis(self, sekarang: datetime | None = None) -> bool:
         """True after `batas_menit` minutes without activity."""
@@ -170,6 +172,8 @@ def _buka(konfigurasi: Konfigurasi) -> sqlite3.Connection:
         con = sqlite3.connect(berkas, timeout=30, isolation_level=None)
         con.execute("pragma busy_timeout = 30000")
         con.execute(_SKEMA)
+        if "surel" not in {r[1] for r in con.execute("pragma table_info(pengguna)")}:  # stores made before SSO
+            con.execute("alter table pengguna add column surel text")
     except (OSError, sqlite3.Error) as e:
         raise KesalahanAkun(f"Penyimpanan akun {berkas} tidak dapat dibuka: {e}. Periksa izin folder.") from e
     return con
@@ -366,7 +370,7 @@ def sesi_berlaku(konfigurasi: Konfigurasi, sesi: Sesi, *, sekarang: datetime | N
     akun = cari(konfigurasi, sesi.pengguna.nama)
     if akun is None or akun.versi != sesi.versi or akun.terkunci(sekarang) or akun.pengguna != sesi.pengguna:
         return None
-    return replace(sesi, aktif_terakhir=sekarang, wajib_ganti_sandi=akun.wajib_ganti_sandi)
+    return replace(sesi, aktif_terakhir=sekarang, wajib_ganti_sandi=akun.wajib_ganti_sandi and not sesi.sso)
 
 
 def keluar(konfigurasi: Konfigurasi, sesi: Sesi) -> None:
@@ -433,6 +437,68 @@ def hapus(konfigurasi: Konfigurasi, nama: str, *, oleh: str | None = None) -> No
     audit.catat(konfigurasi, "akun_hapus", oleh, sasaran=n, cakupan=baris[1], rincian={"peran": baris[0]})
 
 
+def normalkan_surel(surel: str) -> str:
+    """An e-mail address as stored and compared: trimmed, lower case; `KesalahanAkun` when it is not one."""
+    s = str(surel).strip().lower()
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", s) or len(s) > 254:
+        raise KesalahanAkun(f'"{surel}" bukan alamat surel yang sah.')
+    return s
+
+
+def atur_surel(konfigurasi: Konfigurasi, nama: str, surel: str | None, *, oleh: str | None = None) -> None:
+    """Link an account to the e-mail its owner signs on with (`[akun] sso`), or unlink it (`surel=None`). One
+    e-mail opens one account only."""
+    n = normalkan_nama(nama)
+    s = normalkan_surel(surel) if surel else None
+
+    def kerja(con: sqlite3.Connection) -> bool:
+        if s is not None:
+            lain = con.execute("select nama from pengguna where surel = ? and nama <> ?", (s, n)).fetchone()
+            if lain:
+                raise KesalahanAkun(f"Surel {s} sudah tertaut ke akun {lain[0]}.")
+        cur = con.execute("update pengguna set surel = ?, diubah_pada = ? where nama = ?", (s, _teks(_sekarang()), n))
+        return cur.rowcount == 1
+
+    if not _tulis(konfigurasi, kerja):
+        raise KesalahanAkun(f'Pengguna "{n}" tidak dikenal. Lihat `pantau pengguna daftar`.')
+    audit.catat(konfigurasi, "akun_surel", oleh, sasaran=n, rincian={"surel": s})
+
+
+def masuk_sso(konfigurasi: Konfigurasi, surel: str, *, sekarang: datetime | None = None) -> Sesi | GagalMasuk:
+    """Log in with the e-mail an identity provider vouched for (Streamlit's `st.login`): the account linked to it
+    (`atur_surel`), with its role and wilayah. No password, so no forced change; a locked account stays locked.
+    Both outcomes are audited (`cara: sso`)."""
+    sekarang = sekarang or _sekarang()
+    try:
+        s = normalkan_surel(surel)
+    except KesalahanAkun:
+        s = ""
+    con = _buka(konfigurasi)
+    try:
+        baris = con.execute(f"select {_KOLOM} from pengguna where surel = ?", (s,)).fetchone() if s else None
+    finally:
+        con.close()
+    if baris is None:
+        audit.catat(konfigurasi, "gagal_masuk", None, rincian={"alasan": "surel tidak tertaut", "cara": "sso",
+                                                                "surel": s or str(surel)[:100]}, waktu=sekarang)
+        return GagalMasuk(f"Akun dinas {s or surel} belum tertaut ke akun Pantau. Minta admin menautkannya: "
+                          "`pantau pengguna surel NAMA SUREL`.")
+    akun = _akun(baris)
+    if akun.terkunci(sekarang):
+        audit.catat(konfigurasi, "gagal_masuk", akun.nama, rincian={"alasan": "terkunci", "cara": "sso"},
+                    waktu=sekarang)
+        return _pesan_terkunci(akun.terkunci_sampai)
+
+    def kerja(con: sqlite3.Connection) -> None:
+        con.execute("update pengguna set masuk_terakhir = ? where nama = ?", (_teks(sekarang), akun.nama))
+
+    _tulis(konfigurasi, kerja)
+    audit.catat(konfigurasi, "masuk", akun.nama, cakupan=akun.kode_wilayah,
+                rincian={"peran": akun.peran, "cara": "sso"}, waktu=sekarang)
+    return Sesi(akun.pengguna, sekarang, sekarang, konfigurasi.sesi_menit, False, akun.versi,
+                secrets.token_urlsafe(24), sso=True)
+
+
 def keterangan(akun: Akun, sekarang: datetime | None = None) -> str:
     """The account's state in words: `aktif`, `wajib ganti sandi`, `terkunci sampai ...`."""
     if akun.terkunci(sekarang):
@@ -460,5 +526,6 @@ def buat_akun_demo(konfigurasi: Konfigurasi, *, oleh: str | None = None) -> list
     return hasil
 
 
-__all__ = ["LABEL_PERAN", "PERAN", "Akun", "GagalMasuk", "KesalahanAkun", "Sesi", "buat_akun_demo", "cari", "daftar",
-           "ganti_sandi", "hapus", "keluar", "keterangan", "masuk", "pengguna", "reset", "sesi_berlaku", "tambah"]
+__all__ = ["LABEL_PERAN", "PERAN", "Akun", "GagalMasuk", "KesalahanAkun", "Sesi", "atur_surel", "buat_akun_demo",
+           "cari", "daftar", "ganti_sandi", "hapus", "keluar", "keterangan", "masuk", "masuk_sso", "pengguna", "reset",
+           "sesi_berlaku", "tambah"]

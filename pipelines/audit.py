@@ -37,6 +37,7 @@ PERISTIWA: dict[str, str] = {
     "akun_hapus": "akun dihapus",
     "akun_reset": "kata sandi direset",
     "ganti_sandi": "kata sandi diganti",
+    "akun_surel": "surel SSO ditautkan",
 }
 """Every kind of event, with the words `pantau audit` prints."""
 

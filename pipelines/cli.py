@@ -336,6 +336,10 @@ def perintah_pengguna(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int
             terakhir = a.masuk_terakhir.astimezone().strftime("%Y-%m-%d %H:%M") if a.masuk_terakhir else "belum pernah"
             wilayah = f"{a.kode_wilayah} {akses.nama_wilayah(a.kode_wilayah)}"
             print(f"{a.nama:<24} {a.peran:<10} {wilayah:<36} {akun.keterangan(a):<26} masuk terakhir: {terakhir}")
+    elif args.aksi == "surel":
+        akun.atur_surel(konfigurasi, args.nama, None if args.lepas else args.surel, oleh=oleh)
+        print(f"Akun {akun.normalkan_nama(args.nama)}: " + ("surel SSO dilepas." if args.lepas else
+                                                           f"masuk SSO dengan {akun.normalkan_surel(args.surel)}."))
     elif args.aksi == "hapus":
         akun.hapus(konfigurasi, args.nama, oleh=oleh)
         print(f"Pengguna {akun.normalkan_nama(args.nama)} dihapus.")
@@ -369,6 +373,9 @@ def perintah_audit(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
 # 6/ serve
 def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from pipelines.unggah import bersihkan_sisa
+
+    bersihkan_sisa(konfigurasi)  # uploads cut short by a crash leave raw files: never keep them
     app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
            "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
@@ -443,6 +450,10 @@ def parser() -> argparse.ArgumentParser:
     ut.add_argument("--peran", required=True, help="pimpinan, perencana, operator, kecamatan, desa atau admin")
     ut.add_argument("--wilayah", metavar="KODE", help="kode kabupaten (bawaan: kabupaten yang dikonfigurasi), "
                                                    "kecamatan (peran kecamatan, mis. 35.17.16) atau desa (peran desa)")
+    us = aksi.add_parser("surel", help="tautkan akun ke surel dinas untuk masuk SSO ([akun] sso di pantau.toml)")
+    us.add_argument("nama")
+    us.add_argument("surel", nargs="?", help="alamat surel yang dipakai di penyedia identitas")
+    us.add_argument("--lepas", action="store_true", help="lepaskan tautan surel")
     aksi.add_parser("daftar", help="daftar akun dengan peran, wilayah dan status")
     aksi.add_parser("hapus", help="hapus akun").add_argument("nama")
     aksi.add_parser("reset", help="buat kata sandi sekali pakai (harus diganti saat masuk)").add_argument("nama")

@@ -58,6 +58,9 @@ class Konfigurasi:
     kunci_menit: int = 15
     sesi_menit: int = 30
     unggah_maks_mb: int = 50
+    sso: str | None = None
+    """`[akun] sso`: the name of the identity provider in `.streamlit/secrets.toml` (`[auth.NAMA]`) for single
+    sign-on with Streamlit's `st.login`; None (default): local accounts only."""
 
     def sla_untuk(self, tujuan: str) -> int:
         """SLA in days for a referral destination code."""
@@ -167,4 +170,5 @@ def muat_konfigurasi() -> Konfigurasi:
         kunci_menit=bulat_positif(akun_cfg, "kunci_menit", 15, "akun.kunci_menit"),
         sesi_menit=bulat_positif(akun_cfg, "sesi_menit", 30, "akun.sesi_menit"),
         unggah_maks_mb=bulat_positif(unggah_cfg, "batas_mb", 50, "unggah.batas_mb"),
+        sso=str(akun_cfg["sso"]).strip() or None if "sso" in akun_cfg else None,
     )

@@ -2,16 +2,22 @@
 
 The page hands over (name, bytes) pairs. They are written to a private temporary folder beside the warehouse
 (same disk, permissions 700), validated or loaded from there through `pipelines.ingest`, and deleted straight
-after, whatever happens: raw files carry NIK and names, which Pantau never keeps. `pratinjau` writes nothing to
-the warehouse; `muat` loads atomically (copy, write, checks, swap under the writer lock, so two operators
-uploading at once are serialised and neither loses the other's rows) and writes the audit record `unggah` with
-the load summary. Only a role with the right `unggah` may do either; the size limit is `[unggah] batas_mb`.
+after, whatever happens: raw files carry NIK and names, which Pantau never keeps. A process killed mid-upload
+(`kill -9`, power cut) cannot delete its folder; the folder is named after the process (`.unggah-PID-...`), and
+the next upload or `pantau serve` deletes every such folder whose process is gone (`bersihkan_sisa`).
+
+`pratinjau` writes nothing to the warehouse; `muat` loads atomically (copy, write, checks, swap under the writer
+lock, so two operators uploading at once are serialised and neither loses the other's rows) and writes the audit
+record `unggah` with the load summary. Only a role with the right `unggah` may do either; the size limit is
+`[unggah] batas_mb`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -61,11 +67,37 @@ def periksa(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi) -> None:
             raise KesalahanUnggah(f"{nama_aman(b.nama)} kosong (0 bita).")
 
 
+def _proses_hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def bersihkan_sisa(konfigurasi: Konfigurasi) -> int:
+    """Delete the upload folders left by processes that died mid-upload; returns how many were deleted."""
+    dihapus = 0
+    folder_induk = konfigurasi.gudang.parent
+    if not folder_induk.is_dir():
+        return 0
+    for folder in folder_induk.glob(".unggah-*"):
+        bagian = folder.name.split("-")
+        pid = int(bagian[1]) if len(bagian) > 2 and bagian[1].isdigit() else None
+        if folder.is_dir() and (pid is None or not _proses_hidup(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            dihapus += 1
+    return dihapus
+
+
 @contextlib.contextmanager
 def _berkas_sementara(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi) -> Iterator[list[Path]]:
     folder_induk = konfigurasi.gudang.parent
     folder_induk.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".unggah-", dir=folder_induk) as folder:
+    bersihkan_sisa(konfigurasi)
+    with tempfile.TemporaryDirectory(prefix=f".unggah-{os.getpid()}-", dir=folder_induk) as folder:
         jalur: list[Path] = []
         for i, b in enumerate(berkas):
             nama = nama_aman(b.nama)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
 from dashboard import sesi
 from dashboard.i18n import Bahasa, t
@@ -27,6 +28,8 @@ def wajib_masuk(konfigurasi: Konfigurasi, bahasa: Bahasa,
         return aktif
     if sebelum_formulir is not None:
         sebelum_formulir()
+    if aktif is None:
+        _masuk_sso(konfigurasi)
     _, tengah, _ = st.columns([1, 1.4, 1])
     with tengah:
         st.markdown(f"### {t('judul_aplikasi', bahasa)}")
@@ -35,6 +38,17 @@ def wajib_masuk(konfigurasi: Konfigurasi, bahasa: Bahasa,
         else:
             _form_ganti_sandi(konfigurasi, aktif, bahasa)
     st.stop()
+
+
+def _masuk_sso(konfigurasi: Konfigurasi) -> None:
+    """Back from the identity provider (`st.login`): open the account linked to the e-mail it vouched for."""
+    if not konfigurasi.sso or not st.user.is_logged_in:
+        return
+    hasil = akun.masuk_sso(konfigurasi, str(st.user.get("email") or ""))
+    if isinstance(hasil, akun.Sesi):
+        sesi.mulai(hasil)
+        st.rerun()
+    st.session_state["_galat_sso"] = hasil.alasan
 
 
 def _form_masuk(konfigurasi: Konfigurasi, bahasa: Bahasa) -> None:
@@ -55,6 +69,16 @@ def _form_masuk(konfigurasi: Konfigurasi, bahasa: Bahasa) -> None:
             return
         sesi.mulai(hasil)
         st.rerun()
+    if konfigurasi.sso:
+        galat = st.session_state.pop("_galat_sso", None)
+        if galat:
+            st.error(galat, icon=":material/badge:")
+        if st.button(t("masuk_sso", bahasa), icon=":material/badge:", key="masuk_sso", width="stretch"):
+            try:
+                st.login(konfigurasi.sso)
+            except StreamlitAuthError as e:  # [auth] missing or incomplete in .streamlit/secrets.toml
+                st.error(t("masuk_sso_belum_siap", bahasa, penyedia=konfigurasi.sso, pesan=str(e)),
+                         icon=":material/settings:")
     st.caption(t("masuk_ket", bahasa))
 
 
