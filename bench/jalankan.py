@@ -226,6 +226,17 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     import dashboard.data as data
     from dashboard.halaman import halaman_tersedia
+    from pipelines import akun
+    from pipelines.konfigurasi import muat_konfigurasi
+
+    # a planner of the (first) configured regency, logged in the way the form does it: every page is gated
+    konf = muat_konfigurasi()
+    nama, sandi = "tolok_ukur", "sandi-tolok-ukur-panjang"
+    if akun.cari(konf, nama) is None:
+        akun.tambah(konf, nama, "perencana", konf.kabupaten[0], sandi + "-awal")
+        akun.ganti_sandi(konf, nama, sandi + "-awal", sandi)
+    sesi = akun.masuk(konf, nama, sandi)
+    assert isinstance(sesi, akun.Sesi), sesi
 
     tangkap: list[tuple[str, str, dict[str, Any]]] = []
     aktif = ["ringkasan"]
@@ -245,9 +256,10 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
                               "order by sum(kasus_baru) desc limit 1").fetchone() or ("", "")
     pilih.close()
     parameter_halaman = {"profil_desa": {"desa": desa}, "rapat_kecamatan": {"kec": kec}}
-    for h in halaman_tersedia(True):
+    for h in halaman_tersedia(True, sesi.pengguna):
         # a fresh session per page, opened by URL (the filters are read from it on the first run only)
         at = AppTest.from_file(app, default_timeout=600)
+        at.session_state["_sesi"] = sesi
         for k, v in parameter_halaman.get(h.nama, {}).items():
             at.query_params[k] = v
         if h.nama != "ringkasan":
