@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipelines.enums import KATEGORI, KATEGORI_SENSITIF, TUJUAN_RUJUKAN
 from pipelines.konfigurasi import Konfigurasi
+from pipelines.pseudonim import sql_pseudonim_kasus
 from pipelines.wilayah import Wilayah
 
 FOLDER_SQL = Path(__file__).resolve().parent / "sql"
@@ -94,17 +95,24 @@ def tanggal_data(con: duckdb.DuckDBPyConnection) -> date:
     return row[0] if row and row[0] else datetime.now(UTC).date()
 
 
-MAKRO = """
+MAKRO = f"""
 create or replace macro tanggal_per() as coalesce(
     getvariable('per'),
     (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
-)
+);
+create or replace macro pseudonim_kasus(kode_desa, no_registrasi) as
+    {sql_pseudonim_kasus("kode_desa", "no_registrasi")}
 """
-"""The cut-off every model reads: the variable `per` when set (`--per`), else the warehouse's data date."""
+"""`tanggal_per()`: the cut-off every model reads, the variable `per` when set (`--per`), else the warehouse's data
+date. `pseudonim_kasus(kode_desa, no_registrasi)`: the keyed case id (`pseudonim.sql_pseudonim_kasus`; the key's
+pads are session variables set by `atur_variabel`, never stored in the warehouse)."""
 
 
 def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
+    from pipelines.pseudonim import atur_kunci_sql, muat_kunci
+
     con.execute("set variable per = $per::date", {"per": per})
+    atur_kunci_sql(con, muat_kunci(konfigurasi))
     con.execute("set variable hari_tepat_waktu = $h::integer", {"h": konfigurasi.hari_tepat_waktu})
 
 

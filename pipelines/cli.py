@@ -229,8 +229,9 @@ def perintah_batas(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 # 5c/ ekspor and pulihkan (scale and resilience)
 def perintah_ekspor(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     from pipelines.ekspor import ekspor_parquet, ringkasan_teks
+    from pipelines.pseudonim import muat_kunci
 
-    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet))))
+    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet), muat_kunci(konfigurasi))))
     return 0
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from pipelines.build import MODEL
 from pipelines.gudang import buka_baca
 from pipelines.privasi import sql_kolom_ekspor
+from pipelines.pseudonim import atur_kunci_sql
 
 TABEL_EKSPOR: tuple[str, ...] = ("ref_wilayah", *(nama for _, nama in MODEL if nama.startswith(("stg_", "mart_"))))
 """What may be exported: an allow-list (table names never come from the warehouse file)."""
@@ -75,8 +76,9 @@ def _ekspresi_kab(kolom: list[str], kab_tunggal: str | None) -> str | None:
     return asal
 
 
-def ekspor_parquet(gudang: Path, folder: Path) -> HasilEkspor:
-    """Write the export of `gudang` into `folder` (created when missing); returns what was written."""
+def ekspor_parquet(gudang: Path, folder: Path, kunci: bytes) -> HasilEkspor:
+    """Write the export of `gudang` into `folder` (created when missing); returns what was written. `kunci` is the
+    installation's key (`pseudonim.muat_kunci`): case ids are exported as the app shows them (`pseudonim_kasus`)."""
     mulai = time.perf_counter()
     if folder.exists() and not folder.is_dir():
         raise KesalahanEkspor(f"{folder} sudah ada dan bukan folder.")
@@ -84,6 +86,7 @@ def ekspor_parquet(gudang: Path, folder: Path) -> HasilEkspor:
         raise KesalahanEkspor(f"Belum ada gudang data di {gudang}; muat laporan dulu dengan `pantau ingest`.")
     folder.mkdir(parents=True, exist_ok=True)
     con = buka_baca(gudang)
+    atur_kunci_sql(con, kunci)
     kerja = folder / f".ekspor-{os.getpid()}"
     shutil.rmtree(kerja, ignore_errors=True)
     kerja.mkdir()

@@ -161,13 +161,15 @@ def sql_kolom_ekspor(kolom: list[str]) -> list[str]:
     """SELECT expressions exporting one warehouse table (its column names, in order) under this module's rules.
 
     Dropped: `KOLOM_TIDAK_DIEKSPOR` and whatever `ekspor_aman` drops; `no_registrasi` becomes the app's
-    `pseudonim_kasus` (first 12 hex of sha256 of `kode_desa|no_registrasi`). Below kabupaten level (rows whose `tingkat`
-    is not `kabupaten`, or every row of a per-desa table without `tingkat`), a sensitive count 1-4 becomes NULL
-    (the export's `<5`: these counts are never NULL otherwise), and so do the counts 1-4 of a sensitive destination
-    in a per-destination table. In a per-case table (one with `sensitif`), `kategori` and `kelompok_sasaran` of a
-    sensitive case read `kasus sensitif`. Kabupaten rows pass unchanged, so roll-ups of them are exact.
+    `pseudonim_kasus` (`pseudonim.sql_pseudonim_kasus`: keyed, the session needs `pseudonim.atur_kunci_sql`).
+    Below kabupaten level (rows whose `tingkat` is not `kabupaten`, or every row of a per-desa table without
+    `tingkat`), a sensitive count 1-4 becomes NULL (the export's `<5`: these counts are never NULL otherwise), and
+    so do the counts 1-4 of a sensitive destination in a per-destination table. In a per-case table (one with
+    `sensitif`), `kategori` and `kelompok_sasaran` of a sensitive case read `kasus sensitif`. Kabupaten rows pass
+    unchanged, so roll-ups of them are exact.
     """
     from pipelines.enums import KATEGORI_SENSITIF
+    from pipelines.pseudonim import sql_pseudonim_kasus
 
     boleh = set(ekspor_aman(pd.DataFrame(columns=list(kolom))).columns) - KOLOM_TIDAK_DIEKSPOR
     per_desa = "tingkat" in kolom or "kode_desa" in kolom
@@ -178,7 +180,7 @@ def sql_kolom_ekspor(kolom: list[str]) -> list[str]:
     for k in kolom:
         if k == "no_registrasi" and "kode_desa" in kolom and "pseudonim_kasus" not in kolom:
             # the case key as the app shows it (`int_rujukan.pseudonim_kasus`), so a case can still be followed
-            keluar.append("sha256(kode_desa || '|' || no_registrasi)[1:12] as pseudonim_kasus")
+            keluar.append(sql_pseudonim_kasus("kode_desa", "no_registrasi") + " as pseudonim_kasus")
         if k not in boleh:
             continue
         q = f'"{k}"'

@@ -34,6 +34,30 @@ def muat_kunci(konfigurasi: Konfigurasi) -> bytes:
     return berkas.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
+def sql_pseudonim_kasus(kode_desa: str, no_registrasi: str) -> str:
+    """A SQL expression for the case key users see (`pseudonim_kasus`): the first 12 hex digits of
+    HMAC-SHA256(key, `kode_desa|no_registrasi`), computed by DuckDB from the padded key halves that `atur_kunci_sql`
+    put in the session's variables (RFC 2104; the key itself never enters SQL). Without them it raises, never
+    yielding an unkeyed (guessable) id."""
+    pesan = "kunci pseudonim belum diatur (pseudonim.atur_kunci_sql)"
+    return (f"case when getvariable('kunci_ipad') is null then error('{pesan}') else "
+            f"sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || "
+            f"encode({kode_desa} || '|' || {no_registrasi}))))[1:12] end")
+
+
+def atur_kunci_sql(con: Any, kunci: bytes) -> None:
+    """Put the HMAC key's inner and outer pads in the DuckDB session (`sql_pseudonim_kasus` reads them)."""
+    blok = hashlib.sha256(kunci).digest() if len(kunci) > 64 else kunci
+    blok = blok.ljust(64, b"\0")
+    con.execute("set variable kunci_ipad = $p", {"p": bytes(b ^ 0x36 for b in blok)})
+    con.execute("set variable kunci_opad = $p", {"p": bytes(b ^ 0x5C for b in blok)})
+
+
+def pseudonim_kasus(kunci: bytes, kode_desa: str, no_registrasi: str) -> str:
+    """The same case key in Python (tests, checks): first 12 hex of HMAC-SHA256(key, `kode_desa|no_registrasi`)."""
+    return hmac.new(kunci, f"{kode_desa}|{no_registrasi}".encode(), hashlib.sha256).hexdigest()[:12]
+
+
 def pseudonim(kunci: bytes, nilai: str) -> str:
     """HMAC-SHA256(key, normalised identifier), hex."""
     return hmac.new(kunci, nilai.encode("ascii"), hashlib.sha256).hexdigest()

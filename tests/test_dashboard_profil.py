@@ -15,7 +15,6 @@ Files: 1 = puskesos_perak.csv (2 rows, no quarantine, no warning); 2 = kasus_per
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -25,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from pipelines.pseudonim import pseudonim_kasus
 
 from conftest import app_uji
 
@@ -85,7 +86,8 @@ def _tabel(at: AppTest, kolom: str) -> list[dict]:
 
 
 def _pseudonim(kode_desa: str, no_registrasi: str) -> str:
-    return hashlib.sha256(f"{kode_desa}|{no_registrasi}".encode()).hexdigest()[:12]
+    """The case id the app shows: keyed with the key the Perak warehouse was built with (conftest: kunci-uji)."""
+    return pseudonim_kasus(b"kunci-uji", kode_desa, no_registrasi)
 
 
 TANPA_DATA = [f"{b}: Tanpa data" for b in ("Mei 2024", "Jun 2024", "Jul 2024", "Agu 2024", "Sep 2024", "Okt 2024",

@@ -23,7 +23,6 @@ Agenda by destination (skor = overdue + no response): BPJS Kesehatan 1+2 = 3 (op
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -34,6 +33,8 @@ from pathlib import Path
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from pipelines.pseudonim import pseudonim_kasus
 
 from conftest import app_uji
 
@@ -116,7 +117,8 @@ def _teks(at: AppTest) -> str:
 
 
 def _pseudonim(kode_desa: str, no_registrasi: str) -> str:
-    return hashlib.sha256(f"{kode_desa}|{no_registrasi}".encode()).hexdigest()[:12]
+    """The case id the app shows: keyed with the key the warehouse was built with (PANTAU_KUNCI=uji)."""
+    return pseudonim_kasus(b"uji", kode_desa, no_registrasi)
 
 
 # 1/ choosing the kecamatan

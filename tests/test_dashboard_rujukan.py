@@ -22,7 +22,6 @@ immature for all (31 May > 9 May). No month is mature for 90 days: the 90-day ra
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -38,6 +37,7 @@ from dashboard.db import versi_gudang
 from dashboard.komponen.rujukan import csv_daftar, tabel_daftar
 from pipelines.akses import Pengguna
 from pipelines.privasi import KASUS_SENSITIF, sembunyikan_tujuan_sensitif
+from pipelines.pseudonim import pseudonim_kasus
 
 from conftest import app_uji
 
@@ -174,8 +174,9 @@ def test_daftar_rujukan_terbuka(monkeypatch: pytest.MonkeyPatch, gudang: Path) -
     pilihan = at.segmented_control(key="rujukan_daftar_pilihan")
     assert pilihan.value == "terlambat"
     daftar = _tabel(at, "id_kasus")
-    id_jantiganggong = hashlib.sha256(b"35.17.01.2001|2001-002").hexdigest()[:12]
-    id_kabuh = hashlib.sha256(b"35.17.16.2004|KBH-2504-03").hexdigest()[:12]
+    # keyed with the key the warehouse was built with (app_rujukan.bangun_gudang: kunci-uji)
+    id_jantiganggong = pseudonim_kasus(b"kunci-uji", "35.17.01.2001", "2001-002")
+    id_kabuh = pseudonim_kasus(b"kunci-uji", "35.17.16.2004", "KBH-2504-03")
     assert daftar[["id_kasus", "desa", "kategori", "tujuan", "tanggal_mulai", "status", "umur_hari",
                    "status_sla"]].values.tolist() == [
         [id_jantiganggong, "Jantiganggong", "Data DTKS/DTSEN", "Dinas Sosial", "5 Mar 2025", "Diproses", 65,
@@ -204,7 +205,7 @@ def test_unduhan_daftar_tanpa_data_pribadi(gudang: Path) -> None:
     isi = [b for b in semua if not b.startswith("# ")]
     assert isi == [
         "id_kasus,desa,kecamatan,kategori,tujuan,tanggal_mulai,tanggal_respon,status,umur_hari,sla_hari,status_sla",
-        f"{hashlib.sha256(b'35.17.16.2004|KBH-2504-03').hexdigest()[:12]},Kabuh,Kabuh,kasus sensitif,UPTD PPA,"
+        f"{pseudonim_kasus(b'kunci-uji', '35.17.16.2004', 'KBH-2504-03')},Kabuh,Kabuh,kasus sensitif,UPTD PPA,"
         "15 Apr 2025,–,Dikirim,24,3,terlambat",
     ]
 

@@ -92,12 +92,12 @@ def ekspor(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         berkas.append(b)
         k = _konfigurasi(folder, (kab,))
         muat([b], k, hari_ini=HARI_MUAT)
-        ekspor_parquet(k.gudang, bersama)
+        ekspor_parquet(k.gudang, bersama, b"kunci-uji")
     gabungan = akar / "gabungan"
     gabungan.mkdir()
     k = _konfigurasi(gabungan, KAB)
     muat(berkas, k, hari_ini=HARI_MUAT)
-    ekspor_parquet(k.gudang, gabungan / "ekspor")
+    ekspor_parquet(k.gudang, gabungan / "ekspor", b"kunci-uji")
     return {"terpisah": bersama, "gabungan": gabungan / "ekspor", "gudang_gabungan": k.gudang}
 
 
@@ -174,10 +174,14 @@ def test_privasi_ekspor(ekspor: dict[str, Path]) -> None:
     # the category of a sensitive case reads "kasus sensitif"; J2 and B2 are the two sensitive cases
     assert con.execute(f"select kategori, count(*) from {kasus} where sensitif group by all").fetchall() == [
         ("kasus sensitif", 2)]
-    # the pseudonymous case id is the app's (int_rujukan): first 12 hex of sha256('35.17.01.2001|J-001')
+    # the pseudonymous case id is the app's (int_rujukan): first 12 hex of HMAC-SHA256(key, '35.17.01.2001|J-001'),
+    # and not the unkeyed hash, which anyone could recompute from a registration number
     import hashlib
 
-    harapan = hashlib.sha256(b"35.17.01.2001|J-001").hexdigest()[:12]
+    from pipelines.pseudonim import pseudonim_kasus
+
+    harapan = pseudonim_kasus(b"kunci-uji", "35.17.01.2001", "J-001")
+    assert harapan != hashlib.sha256(b"35.17.01.2001|J-001").hexdigest()[:12]
     assert con.execute(f"select count(*) from {kasus} where pseudonim_kasus = $p", {"p": harapan}).fetchone() == (1,)
     rujukan = _baca(con, ekspor["terpisah"], "mart_rujukan")
     assert con.execute(f"select count(*) from {rujukan} where pseudonim_kasus = $p", {"p": harapan}).fetchone() == (1,)
@@ -189,7 +193,7 @@ def test_ekspor_ulang_mengganti_partisi_sendiri_saja(ekspor: dict[str, Path], tm
     lain = folder / "mart_wilayah_bulan" / "kode_kab=63.03"
     sidik = {p: p.stat().st_mtime_ns for p in lain.glob("*.parquet")}
     gudang = folder.parent / "35.17" / "gudang.duckdb"
-    ekspor_parquet(gudang, folder)
+    ekspor_parquet(gudang, folder, b"kunci-uji")
     assert {p: p.stat().st_mtime_ns for p in lain.glob("*.parquet")} == sidik
     con = duckdb.connect()
     assert con.execute(f"select count(*) from {_baca(con, folder, 'stg_laporan_kasus')}").fetchone() == (8,)

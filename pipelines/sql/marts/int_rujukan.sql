@@ -51,7 +51,7 @@ final as (
     select
         s.kode_desa,
         s.no_registrasi,
-        sha256(s.kode_desa || '|' || s.no_registrasi)[1:12] as pseudonim_kasus,
+        pseudonim_kasus(s.kode_desa, s.no_registrasi) as pseudonim_kasus,  -- keyed HMAC (build.MAKRO)
         s.kategori,
         s.sensitif,
         s.tujuan_rujukan,
