@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 from collections.abc import Callable
 from typing import Literal, NamedTuple, ParamSpec, TypeVar
 
@@ -55,10 +56,13 @@ def _gerbang(cara: Cara = "dalam", kolom: str | None = None) -> Callable[[Callab
     both cases."""
 
     def bungkus(fungsi: Callable[P, R]) -> Callable[P, R]:
+        tanda = inspect.signature(fungsi)
+        nama_kode = list(tanda.parameters)[1]  # (versi, kode, ...)
+
         @functools.wraps(fungsi)
         def bergerbang(*args: P.args, **kwargs: P.kwargs) -> R:
             pengguna = pengguna_aktif()
-            kode = str(args[1]) if len(args) > 1 else str(next(iter(kwargs.values())))
+            kode = str(tanda.bind(*args, **kwargs).arguments[nama_kode])
             cakupan = akses.cakupan(pengguna)
             induk = cakupan.kode is not None and cakupan.kode.startswith(kode + ".")
             if not (cara == "tumpang" and induk):

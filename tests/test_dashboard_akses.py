@@ -239,3 +239,26 @@ def test_setiap_halaman_setiap_peran_tanpa_galat(env: Path, peran: str, wilayah:
             assert "Kec. Jombang" not in teks and "Marmoyo" in " ".join(at.selectbox(key="f_desa").options), h.nama
         if peran == "desa":
             assert "Marmoyo" not in teks and "Mangunan" not in teks, h.nama
+
+
+def test_gerbang_data_langsung(env: Path) -> None:
+    """`dashboard.data` itself refuses, however it is called: positional or keyword wilayah, no user at all."""
+    from datetime import date
+
+    from dashboard import data
+    from dashboard.db import versi_gudang
+    from dashboard.sesi import sebagai
+    from pipelines.akses import AksesDitolak
+
+    versi = versi_gudang(env)
+    with pytest.raises(AksesDitolak, match="Silakan masuk"):
+        data.wilayah(versi)
+    with sebagai(Pengguna("camat_kabuh", "kecamatan", KABUH)):
+        assert len(data.wilayah(versi)) == 16  # only the desa of Kabuh
+        with pytest.raises(AksesDitolak, match=r"Kec\. Jombang"):
+            data.kpi_ringkasan(versi, kode_wilayah="35.17.09", dari=date(2026, 6, 1), sampai=date(2026, 9, 1))
+        with pytest.raises(AksesDitolak, match="Kabupaten Jombang"):
+            data.kpi_ringkasan(versi, "35.17", date(2026, 6, 1), date(2026, 9, 1))
+        # a parent is allowed where the view frames the user's scope in it, with the other desa dropped
+        peta = data.peta_desa(versi, "35.17", date(2026, 6, 1), date(2026, 9, 1))
+        assert len(peta) == 16 and set(peta["kode_desa"].str[:8]) == {KABUH}
