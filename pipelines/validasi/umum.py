@@ -102,6 +102,25 @@ def program_dari_judul(baris_judul: list[list[Any]]) -> str | None:
     return None
 
 
+def _mungkin_dilewati(baris: list[Any], header_pertama: str) -> bool:
+    """A cheap first look at a row (its first two filled cells only): False means it is certainly a data row, so
+    `jenis_baris_dilewati` need not turn all its cells to text; True means: look at the whole row."""
+    terisi: list[str] = []
+    for c in baris:
+        t = teks(c)
+        if t:
+            terisi.append(t)
+            if len(terisi) == 2:
+                break
+    if not terisi:
+        return True
+    pertama = normalkan(terisi[0])
+    if pertama in _TOTAL or pertama == header_pertama or (len(terisi) > 1 and normalkan(terisi[1]) in _TOTAL):
+        return True
+    angka = terisi[0].replace(".0", "")
+    return angka.isdigit() and int(angka) in (0, 1)  # may start a column-number row (1, 2, 3, ...)
+
+
 def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
     """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches.
 
@@ -115,14 +134,14 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | N
         if peta is None:
             continue
         header_normal = [normalkan(s) for s in header]
+        header_pertama = next((h for h in header_normal if h), "")
         nomor: list[int] = []
         sel: list[list[Any]] = []
         dilewati = i  # the rows above the header: title and blank rows
         idx = list(peta.kolom)
         for j in range(i + 1, len(baris)):
             r2 = baris[j]
-            isi = _teks_baris(r2)
-            if jenis_baris_dilewati(isi, header_normal):
+            if _mungkin_dilewati(r2, header_pertama) and jenis_baris_dilewati(_teks_baris(r2), header_normal):
                 dilewati += 1
                 continue
             nomor.append(j + 1)
@@ -138,16 +157,42 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | N
     return None
 
 
+def _objek(nilai: list[Any]) -> np.ndarray:
+    """A 1-D object array of `nilai` (tuples stay elements, never a second dimension)."""
+    arr = np.empty(len(nilai), dtype=object)
+    for i, v in enumerate(nilai):
+        arr[i] = v
+    return arr
+
+
 def petakan_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
-    """Apply `fungsi` once per distinct cell value and map the results back (large files stay fast)."""
+    """Apply `fungsi` once per distinct cell value and map the results back (large files stay fast).
+
+    A column of text (and empty cells) is factorised by pandas in C; any other column goes through a dict keyed
+    on (type, value), so that 1, 1.0 and "1" stay distinct inputs. Empty cells get `fungsi` of their own value
+    (None or NaN)."""
+    if pd.api.types.infer_dtype(kolom, skipna=True) in ("string", "empty"):
+        kode, unik = pd.factorize(kolom, use_na_sentinel=True)
+        keluar = _objek([fungsi(v) for v in unik])[np.maximum(kode, 0)] if len(unik) else _objek([None] * len(kolom))
+        kosong = np.flatnonzero(kode < 0)
+        if len(kosong):
+            nilai = kolom.to_numpy(dtype=object)
+            hasil_kosong: dict[Any, Any] = {}
+            for i in kosong:
+                v = nilai[i]
+                k = "nan" if isinstance(v, float) else repr(v)
+                if k not in hasil_kosong:
+                    hasil_kosong[k] = fungsi(v)
+                keluar[i] = hasil_kosong[k]
+        return pd.Series(keluar, index=kolom.index, dtype=object)
     cache: dict[Any, Any] = {}
-    keluar = []
+    daftar = []
     for v in kolom.tolist():
         kunci = (type(v), v) if not (isinstance(v, float) and v != v) else (float, "nan")
         if kunci not in cache:
             cache[kunci] = fungsi(v)
-        keluar.append(cache[kunci])
-    return pd.Series(keluar, index=kolom.index, dtype=object)
+        daftar.append(cache[kunci])
+    return pd.Series(daftar, index=kolom.index, dtype=object)
 
 
 def petakan(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
@@ -156,8 +201,12 @@ def petakan(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
 
 
 def penanda(kolom: pd.Series, fungsi: Callable[[Any], bool]) -> np.ndarray:
-    """Element-wise boolean mask."""
-    return np.fromiter((bool(fungsi(v)) for v in kolom.tolist()), dtype=bool, count=len(kolom))
+    """Element-wise boolean mask of a pure `fungsi`, computed once per distinct value (`petakan_unik`); a column
+    with unhashable cells is done element by element."""
+    try:
+        return petakan_unik(kolom, lambda v: bool(fungsi(v))).to_numpy(dtype=bool)
+    except TypeError:
+        return np.fromiter((bool(fungsi(v)) for v in kolom.tolist()), dtype=bool, count=len(kolom))
 
 
 def ganda_dalam_berkas(data: pd.DataFrame, kolom: list[str]) -> np.ndarray:
