@@ -374,7 +374,7 @@ def impor_batas(jalur: Path, konfigurasi: Konfigurasi, kolom_kode: str | None = 
         "berkas": jalur.name,
         "diimpor_pada": waktu,
     })
-    with perubahan_gudang(konfigurasi.gudang) as con:
+    with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
         _tulis(con, baru, hasil.toleransi_derajat, wilayah, waktu)
         ada = {r[0] for r in con.execute("select kode_desa from batas_desa").fetchall()}
         if bangun_ulang:

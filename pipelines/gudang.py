@@ -151,6 +151,8 @@ def _bersihkan_sisa(gudang: Path) -> None:
         sisa.unlink(missing_ok=True)
     for sisa in gudang.parent.glob(f".{jalur_sebelumnya(gudang).name}.tmp-*"):
         sisa.unlink(missing_ok=True)
+    for sisa in gudang.parent.glob(f".{gudang.name}.spill-*"):
+        shutil.rmtree(sisa, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -169,15 +171,22 @@ def kunci_penulis(gudang: Path, *, tunggu: bool = True) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def perubahan_gudang(gudang: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to a copy of the warehouse, swapped in atomically when the block succeeds."""
+def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to a copy of the warehouse, swapped in atomically when the block succeeds.
+
+    `batas_memori` (`Konfigurasi.batas_memori`, e.g. "2GB") caps DuckDB's memory on this connection; past it DuckDB
+    spills to `.NAMA.spill-PID/` beside the warehouse, deleted afterwards (and by the next writer after a crash)."""
     with kunci_penulis(gudang):
         _bersihkan_sisa(gudang)
         sementara = gudang.parent / f".{gudang.name}.tmp-{os.getpid()}"
+        tumpahan = gudang.parent / f".{gudang.name}.spill-{os.getpid()}"
         try:
             if gudang.exists():
                 shutil.copyfile(gudang, sementara)
             con = duckdb.connect(str(sementara))
+            if batas_memori:
+                con.execute(f"set memory_limit = '{batas_memori.replace(chr(39), '')}'")
+                con.execute(f"set temp_directory = '{str(tumpahan).replace(chr(39), chr(39) * 2)}'")
         except (OSError, duckdb.Error) as e:
             _buang_sementara(sementara)
             if tampak_penuh(e):
@@ -194,7 +203,9 @@ def perubahan_gudang(gudang: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             with open(sementara, "rb+") as f:
                 os.fsync(f.fileno())
             pasang_gudang(sementara, gudang)
+            shutil.rmtree(tumpahan, ignore_errors=True)
         except BaseException as e:
+            shutil.rmtree(tumpahan, ignore_errors=True)
             with contextlib.suppress(duckdb.Error):
                 con.close()
             _buang_sementara(sementara)

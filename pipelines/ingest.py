@@ -259,7 +259,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
     berkas = kumpulkan_berkas(jalur)
     ringkasan: list[RingkasanLembar] = []
     hasil_validasi = _validasi_berurutan(berkas, konteks, paksa_jenis, program_roll, paralel)
-    with perubahan_gudang(konfigurasi.gudang) as con:
+    with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
         for _, sha, siap in hasil_validasi:
@@ -280,7 +280,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
 def bangun_ulang(konfigurasi: Konfigurasi, *, sintetis: bool | None = None) -> date:
     """`pantau build`: rebuild the marts of the current warehouse (atomically)."""
     wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
-    with perubahan_gudang(konfigurasi.gudang) as con:
+    with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
         per = build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
         _uji_jeda("bangun")
     return per

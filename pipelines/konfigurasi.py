@@ -10,6 +10,7 @@ win over the file: `PANTAU_DB` (warehouse file), `PANTAU_KABUPATEN`
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,9 @@ class Konfigurasi:
     berkas_konfigurasi: Path | None = None
     berkas_akun: Path | None = None
     berkas_audit: Path | None = None
+    batas_memori: str = "2GB"
+    """`[gudang] batas_memori`: DuckDB's memory limit while writing the warehouse (load and build); past it DuckDB
+    spills to a temporary folder beside the warehouse, so a national build stays within a small machine's RAM."""
     gagal_maks: int = 5
     kunci_menit: int = 15
     sesi_menit: int = 30
@@ -147,6 +151,10 @@ def muat_konfigurasi() -> Konfigurasi:
 
     akun_cfg = data.get("akun", {})
     unggah_cfg = data.get("unggah", {})
+    batas_memori = str(gudang_cfg.get("batas_memori", "2GB")).strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", batas_memori):
+        raise KesalahanKonfigurasi(f'gudang.batas_memori "{batas_memori}" tidak sah; tulis misalnya "2GB" atau '
+                                   '"1500MB".')
 
     def bulat_positif(bagian: dict, kunci: str, bawaan: int, nama: str) -> int:
         nilai = bagian.get(kunci, bawaan)
@@ -170,5 +178,6 @@ def muat_konfigurasi() -> Konfigurasi:
         kunci_menit=bulat_positif(akun_cfg, "kunci_menit", 15, "akun.kunci_menit"),
         sesi_menit=bulat_positif(akun_cfg, "sesi_menit", 30, "akun.sesi_menit"),
         unggah_maks_mb=bulat_positif(unggah_cfg, "batas_mb", 50, "unggah.batas_mb"),
+        batas_memori=batas_memori,
         sso=str(akun_cfg["sso"]).strip() or None if "sso" in akun_cfg else None,
     )

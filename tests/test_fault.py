@@ -198,3 +198,25 @@ def test_aplikasi_gudang_rusak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert not at.exception
     teks = " ".join(i.value for i in at.info)
     assert "tidak dapat dibaca (berkas rusak" in teks and "`pantau pulihkan`" in teks
+
+
+def test_batas_memori_koneksi_tulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The write connection runs under `[gudang] batas_memori` and spills beside the warehouse; the spill folder is
+    gone afterwards. A malformed limit is refused with an Indonesian message."""
+    from pipelines.gudang import perubahan_gudang
+    from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
+
+    gudang = tmp_path / "gudang.duckdb"
+    with perubahan_gudang(gudang, "100MB") as con:
+        batas = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        folder = con.execute("select current_setting('temp_directory')").fetchone()[0]
+        # a sort bigger than the limit spills instead of failing
+        con.execute("create table besar as select i, md5(i::varchar) as h from range(3000000) t(i) order by h")
+    assert batas in ("95.3 MiB", "100.0 MB", "95.3MiB"), batas
+    assert Path(folder).name == f".gudang.duckdb.spill-{os.getpid()}" and not Path(folder).exists()
+    assert not list(tmp_path.glob(".gudang.duckdb.spill-*"))
+    toml = tmp_path / "pantau.toml"
+    toml.write_text('[gudang]\nbatas_memori = "banyak"\n', encoding="utf-8")
+    monkeypatch.setenv("PANTAU_CONFIG", str(toml))
+    with pytest.raises(KesalahanKonfigurasi, match="batas_memori"):
+        muat_konfigurasi()
