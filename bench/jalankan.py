@@ -252,8 +252,11 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
     pilih = duckdb.connect(":memory:")
     pilih.execute("ATTACH $j AS gudang (READ_ONLY)", {"j": gudang})
     # the busiest desa (most case rows) and its kecamatan, for the pages that show one desa or one kecamatan
-    desa, kec = pilih.execute("select kode_desa, kode_kec from gudang.mart_desa_bulan group by all "
-                              "order by sum(kasus_baru) desc limit 1").fetchone() or ("", "")
+    # (within the bench user's regency: the gate refuses any other)
+    terbanyak = pilih.execute("select kode_desa, kode_kec from gudang.mart_desa_bulan "
+                              "where starts_with(kode_desa, $kab || '.') group by all "
+                              "order by sum(kasus_baru) desc limit 1", {"kab": konf.kabupaten[0]}).fetchone()
+    desa, kec = terbanyak or ("", "")
     pilih.close()
     parameter_halaman = {"profil_desa": {"desa": desa}, "rapat_kecamatan": {"kec": kec}}
     for h in halaman_tersedia(True, sesi.pengguna):

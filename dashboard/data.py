@@ -131,15 +131,20 @@ def meta_gudang(versi: VersiGudang) -> dict[str, str]:
 def wilayah(versi: VersiGudang) -> pd.DataFrame:
     """The desa the logged-in user may see (all of the configured regencies for kabupaten roles) with their kecamatan
     and kabupaten (`ref_wilayah`), in code order."""
-    return akses.saring(_wilayah_semua(versi), pengguna_aktif(), "kode_desa").reset_index(drop=True)
+    pengguna = pengguna_aktif()
+    awalan = akses.cakupan(pengguna).kode or ""
+    return akses.saring(_wilayah_di(versi, awalan), pengguna, "kode_desa").reset_index(drop=True)
 
 
-@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
-def _wilayah_semua(versi: VersiGudang) -> pd.DataFrame:
+@st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
+def _wilayah_di(versi: VersiGudang, awalan: str) -> pd.DataFrame:
+    """The desa whose code is `awalan` or lies below it (all of them for ""): a national warehouse holds 83,762."""
     return kueri(
         versi,
-        "select kode_desa, nama_desa, jenis, kode_kec, nama_kec, kode_kab, nama_kab "
-        "from gudang.ref_wilayah order by kode_kab, kode_kec, kode_desa",
+        "select kode_desa, nama_desa, jenis, kode_kec, nama_kec, kode_kab, nama_kab from gudang.ref_wilayah "
+        "where $awalan = '' or kode_desa = $awalan or starts_with(kode_desa, $awalan || '.') "
+        "order by kode_kab, kode_kec, kode_desa",
+        {"awalan": awalan},
     )
 
 
