@@ -36,6 +36,75 @@ AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
 
 HALAMAN = ("ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target", "kualitas")
+AKUN, SANDI = "muatan_perencana", "sandi-uji-muatan-panjang"
+
+
+def siapkan_akun(env: dict[str, str]) -> None:
+    """The planner account every session logs in with (first password already changed), in the served copy's
+    accounts store."""
+    from unittest import mock
+
+    from pipelines import akun
+    from pipelines.konfigurasi import muat_konfigurasi
+
+    with mock.patch.dict(os.environ, env, clear=True):
+        konf = muat_konfigurasi()
+    if akun.cari(konf, AKUN) is None:
+        akun.tambah(konf, AKUN, "perencana", konf.kabupaten[0], SANDI + "-awal")
+        akun.ganti_sandi(konf, AKUN, SANDI + "-awal", SANDI)
+
+
+async def _jalankan(ws: Any, pesan: Any, batas: float) -> tuple[str | None, dict[str, str]]:
+    """Send one rerun and read until the script finishes: (error or None, widget ids by their key)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    mulai = time.perf_counter()
+    galat = None
+    widget: dict[str, str] = {}
+    await ws.send(pesan.SerializeToString())
+    while True:
+        data = await asyncio.wait_for(ws.recv(), timeout=max(0.1, batas - (time.perf_counter() - mulai)))
+        m = ForwardMsg()
+        m.ParseFromString(data)
+        jenis = m.WhichOneof("type")
+        if jenis == "delta" and m.delta.WhichOneof("type") == "new_element":
+            el = m.delta.new_element
+            macam = el.WhichOneof("type")
+            if macam == "exception":
+                galat = f"exception: {el.exception.message[:160]}"
+            elif macam == "alert" and el.alert.format == 1:  # ERROR
+                galat = f"st.error: {el.alert.body[:160]}"
+            elif macam in ("text_input", "button"):
+                wid = getattr(el, macam).id
+                widget[wid.rsplit("-", 1)[-1]] = wid
+        if jenis == "script_finished":
+            if m.script_finished == 2:  # FINISHED_EARLY_FOR_RERUN: the app reran itself, wait
+                continue
+            if m.script_finished == 1:  # FINISHED_WITH_COMPILE_ERROR
+                galat = galat or "script_finished=FINISHED_WITH_COMPILE_ERROR"
+            return galat, widget
+
+
+async def masuk(ws: Any, batas: float) -> str | None:
+    """Log in through the app's own form, as a browser does: read the form's widget ids, then send the name and
+    password with the submit button's trigger. Returns an error, or None."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    pesan = BackMsg()
+    pesan.rerun_script.query_string = ""
+    _, widget = await _jalankan(ws, pesan, batas)
+    if not {"masuk_nama", "masuk_sandi"} <= widget.keys():
+        return "formulir masuk tidak ditemukan"
+    pesan = BackMsg()
+    pesan.rerun_script.query_string = ""
+    for kunci, nilai in (("masuk_nama", AKUN), ("masuk_sandi", SANDI)):
+        w = pesan.rerun_script.widget_states.widgets.add()
+        w.id, w.string_value = widget[kunci], nilai
+    tombol = next(v for k, v in widget.items() if k not in ("masuk_nama", "masuk_sandi", "masuk_sso"))
+    w = pesan.rerun_script.widget_states.widgets.add()
+    w.id, w.trigger_value = tombol, True
+    galat, widget = await _jalankan(ws, pesan, batas)
+    return galat or ("masuk gagal" if "masuk_nama" in widget else None)
 
 
 async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[dict[str, Any]]) -> None:
@@ -54,6 +123,14 @@ async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[d
                         "galat": f"tidak tersambung: {e}"})
         return
     async with ws:
+        try:
+            galat_masuk = await masuk(ws, batas)
+        except Exception as e:
+            galat_masuk = f"{type(e).__name__}: {e}"
+        if galat_masuk:
+            catatan.append({"sesi": nomor, "halaman": "masuk", "mulai": time.time(), "detik": 0.0,
+                            "galat": galat_masuk})
+            return
         for _ in range(putaran):
             for h in urutan:
                 pesan = BackMsg()
@@ -126,6 +203,7 @@ def main() -> int:
     env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": a.kabupaten,
            "PANTAU_KUNCI": os.environ.get("PANTAU_KUNCI", "kunci-tolok-ukur")}
     pantau = str(Path(sys.executable).parent / "pantau")
+    siapkan_akun(env)
     with open(a.kerja / "server.log", "w") as log:
         server = subprocess.Popen([pantau, "serve", "--port", str(a.port), "--alamat", "127.0.0.1"], env=env,
                                   stdout=log, stderr=log, cwd=AKAR)

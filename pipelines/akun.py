@@ -63,7 +63,8 @@ _SKEMA = """create table if not exists pengguna (
     masuk_terakhir text,
     dibuat_pada text not null,
     diubah_pada text not null,
-    versi integer not null default 1
+    versi integer not null default 1,
+    surel text
 )"""
 
 
@@ -173,7 +174,11 @@ def _buka(konfigurasi: Konfigurasi) -> sqlite3.Connection:
         con.execute("pragma busy_timeout = 30000")
         con.execute(_SKEMA)
         if "surel" not in {r[1] for r in con.execute("pragma table_info(pengguna)")}:  # stores made before SSO
-            con.execute("alter table pengguna add column surel text")
+            try:
+                con.execute("alter table pengguna add column surel text")
+            except sqlite3.OperationalError as e:  # another process added it a moment ago
+                if "duplicate column" not in str(e):
+                    raise
     except (OSError, sqlite3.Error) as e:
         raise KesalahanAkun(f"Penyimpanan akun {berkas} tidak dapat dibuka: {e}. Periksa izin folder.") from e
     return con

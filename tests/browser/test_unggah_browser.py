@@ -63,7 +63,7 @@ def _berkas_dimuat(gudang: Path) -> dict[str, int]:
 
 def _kasus(gudang: Path, awalan: str) -> int:
     with duckdb.connect(str(gudang), read_only=True) as kon:
-        return int(kon.execute("select count(*) from int_rujukan where starts_with(no_registrasi, $a)",
+        return int(kon.execute("select count(*) from mart_rujukan where starts_with(no_registrasi, $a)",
                                {"a": awalan}).fetchone()[0])
 
 
