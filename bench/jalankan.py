@@ -224,18 +224,18 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
     from streamlit.testing.v1 import AppTest
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from muatan import AKUN, SANDI, siapkan_akun
+
     import dashboard.data as data
     from dashboard.halaman import halaman_tersedia
     from pipelines import akun
     from pipelines.konfigurasi import muat_konfigurasi
 
-    # a planner of the (first) configured regency, logged in the way the form does it: every page is gated
+    # a planner of the (first) configured regency (the load test's account), logged in the way the form does it:
+    # every page is gated
     konf = muat_konfigurasi()
-    nama, sandi = "tolok_ukur", "sandi-tolok-ukur-panjang"
-    if akun.cari(konf, nama) is None:
-        akun.tambah(konf, nama, "perencana", konf.kabupaten[0], sandi + "-awal")
-        akun.ganti_sandi(konf, nama, sandi + "-awal", sandi)
-    sesi = akun.masuk(konf, nama, sandi)
+    siapkan_akun(dict(os.environ))
+    sesi = akun.masuk(konf, AKUN, SANDI)
     assert isinstance(sesi, akun.Sesi), sesi
 
     tangkap: list[tuple[str, str, dict[str, Any]]] = []

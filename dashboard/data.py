@@ -63,9 +63,7 @@ def _gerbang(cara: Cara = "dalam", kolom: str | None = None) -> Callable[[Callab
         def bergerbang(*args: P.args, **kwargs: P.kwargs) -> R:
             pengguna = pengguna_aktif()
             kode = str(tanda.bind(*args, **kwargs).arguments[nama_kode])
-            cakupan = akses.cakupan(pengguna)
-            induk = cakupan.kode is not None and cakupan.kode.startswith(kode + ".")
-            if not (cara == "tumpang" and induk):
+            if not (cara == "tumpang" and akses.cakupan(pengguna).di_bawah(kode)):
                 akses.periksa_wilayah(pengguna, kode)
             hasil = fungsi(*args, **kwargs)
             if kolom is not None and isinstance(hasil, pd.DataFrame):
@@ -287,7 +285,7 @@ def kesegaran(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
 
 # Profil desa, Rapat kecamatan and "Perlu perhatian" (screens.md pages 1, 3 and 4). Lists of cases leave this
 # module through `pipelines.privasi.daftar_kasus_aman` (pseudonymous ids, "kasus sensitif"); counts by category
-# are raw here and pass through `privasi.sembunyikan_kategori_sensitif` in the component that draws them.
+# are raw here; the sensitive ones are shown from `kasus_sensitif_terlindungi` instead (`akses.lindungi_bulanan`).
 
 _KOLOM_KATEGORI = ", ".join(f"kasus_{k}" for k in KODE_KATEGORI if k != "nihil")  # identifiers from the enum list
 
@@ -323,9 +321,8 @@ def _kubus_terlindungi(versi: VersiGudang, kode_kab: str) -> pd.DataFrame:
     installation's key. Computed once per warehouse version and regency (a fraction of a second for Jombang)."""
     from pipelines.pseudonim import muat_kunci
 
-    kubus = kueri(versi, "select * from gudang.mart_wilayah_bulan where kode_kab = $kab", {"kab": kode_kab})
-    angka = [c for c in kubus.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
-    kubus[angka] = kubus[angka].fillna(0).astype("int64")
+    kubus = akses.rapikan_kubus(kueri(versi, "select * from gudang.mart_wilayah_bulan where kode_kab = $kab",
+                                      {"kab": kode_kab}))
     kubus["bulan"] = [_tanggal(x) for x in kubus["bulan"]]
     return akses.lindungi_bulanan(kubus, muat_kunci(konfigurasi_aktif()))
 

@@ -1,4 +1,4 @@
-"""Read-only access to the warehouse (gudang): where it is, which version it is, and one connection per version.
+"""Read-only access to the warehouse (gudang): which version it is, and one connection per version.
 
 The pipeline never writes the warehouse in place; it builds a new file and swaps it in
 with `os.replace` (`pipelines/sql/README.md`). The app therefore identifies a warehouse by
@@ -21,8 +21,6 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from pipelines.konfigurasi import muat_konfigurasi
-
 
 class VersiGudang(NamedTuple):
     """One version of the warehouse file; a rebuilt warehouse has a different version."""
@@ -30,11 +28,6 @@ class VersiGudang(NamedTuple):
     jalur: str
     mtime_ns: int
     ukuran: int
-
-
-def jalur_gudang() -> Path:
-    """The configured warehouse file (`PANTAU_DB` or `pantau.toml`); may raise `KesalahanKonfigurasi`."""
-    return muat_konfigurasi().gudang
 
 
 def versi_gudang(jalur: Path) -> VersiGudang | None:

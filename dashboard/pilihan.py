@@ -242,7 +242,7 @@ def periksa_url_cakupan(params: Mapping[str, str]) -> None:
     cakupan = akses.cakupan(pengguna)
     for kunci in ("kab", "kec", "desa"):
         kode = (params.get(kunci) or "").strip()
-        if not kode or cakupan.memuat(kode) or (cakupan.kode or "").startswith(kode + "."):
+        if not kode or cakupan.memuat(kode) or cakupan.di_bawah(kode):
             continue
         akses.periksa_wilayah(pengguna, kode)
 

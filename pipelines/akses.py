@@ -141,6 +141,10 @@ class Cakupan:
             return True
         return isinstance(kode, str) and (kode == self.kode or kode.startswith(self.kode + "."))
 
+    def di_bawah(self, kode: str) -> bool:
+        """True when the scope lies strictly below `kode` (`kode` is a parent: a camat's kabupaten)."""
+        return self.kode is not None and self.kode.startswith(kode + ".")
+
 
 def tingkat_dari_kode(kode: str) -> str:
     """`kabupaten` for `35.17` (and for a province code, `35`), `kecamatan` for `35.17.16`, `desa` for
@@ -659,7 +663,12 @@ def baca_kubus_bulanan(konfigurasi: Konfigurasi, dari: date, sampai: date, per: 
                   for t in TINGKAT]
     finally:
         con.close()
-    df = pd.concat(bagian, ignore_index=True)
+    return rapikan_kubus(pd.concat(bagian, ignore_index=True))
+
+
+def rapikan_kubus(df: pd.DataFrame) -> pd.DataFrame:
+    """The monthly mart as read from the warehouse, with its counts as int64 (NULL = 0) and its cohort flags as
+    bool (NULL = False), the form `lindungi_bulanan` works on."""
     angka = [c for c in df.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
     df[angka] = df[angka].fillna(0).astype("int64")
     for c in ("kohort_matang_30", "kohort_matang_60", "kohort_matang_90"):

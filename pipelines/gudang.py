@@ -189,10 +189,7 @@ def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[
                 con.execute(f"set temp_directory = '{str(tumpahan).replace(chr(39), chr(39) * 2)}'")
         except (OSError, duckdb.Error) as e:
             _buang_sementara(sementara)
-            if tampak_penuh(e):
-                raise GudangPenuh(_pesan_penuh(gudang)) from e
-            if tampak_rusak(e):
-                raise GudangRusak(_pesan_rusak(gudang, e, sementara)) from e
+            _galat_gudang(e, gudang, sementara)
             raise
         try:
             con.execute(SKEMA)
@@ -209,11 +206,17 @@ def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[
             with contextlib.suppress(duckdb.Error):
                 con.close()
             _buang_sementara(sementara)
-            if tampak_penuh(e):
-                raise GudangPenuh(_pesan_penuh(gudang)) from e
-            if tampak_rusak(e):
-                raise GudangRusak(_pesan_rusak(gudang, e, sementara)) from e
+            _galat_gudang(e, gudang, sementara)
             raise
+
+
+def _galat_gudang(e: BaseException, gudang: Path, sementara: Path) -> None:
+    """Raise a failed write as `GudangPenuh` or `GudangRusak` when it is one (the warehouse itself is unchanged);
+    return otherwise, for the caller to re-raise the original error."""
+    if tampak_penuh(e):
+        raise GudangPenuh(_pesan_penuh(gudang)) from e
+    if tampak_rusak(e):
+        raise GudangRusak(_pesan_rusak(gudang, e, sementara)) from e
 
 
 def _buang_sementara(sementara: Path) -> None:

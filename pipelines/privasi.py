@@ -78,20 +78,6 @@ def sel_kecil(nilai: object) -> object:
     return nilai
 
 
-def sembunyikan_kategori_sensitif(df: pd.DataFrame, tingkat: str) -> pd.DataFrame:
-    """A table with one row per category code (the index) and counts in its columns: below kabupaten level,
-    every count 1-4 in the rows of a sensitive category becomes `<5`."""
-    from pipelines.enums import KATEGORI_SENSITIF
-
-    if tingkat == "kabupaten":
-        return df
-    keluar = df.astype(object)
-    for kode in keluar.index:
-        if kode in KATEGORI_SENSITIF:
-            keluar.loc[kode] = [sel_kecil(v) for v in keluar.loc[kode]]
-    return keluar
-
-
 # Referral tables by destination and exports of raw rows (Rujukan and Kualitas data pages).
 
 TUJUAN_SENSITIF = frozenset({"uptd_ppa"})

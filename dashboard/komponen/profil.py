@@ -106,8 +106,7 @@ def kartu_register(baris: list[tuple[str, str]], bahasa: Bahasa) -> None:
 
 
 # 3/ cases by category
-def tabel_kategori(bulanan: pd.DataFrame, terlindungi: pd.DataFrame | None, tingkat: str,
-                   bahasa: Bahasa) -> pd.DataFrame:
+def tabel_kategori(bulanan: pd.DataFrame, terlindungi: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.DataFrame:
     """Categories (rows, only those with a case in the period) x months (columns) plus the period's total, from
     `data.kasus_kategori_bulanan`, every cell as text (`1.234`, `<5`). Below kabupaten level the two violence rows
     come from `terlindungi` (`data.kasus_sensitif_terlindungi`: 1-4 as `<5`, with complementary protection, so a
@@ -125,9 +124,7 @@ def tabel_kategori(bulanan: pd.DataFrame, terlindungi: pd.DataFrame | None, ting
     total = angka.loc[bukan_sensitif].sum(axis=0)
     tabel = angka.astype(object)
     if tingkat != "kabupaten":
-        sel = ({} if terlindungi is None else
-               {fmt.bulan(x, b): baris for x, (_, baris) in zip(terlindungi["bulan"], terlindungi.iterrows(),
-                                                                 strict=True)})
+        sel = {fmt.bulan(baris["bulan"], b): baris for _, baris in terlindungi.iterrows()}
         for k in KATEGORI_SENSITIF:
             kolom = f"kasus_{k}"
             nilai = [sel[nama][kolom] if nama in sel else DISEMBUNYIKAN for nama in bulan]
