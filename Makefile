@@ -26,11 +26,13 @@ demo: demo-data
 serve: venv
 	$(BIN)/pantau serve --port $(PORT)
 
+# -n auto --dist loadfile: one pytest worker per CPU, each test file on one worker (its module fixtures and
+# browser server start once); session fixture warehouses are built once per worker.
 test: venv
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 test-cepat: venv
-	$(BIN)/python -m pytest -q -m "not browser and not lambat"
+	$(BIN)/python -m pytest -q -n auto --dist loadfile -m "not browser and not lambat"
 
 check: venv
 	$(BIN)/ruff check .

@@ -226,9 +226,9 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     from muatan import AKUN, SANDI, siapkan_akun
 
-    import dashboard.data as data
+    from akses import akun
+    from dashboard import db
     from dashboard.halaman import halaman_tersedia
-    from pipelines import akun
     from pipelines.konfigurasi import muat_konfigurasi
 
     # a planner of the (first) configured regency (the load test's account), logged in the way the form does it:
@@ -240,13 +240,13 @@ def anak_halaman(gudang: str, keluaran: str, ulang: str) -> None:
 
     tangkap: list[tuple[str, str, dict[str, Any]]] = []
     aktif = ["ringkasan"]
-    asli = data.kueri
+    asli = db.kueri
 
     def kueri(versi: Any, sql: str, parameter: dict[str, Any] | None = None) -> Any:
         tangkap.append((aktif[0], sql, dict(parameter or {})))
         return asli(versi, sql, parameter)
 
-    data.kueri = kueri
+    db.kueri = kueri  # the door's every query goes through dashboard.db.kueri
     app = str(AKAR / "dashboard" / "streamlit_app.py")
     halaman: dict[str, dict[str, Any]] = {}
     pilih = duckdb.connect(":memory:")

@@ -44,7 +44,7 @@ def siapkan_akun(env: dict[str, str]) -> None:
     accounts store."""
     from unittest import mock
 
-    from pipelines import akun
+    from akses import akun
     from pipelines.konfigurasi import muat_konfigurasi
 
     with mock.patch.dict(os.environ, env, clear=True):

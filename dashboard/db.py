@@ -7,7 +7,8 @@ Following `recipes.md` ("DuckDB 2.0 and concurrent access"), a connection is an 
 DuckDB with the file ATTACHed READ_ONLY as `gudang`: a plain `duckdb.connect(path)` in the
 same process could hand back an old, still-open database after a swap. Every query runs on
 its own cursor, so Streamlit's session threads never share one. Nothing here ever opens the
-file for writing, so the app never holds a lock the pipeline needs.
+file for writing, so the app never holds a lock the pipeline needs. Only the data door
+(`dashboard/data/`) calls `kueri`.
 """
 
 from __future__ import annotations

@@ -7,10 +7,9 @@ Enum labels (categories, statuses, destinations) are not repeated here: they com
 
 from __future__ import annotations
 
-from typing import Literal
+from bahasa import BAHASA, Bahasa
 
-Bahasa = Literal["id", "en"]
-BAHASA: tuple[Bahasa, ...] = ("id", "en")
+__all__ = ["BAHASA", "TEKS", "Bahasa", "t"]
 
 TEKS: dict[str, tuple[str, str]] = {
     # Frame and navigation
@@ -1541,4 +1540,16 @@ TEKS.update({
     "audit_kol_rincian": ("Rincian", "Details"),
     "audit_kosong": ("Belum ada catatan untuk pilihan ini.", "No records for this choice."),
     "audit_jumlah": ("{n} catatan", "{n} records"),
+})
+
+# Warehouse of another schema version (`data.status_gudang` = "versi_lain")
+TEKS.update({
+    "gudang_versi_lain": (
+        "Gudang data di `{jalur}` dibuat oleh versi Pantau yang lain (susunan tabelnya bukan versi {versi}). "
+        "Jalankan `pantau build` untuk membangun ulang tabelnya dari baris yang sudah dimuat (tidak ada yang perlu "
+        "dimuat ulang), lalu muat ulang halaman ini.",
+        "The warehouse at `{jalur}` was built by another version of Pantau (its tables are not version {versi}). "
+        "Run `pantau build` to rebuild its tables from the rows already loaded (nothing needs to be loaded again), "
+        "then reload this page.",
+    ),
 })

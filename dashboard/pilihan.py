@@ -25,13 +25,13 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
+import akses
+from bahasa.format import baca_kode_bulan, bulan, kode_bulan
 from dashboard import data
 from dashboard.db import VersiGudang
-from dashboard.format import baca_kode_bulan, bulan, kode_bulan
 from dashboard.i18n import BAHASA, Bahasa, t
 from dashboard.periode import periode_bawaan
 from dashboard.sesi import pengguna_aktif
-from pipelines import akses
 
 KUNCI_STATE: dict[str, str] = {
     "kab": "f_kab",
@@ -239,7 +239,7 @@ def periksa_url_cakupan(params: Mapping[str, str]) -> None:
     """Raise `akses.AksesDitolak` when the link names a kabupaten, kecamatan or desa outside the user's scope (a
     parent of the scope, e.g. `?kab=` of a camat's own regency, is allowed: it only frames the view)."""
     pengguna = pengguna_aktif()
-    cakupan = akses.cakupan(pengguna)
+    cakupan = akses.lingkup(pengguna)
     for kunci in ("kab", "kec", "desa"):
         kode = (params.get(kunci) or "").strip()
         if not kode or cakupan.memuat(kode) or cakupan.di_bawah(kode):
@@ -278,6 +278,18 @@ def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt
         ss["f_sampai"] = bawaan_sampai
     if ss["f_dari"] > ss["f_sampai"]:
         ss["f_dari"], ss["f_sampai"] = bawaan_dari, bawaan_sampai
+
+
+def pilih_wilayah(*, kec: str | None = None, desa: str | None = None) -> None:
+    """Choose a wilayah in the filter bar from a page (a click on the map, a kecamatan or desa picked where the bar
+    had none). The only way a page changes the bar's state; call it from a widget callback, before the bar runs
+    again. A desa brings its kecamatan; a kecamatan alone means all of its desa."""
+    if desa:
+        st.session_state[KUNCI_STATE["kec"]] = desa.rsplit(".", 1)[0]
+        st.session_state[KUNCI_STATE["desa"]] = desa
+    elif kec:
+        st.session_state[KUNCI_STATE["kec"]] = kec
+        st.session_state[KUNCI_STATE["desa"]] = SEMUA
 
 
 def _saat_kab_berubah() -> None:

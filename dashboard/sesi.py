@@ -18,8 +18,7 @@ from collections.abc import Iterator
 
 import streamlit as st
 
-from pipelines import akun, audit
-from pipelines.akses import AksesDitolak, Pengguna
+from akses import AksesDitolak, Pengguna, akun, audit
 from pipelines.konfigurasi import Konfigurasi
 
 KUNCI_SESI = "_sesi"

@@ -2,7 +2,8 @@
 
 Run with `streamlit run dashboard/streamlit_app.py` (or `pantau serve`). This file only
 frames and routes (`conventions.md`): it asks who is looking (log-in, `dashboard.sesi`), finds
-the warehouse, says what to do when there is none, renders the header (regency, DATA SINTETIS
+the warehouse, says what to do when there is none or it cannot be shown (`data.status_gudang`: empty,
+unreadable, or built by another schema version: `pantau build`), renders the header (regency, DATA SINTETIS
 badge, language switch, account), the global filter bar (limited to the user's wilayah) and the
 freshness line, then hands over to the chosen page in `dashboard/halaman/`, among the pages the
 user's role may open. A request outside the user's rights (`AksesDitolak`, e.g. a tampered
@@ -15,6 +16,7 @@ import logging
 
 import streamlit as st
 
+from akses import AksesDitolak
 from dashboard import data, sesi
 from dashboard.db import versi_gudang
 from dashboard.halaman import DAFTAR_HALAMAN, halaman_tersedia
@@ -25,7 +27,6 @@ from dashboard.komponen.kesegaran import baris_kesegaran
 from dashboard.komponen.masuk import baris_akun, wajib_masuk
 from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
 from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
-from pipelines.akses import AksesDitolak
 from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
 
 _log = logging.getLogger("pantau.dashboard")

@@ -15,9 +15,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from akses import sql_pseudonim_kasus
 from pipelines.enums import KATEGORI, KATEGORI_SENSITIF, TUJUAN_RUJUKAN
 from pipelines.konfigurasi import Konfigurasi
-from pipelines.pseudonim import sql_pseudonim_kasus
 from pipelines.wilayah import Wilayah
 
 FOLDER_SQL = Path(__file__).resolve().parent / "sql"
@@ -30,8 +30,8 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("staging", "stg_target_kemiskinan"),
     ("staging", "stg_dtks"),
     ("staging", "stg_penerima_program"),
-    ("marts", "int_kasus_terkini"),
-    ("marts", "int_rujukan"),
+    ("intermediate", "int_kasus_terkini"),
+    ("intermediate", "int_rujukan"),
     ("marts", "mart_desa_bulan"),
     ("marts", "mart_wilayah_bulan"),
     ("marts", "mart_puskesos_status"),
@@ -39,16 +39,19 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_rujukan"),
     ("marts", "mart_perhatian_desa"),
     ("marts", "mart_perhatian_tujuan"),
-    ("marts", "int_program_periode"),
+    ("intermediate", "int_program_periode"),
     ("marts", "mart_program_desa"),
     ("marts", "mart_program_wilayah"),
     ("marts", "mart_program_nonaktif"),
     ("marts", "mart_proyeksi_kemiskinan"),
     ("marts", "mart_target"),
     ("marts", "mart_target_jalur"),
+    ("marts", "mart_indikator_kemiskinan"),
+    ("marts", "mart_target_tahunan"),
     ("marts", "mart_pelaporan_desa_bulan"),
     ("marts", "mart_karantina"),
     ("marts", "mart_peringatan"),
+    ("marts", "mart_berkas_desa"),
     ("marts", "mart_kualitas_desa"),
 )
 MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan",
@@ -109,7 +112,7 @@ pads are session variables set by `atur_variabel`, never stored in the warehouse
 
 
 def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
-    from pipelines.pseudonim import atur_kunci_sql, muat_kunci
+    from akses import atur_kunci_sql, muat_kunci
 
     con.execute("set variable per = $per::date", {"per": per})
     atur_kunci_sql(con, muat_kunci(konfigurasi))

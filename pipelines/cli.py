@@ -17,13 +17,21 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from akses import AksesDitolak
 from pipelines import ingest
-from pipelines.akses import AksesDitolak
 from pipelines.baca.nilai import bulan as baca_bulan
 from pipelines.baca.nilai import tanggal as baca_tanggal
 from pipelines.build import PemeriksaanGagal
 from pipelines.ekspor import KesalahanEkspor
-from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk, buka_baca, pasang_gudang
+from pipelines.gudang import (
+    GudangBelumAda,
+    GudangPenuh,
+    GudangRusak,
+    GudangSibuk,
+    GudangVersiLain,
+    buka_baca,
+    pasang_gudang,
+)
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
 from pipelines.metrik import KesalahanMetrik, metrik_program, metrik_target
 from pipelines.pulihkan import KesalahanPulihkan
@@ -123,7 +131,7 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
         if not (args.tingkat and args.dari and args.sampai):
             raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
                                     "(atau --set program / --set target).")
-        from pipelines.akses import metrik_bulanan_untuk
+        from akses import metrik_bulanan_untuk
 
         # the system sees every regency, but through the same gate: complementary protection applies to it too
         df = metrik_bulanan_untuk(konfigurasi, None, args.tingkat, args.dari, args.sampai, args.per)
@@ -183,8 +191,8 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
 def _cetak_akun_demo(konfigurasi: Konfigurasi) -> None:
     """One demo account per role with a fresh one-time password, printed once (kept nowhere in plain text)."""
-    from pipelines import audit
-    from pipelines.akun import buat_akun_demo
+    from akses import audit
+    from akses.akun import buat_akun_demo
 
     akun = buat_akun_demo(konfigurasi, oleh=audit.pelaku_os())
     print("Akun demo (kata sandi sekali pakai, wajib diganti saat pertama masuk; hanya dicetak sekarang):")
@@ -228,8 +236,8 @@ def perintah_batas(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
 # 5c/ ekspor and pulihkan (scale and resilience)
 def perintah_ekspor(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
+    from akses import muat_kunci
     from pipelines.ekspor import ekspor_parquet, ringkasan_teks
-    from pipelines.pseudonim import muat_kunci
 
     print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet), muat_kunci(konfigurasi))))
     return 0
@@ -247,7 +255,8 @@ def _pelaku(args: argparse.Namespace, konfigurasi: Konfigurasi, hak: str | None 
             pakai_sebagai: bool = True) -> str:
     """Who an action is recorded for: `--sebagai NAMA`, else `PANTAU_PENGGUNA` (a known account that may do `hak`),
     else the operating-system user (`os:NAME`)."""
-    from pipelines import akses, akun, audit
+    import akses
+    from akses import akun, audit
 
     nama = (getattr(args, "sebagai", None) if pakai_sebagai else None) or os.environ.get("PANTAU_PENGGUNA")
     if not nama:
@@ -260,7 +269,7 @@ def _pelaku(args: argparse.Namespace, konfigurasi: Konfigurasi, hak: str | None 
 
 def _catat_ingest(konfigurasi: Konfigurasi, pelaku: str, jalur: list[Path], ringkasan: list[ingest.RingkasanLembar],
                   galat: str | None = None) -> None:
-    from pipelines import audit
+    from akses import audit
 
     rincian = ingest.rincian_audit(ringkasan, galat)
     try:
@@ -270,8 +279,9 @@ def _catat_ingest(konfigurasi: Konfigurasi, pelaku: str, jalur: list[Path], ring
 
 
 def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
-    """`pantau metrik ... --sebagai NAMA`: exactly what that account sees, through the gate (`pipelines.akses`)."""
-    from pipelines import akses, akun, audit
+    """`pantau metrik ... --sebagai NAMA`: exactly what that account sees, through the gate (`akses`)."""
+    import akses
+    from akses import akun, audit
 
     pengguna = akun.pengguna(konfigurasi, args.sebagai) if args.sebagai else None
     if args.set == "bulanan":
@@ -321,7 +331,8 @@ def _baca_sandi(nama: str) -> str:
 
 
 def perintah_pengguna(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
-    from pipelines import akses, akun
+    import akses
+    from akses import akun
 
     oleh = _pelaku(args, konfigurasi, hak="akun")
     if args.aksi == "tambah":
@@ -353,7 +364,7 @@ def perintah_pengguna(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int
 
 
 def perintah_audit(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
-    from pipelines import audit
+    from akses import audit
 
     catatan = audit.baca(konfigurasi, sejak=args.sejak, pengguna=args.pengguna)
     if args.json:
@@ -481,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
     except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal, AksesDitolak) as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2
-    except (GudangRusak, GudangPenuh, KesalahanEkspor, KesalahanPulihkan) as e:  # the warehouse is unchanged
+    except (GudangRusak, GudangPenuh, GudangBelumAda, GudangVersiLain, KesalahanEkspor, KesalahanPulihkan) as e:
+        # the warehouse is unchanged
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2
     except ValueError as e:  # e.g. a regency code missing from the reference list

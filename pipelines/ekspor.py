@@ -33,10 +33,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from akses import atur_kunci_sql, sql_kolom_ekspor
 from pipelines.build import MODEL
-from pipelines.gudang import buka_baca
-from pipelines.privasi import sql_kolom_ekspor
-from pipelines.pseudonim import atur_kunci_sql
+from pipelines.gudang import baca_gudang
 
 TABEL_EKSPOR: tuple[str, ...] = ("ref_wilayah", *(nama for _, nama in MODEL if nama.startswith(("stg_", "mart_"))))
 """What may be exported: an allow-list (table names never come from the warehouse file)."""
@@ -82,49 +81,46 @@ def ekspor_parquet(gudang: Path, folder: Path, kunci: bytes) -> HasilEkspor:
     mulai = time.perf_counter()
     if folder.exists() and not folder.is_dir():
         raise KesalahanEkspor(f"{folder} sudah ada dan bukan folder.")
-    if not gudang.exists():
-        raise KesalahanEkspor(f"Belum ada gudang data di {gudang}; muat laporan dulu dengan `pantau ingest`.")
-    folder.mkdir(parents=True, exist_ok=True)
-    con = buka_baca(gudang)
-    atur_kunci_sql(con, kunci)
-    kerja = folder / f".ekspor-{os.getpid()}"
-    shutil.rmtree(kerja, ignore_errors=True)
-    kerja.mkdir()
-    try:
-        meta = {str(k): str(v) for k, v in con.execute("select kunci, nilai from meta_gudang").fetchall()}
-        kabupaten = [k for k in meta.get("kabupaten", "").split(",") if k]
-        if not kabupaten:
-            raise KesalahanEkspor(f"Gudang {gudang} belum dibangun (tidak ada kabupaten di meta_gudang); "
-                                  "jalankan `pantau build`.")
-        kab_tunggal = kabupaten[0] if len(kabupaten) == 1 else None
-        ada = {r[0] for r in con.execute("select table_name from duckdb_tables() where database_name = 'gudang'")
-               .fetchall()}
-        hasil = HasilEkspor(folder, kabupaten, sintetis=meta.get("sintetis") == "ya")
-        for tabel in TABEL_EKSPOR:
-            if tabel not in ada:
-                continue
-            kolom = [r[0] for r in con.execute(f"describe {tabel}").fetchall()]
-            kab = _ekspresi_kab(kolom, kab_tunggal)
-            if kab is None:
-                continue
-            pilih = [e for e in sql_kolom_ekspor(kolom) if e != '"kode_kab"']
-            sql = f"select {', '.join(pilih)}, {kab} as kode_kab from {tabel}"
-            jumlah = int(con.execute(f"select count(*) from {tabel}").fetchone()[0])  # type: ignore[index]
-            hasil.baris[tabel] = jumlah
-            if jumlah:
-                con.execute(f"copy ({sql}) to '{_kutip(kerja / tabel)}' (format parquet, compression zstd, "
-                            "partition_by (kode_kab), filename_pattern 'bagian_{i}')")
-            for k in kabupaten:  # a regency without rows gets an empty file: globs match, the schema is there
-                kosong = kerja / tabel / f"kode_kab={k}"
-                if not kosong.exists():
-                    kosong.mkdir(parents=True)
-                    con.execute(f"copy (select {', '.join(pilih)} from {tabel} limit 0) to "
-                                f"'{_kutip(kosong / 'bagian_0.parquet')}' (format parquet)")
-        hasil.berkas = _pasang(kerja, folder, kabupaten, [t for t in hasil.baris])
-        _tulis_manifes(folder, kabupaten, meta, hasil)
-    finally:
-        con.close()
+    with baca_gudang(gudang) as con:
+        folder.mkdir(parents=True, exist_ok=True)
+        atur_kunci_sql(con, kunci)
+        kerja = folder / f".ekspor-{os.getpid()}"
         shutil.rmtree(kerja, ignore_errors=True)
+        kerja.mkdir()
+        try:
+            meta = {str(k): str(v) for k, v in con.execute("select kunci, nilai from meta_gudang").fetchall()}
+            kabupaten = [k for k in meta.get("kabupaten", "").split(",") if k]
+            if not kabupaten:
+                raise KesalahanEkspor(f"Gudang {gudang} belum dibangun (tidak ada kabupaten di meta_gudang); "
+                                      "jalankan `pantau build`.")
+            kab_tunggal = kabupaten[0] if len(kabupaten) == 1 else None
+            ada = {r[0] for r in con.execute("select table_name from duckdb_tables() where database_name = 'gudang'")
+                   .fetchall()}
+            hasil = HasilEkspor(folder, kabupaten, sintetis=meta.get("sintetis") == "ya")
+            for tabel in TABEL_EKSPOR:
+                if tabel not in ada:
+                    continue
+                kolom = [r[0] for r in con.execute(f"describe {tabel}").fetchall()]
+                kab = _ekspresi_kab(kolom, kab_tunggal)
+                if kab is None:
+                    continue
+                pilih = [e for e in sql_kolom_ekspor(kolom) if e != '"kode_kab"']
+                sql = f"select {', '.join(pilih)}, {kab} as kode_kab from {tabel}"
+                jumlah = int(con.execute(f"select count(*) from {tabel}").fetchone()[0])  # type: ignore[index]
+                hasil.baris[tabel] = jumlah
+                if jumlah:
+                    con.execute(f"copy ({sql}) to '{_kutip(kerja / tabel)}' (format parquet, compression zstd, "
+                                "partition_by (kode_kab), filename_pattern 'bagian_{i}')")
+                for k in kabupaten:  # a regency without rows gets an empty file: globs match, the schema is there
+                    kosong = kerja / tabel / f"kode_kab={k}"
+                    if not kosong.exists():
+                        kosong.mkdir(parents=True)
+                        con.execute(f"copy (select {', '.join(pilih)} from {tabel} limit 0) to "
+                                    f"'{_kutip(kosong / 'bagian_0.parquet')}' (format parquet)")
+            hasil.berkas = _pasang(kerja, folder, kabupaten, [t for t in hasil.baris])
+            _tulis_manifes(folder, kabupaten, meta, hasil)
+        finally:
+            shutil.rmtree(kerja, ignore_errors=True)
     hasil.detik = time.perf_counter() - mulai
     return hasil
 

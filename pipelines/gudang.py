@@ -22,11 +22,18 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
-VERSI_SKEMA = "1"
+if TYPE_CHECKING:
+    from pipelines.konfigurasi import Konfigurasi
+
+VERSI_SKEMA = "2"
+"""The shape of the warehouse's tables. Written into `meta_gudang` by every write and checked by every reader
+(`baca_gudang`, the app's `status_gudang`): a warehouse of another shape is rebuilt, never half-read."""
 
 SKEMA = """
 create sequence if not exists urutan_berkas start 1;
@@ -260,6 +267,58 @@ def buka_baca(gudang: Path) -> duckdb.DuckDBPyConnection:
         raise
     con.execute("use gudang")
     return con
+
+
+class GudangBelumAda(FileNotFoundError):
+    """There is no warehouse file yet; the message says how to make one."""
+
+
+class GudangVersiLain(RuntimeError):
+    """The warehouse was written with another table shape (`VERSI_SKEMA`); the message says how to rebuild it."""
+
+
+def pesan_belum_ada(gudang: Path) -> str:
+    return (f"Belum ada gudang data di {gudang}: laporan belum ada yang dimuat. Jalankan `pantau ingest BERKAS` "
+            "atau `pantau demo` lebih dulu.")
+
+
+def pesan_versi_lain(gudang: Path, versi: str | None) -> str:
+    ditemukan = f"versi {versi}" if versi else "tanpa nomor versi"
+    return (f"Gudang data {gudang} dibuat dengan susunan tabel {ditemukan}, sedangkan Pantau ini memakai versi "
+            f"{VERSI_SKEMA}. Jalankan `pantau build` untuk membangunnya ulang dari baris yang sudah dimuat.")
+
+
+def versi_skema(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema version a warehouse says it has (None for a warehouse older than the version row)."""
+    try:
+        baris = con.execute("select nilai from meta_gudang where kunci = 'versi_skema'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return str(baris[0]) if baris else None
+
+
+@contextlib.contextmanager
+def baca_gudang(gudang: Path, *, per: date | None = None,
+                konfigurasi: Konfigurasi | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only session on the warehouse for a command: `GudangBelumAda` when there is none,
+    `GudangVersiLain` when its schema version is not this code's; with `per` (and `konfigurasi`), the
+    cut-off-dependent marts re-run for that date into temporary tables (`build.hitung_mart_per`). Closed on exit."""
+    if not gudang.exists():
+        raise GudangBelumAda(pesan_belum_ada(gudang))
+    con = buka_baca(gudang)
+    try:
+        versi = versi_skema(con)
+        if versi != VERSI_SKEMA:
+            raise GudangVersiLain(pesan_versi_lain(gudang, versi))
+        if per is not None:
+            if konfigurasi is None:
+                raise ValueError("baca_gudang(per=...) butuh konfigurasi")
+            from pipelines import build
+
+            build.hitung_mart_per(con, per, konfigurasi)
+        yield con
+    finally:
+        con.close()
 
 
 def _kutip(jalur: Path) -> str:

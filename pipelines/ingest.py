@@ -22,11 +22,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from akses import muat_kunci
 from pipelines import build
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, sha256_berkas
 from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
 from pipelines.konfigurasi import Konfigurasi
-from pipelines.pseudonim import muat_kunci
 from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
 from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel

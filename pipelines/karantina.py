@@ -12,25 +12,19 @@ import json
 import pandas as pd
 
 from pipelines.baca.nilai import netralkan_rumus
-from pipelines.gudang import buka_baca
+from pipelines.gudang import baca_gudang
 from pipelines.konfigurasi import Konfigurasi
-from pipelines.metrik import KesalahanMetrik
 
 
 def baris_karantina(konfigurasi: Konfigurasi, saring_berkas: str | None = None) -> pd.DataFrame:
     """All quarantined rows (optionally of files whose path contains `saring_berkas`), oldest load first."""
-    if not konfigurasi.gudang.exists():
-        raise KesalahanMetrik(f"Gudang data {konfigurasi.gudang} belum ada.")
-    con = buka_baca(konfigurasi.gudang)
-    try:
+    with baca_gudang(konfigurasi.gudang) as con:
         df = con.execute(
             "select k.berkas, k.lembar, k.baris, k.jenis, k.alasan, k.isi, b.dimuat_pada "
             "from karantina k join meta_berkas b using (id_berkas) "
             "where $saring is null or contains(k.berkas, $saring) order by k.id_berkas, k.baris",
             {"saring": saring_berkas},
         ).fetchdf()
-    finally:
-        con.close()
     isi = pd.json_normalize([json.loads(x) for x in df.pop("isi")]) if len(df) else pd.DataFrame()
     keluar = pd.concat([df.reset_index(drop=True), isi.add_prefix("isi_")], axis=1)
     for kolom in keluar.columns:

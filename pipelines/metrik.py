@@ -11,10 +11,10 @@ from datetime import date
 
 import pandas as pd
 
+from akses import sembunyikan_sel_kecil
 from pipelines import build
-from pipelines.gudang import buka_baca
+from pipelines.gudang import baca_gudang
 from pipelines.konfigurasi import Konfigurasi
-from pipelines.privasi import sembunyikan_sel_kecil
 
 TINGKAT = ("desa", "kecamatan", "kabupaten")
 
@@ -30,17 +30,9 @@ def metrik_bulanan(konfigurasi: Konfigurasi, tingkat: str, dari: date, sampai: d
         raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
     if sampai < dari:
         raise KesalahanMetrik("--sampai lebih awal dari --dari.")
-    if not konfigurasi.gudang.exists():
-        raise KesalahanMetrik(f"Gudang data {konfigurasi.gudang} belum ada. Jalankan `pantau ingest BERKAS` "
-                              "atau `pantau demo` lebih dulu.")
-    con = buka_baca(konfigurasi.gudang)
-    try:
-        if per is not None:
-            build.hitung_mart_per(con, per, konfigurasi)
-        kueri = (build.FOLDER_SQL / "kueri" / "metrik_bulanan.sql").read_text(encoding="utf-8")
+    kueri = (build.FOLDER_SQL / "kueri" / "metrik_bulanan.sql").read_text(encoding="utf-8")
+    with baca_gudang(konfigurasi.gudang, per=per, konfigurasi=konfigurasi) as con:
         df = con.execute(kueri, {"tingkat": tingkat, "dari": dari, "sampai": sampai}).fetchdf()
-    finally:
-        con.close()
     angka = [c for c in df.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
     df[angka] = df[angka].fillna(0).astype("int64")
     for c in ("kohort_matang_30", "kohort_matang_60", "kohort_matang_90"):
@@ -49,16 +41,8 @@ def metrik_bulanan(konfigurasi: Konfigurasi, tingkat: str, dari: date, sampai: d
 
 
 def _baca(konfigurasi: Konfigurasi, kueri: str, parameter: dict, per: date | None = None) -> pd.DataFrame:
-    if not konfigurasi.gudang.exists():
-        raise KesalahanMetrik(f"Gudang data {konfigurasi.gudang} belum ada. Jalankan `pantau ingest BERKAS` "
-                              "atau `pantau demo` lebih dulu.")
-    con = buka_baca(konfigurasi.gudang)
-    try:
-        if per is not None:
-            build.hitung_mart_per(con, per, konfigurasi)
+    with baca_gudang(konfigurasi.gudang, per=per, konfigurasi=konfigurasi) as con:
         return con.execute(kueri, parameter).fetchdf()
-    finally:
-        con.close()
 
 
 def metrik_program(konfigurasi: Konfigurasi, tingkat: str, per: date | None = None) -> pd.DataFrame:

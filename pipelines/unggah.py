@@ -23,8 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines import audit, ingest
-from pipelines.akses import Pengguna, wajib_hak
+from akses import Pengguna, audit, wajib_hak
+from pipelines import ingest
 from pipelines.konfigurasi import Konfigurasi
 
 AKHIRAN = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")

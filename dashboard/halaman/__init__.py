@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.akses import Pengguna, boleh
+from akses import Pengguna, boleh
 
 FOLDER_HALAMAN = Path(__file__).resolve().parent
 
@@ -15,7 +15,7 @@ FOLDER_HALAMAN = Path(__file__).resolve().parent
 @dataclass(frozen=True)
 class Halaman:
     """One page: its file name (without `.py`), menu icon, whether it needs a built warehouse, the right it needs
-    (`pipelines.akses.HAK`) and the scope levels of the users it is for."""
+    (`akses.HAK`) and the scope levels of the users it is for."""
 
     nama: str
     ikon: str

@@ -1,6 +1,6 @@
 """Log audit (for `perencana`, `operator` and `admin`): who logged in, downloaded, uploaded or changed accounts.
 
-The frame shows this page only to a role with the right `audit`. The records are `pipelines.audit`'s (append-only,
+The frame shows this page only to a role with the right `audit`. The records are `akses.audit`'s (append-only,
 hash-chained); this page reads them, newest first, filtered by date, event and user, and says whether the hash
 chain is intact. Works without a warehouse. Render only.
 """
@@ -13,12 +13,11 @@ import json
 import pandas as pd
 import streamlit as st
 
-from dashboard import format as fmt
+from akses import audit, wajib_hak
+from bahasa import format as fmt
 from dashboard.i18n import t
 from dashboard.pilihan import bahasa_aktif
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
-from pipelines import audit
-from pipelines.akses import wajib_hak
 
 # 1/ who may read it (the frame already hid the page from the others)
 b = bahasa_aktif()

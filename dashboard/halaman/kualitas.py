@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bahasa import format as fmt
 from dashboard import data
-from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.komponen import kualitas as k
-from dashboard.komponen.kpi import kotak_kpi
+from dashboard.komponen.kpi import ubin_kpi
 from dashboard.komponen.rujukan import judul_bagian
 from dashboard.pilihan import pilihan_aktif
 
@@ -38,9 +38,9 @@ periode = fmt.rentang_bulan(p.dari, p.sampai, b)
 st.markdown(f"##### {t('halaman_kualitas', b)} · {p.nama_wilayah} &nbsp; :gray["
             f"{t('kualitas_subjudul', b, tanggal=fmt.tanggal(p.tanggal_data, b), jendela=k.jendela(ringkasan, b))}]")
 kolom = st.columns(5, gap="small")
-for kotak, isi in zip(kolom, k.isi_ubin(ringkasan, karantina_baris, puskesos, p.tanggal_data, b), strict=True):
-    with kotak:
-        kotak_kpi(isi, b)
+for ubin, isi in zip(kolom, k.isi_ubin(ringkasan, karantina_baris, puskesos, p.tanggal_data, b), strict=True):
+    with ubin:
+        ubin_kpi(isi, b)
 
 # 4/ tabs: reporting strip, score per desa, quarantine, warnings and names
 tab_strip, tab_skor, tab_karantina, tab_peringatan = st.tabs([

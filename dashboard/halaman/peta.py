@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bahasa import format as fmt
 from dashboard import data
-from dashboard import format as fmt
 from dashboard.halaman import FOLDER_HALAMAN
 from dashboard.i18n import t
 from dashboard.komponen.peta import (
@@ -28,7 +28,7 @@ from dashboard.komponen.peta import (
     saring_kecamatan,
     siapkan_peta,
 )
-from dashboard.pilihan import pilihan_aktif
+from dashboard.pilihan import pilih_wilayah, pilihan_aktif
 
 _BUKA_PROFIL = "_peta_buka_profil"
 _HALAMAN_PROFIL = "profil_desa"
@@ -38,8 +38,7 @@ def _saat_klik(kunci: str) -> None:
     """A desa was clicked: choose it in the global filter (before the filter bar runs again)."""
     kode = desa_dari_klik(st.session_state.get(kunci))
     if kode:
-        st.session_state["f_kec"] = kode.rsplit(".", 1)[0]
-        st.session_state["f_desa"] = kode
+        pilih_wilayah(desa=kode)
         st.session_state[_BUKA_PROFIL] = kode
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bahasa import format as fmt
 from dashboard import data
-from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.komponen.profil import (
     gambar_corong,
@@ -39,7 +39,7 @@ kode_desa, kode_kec, nama_kec = p.kode_desa, p.kode_kec, p.nama_kec
 
 # 2/ data
 profil = data.profil_desa(p.versi, kode_desa).iloc[0]
-kategori = data.kasus_kategori_bulanan(p.versi, kode_desa, p.dari, p.sampai)
+kategori = data.kasus_kategori(p.versi, kode_desa, p.dari, p.sampai)
 corong = data.corong_rujukan(p.versi, kode_desa, p.dari, p.sampai).iloc[0]
 terlambat = data.rujukan_terlambat(p.versi, kode_desa)
 bulan_akhir = tambah_bulan(p.tanggal_data.replace(day=1), -1)  # the last month a report was due for
@@ -67,7 +67,7 @@ with kanan, st.container(border=True):
 
 # 5/ monthly cases by category (violence counts 1-4 as <5)
 st.markdown(f"**{t('profil_kategori_judul', b)}**")
-tabel = tabel_kategori(kategori, data.kasus_sensitif_terlindungi(p.versi, kode_desa, p.dari, p.sampai), p.tingkat, b)
+tabel = tabel_kategori(kategori, b)
 if len(tabel) <= 1:
     st.caption(t("profil_kategori_kosong", b, periode=periode))
 else:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
-from dashboard.komponen.kpi import kotak_kpi
+from dashboard.komponen.kpi import ubin_kpi
 from dashboard.komponen.program import gambar_nonaktif, isi_ubin, periode, tabel_anak
 from dashboard.pilihan import pilihan_aktif
 from pipelines.enums import label
@@ -43,7 +43,7 @@ st.markdown(f"##### {label('program', program, b)} · {p.nama_wilayah} &nbsp; :g
 kolom = st.columns(5, gap="small")
 for k, isi in zip(kolom, isi_ubin(ini_baris, program, b), strict=True):
     with k:
-        kotak_kpi(isi, b)
+        ubin_kpi(isi, b)
 
 # 4/ one level down: kecamatan of the regency, or desa of the kecamatan
 anak = baris[baris["peran"] == "anak"]

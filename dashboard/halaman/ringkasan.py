@@ -19,7 +19,7 @@ from dashboard.komponen.kpi import (
     isi_selesai_90,
     isi_tunggakan,
     judul_periode,
-    kotak_kpi,
+    ubin_kpi,
 )
 from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
 from dashboard.komponen.rapat import perlu_perhatian
@@ -49,13 +49,13 @@ isi_kpi = [isi_kasus_baru(kpi, b, p.tingkat), isi_selesai_90(kpi, p.tanggal_data
            ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b)]
 for k, isi in zip(st.columns(4, gap="small"), isi_kpi[:4], strict=True):
     with k:
-        kotak_kpi(isi, b)
+        ubin_kpi(isi, b)
 
 # 5/ programs and the poverty target beside the monthly trend (totals only)
 kiri, kanan = st.columns([1, 3], gap="small")
 with kiri:
     for isi in isi_kpi[4:]:
-        kotak_kpi(isi, b)
+        ubin_kpi(isi, b)
 with kanan:
     grafik_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), p.tanggal_data, p.nama_wilayah, b)
 

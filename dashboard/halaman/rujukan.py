@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bahasa import format as fmt
 from dashboard import data
-from dashboard import format as fmt
 from dashboard.i18n import t
 from dashboard.komponen import rujukan as k
 from dashboard.pilihan import pilihan_aktif

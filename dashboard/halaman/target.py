@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
-from dashboard.komponen.kpi import kotak_kpi
+from dashboard.komponen.kpi import ubin_kpi
 from dashboard.komponen.target import dokumen_bawaan, gambar_target, isi_ubin, tabel_bps, tabel_dokumen
 from dashboard.pilihan import pilihan_aktif
 
@@ -37,7 +37,7 @@ if p.kode_kec:
 kolom = st.columns(5, gap="small")
 for k, ubin in zip(kolom, isi_ubin(d, b), strict=True):
     with k:
-        kotak_kpi(ubin, b)
+        ubin_kpi(ubin, b)
 
 # 3/ the chart
 st.plotly_chart(gambar_target(isi, dokumen, b), config={"displayModeBar": False})

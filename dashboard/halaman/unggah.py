@@ -14,7 +14,8 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import format as fmt
+from akses import AksesDitolak
+from bahasa import format as fmt
 from dashboard.data import meta_gudang
 from dashboard.db import versi_gudang
 from dashboard.i18n import t
@@ -22,7 +23,6 @@ from dashboard.komponen.unggah import tabel_ringkasan, teks_jumlah
 from dashboard.pilihan import bahasa_aktif
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 from pipelines import unggah
-from pipelines.akses import AksesDitolak
 from pipelines.build import PemeriksaanGagal
 from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk
 

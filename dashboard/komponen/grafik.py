@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import format as fmt
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import format as fmt
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 
 

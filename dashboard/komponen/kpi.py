@@ -2,7 +2,7 @@
 
 `IsiKpi` holds what a tile shows, already formatted; the `isi_*` functions turn the rows of
 `data.kpi_ringkasan` / `data.puskesos_status` into it (pure, so they can be tested without
-Streamlit), and `kotak_kpi` draws it. The change is against the previous period of equal
+Streamlit), and `ubin_kpi` draws it. The change is against the previous period of equal
 length, named once above the tiles (`judul_periode`). It is coloured by meaning, not by sign:
 blue when it is good news, vermillion-orange when it needs attention, grey when neither.
 """
@@ -16,7 +16,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import format as fmt
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from pipelines.enums import label
 
@@ -150,7 +150,7 @@ def isi_puskesos_aktif(status: pd.DataFrame, tanggal_data: dt.date, bahasa: Baha
                   keterangan=keterangan)
 
 
-def kotak_kpi(isi: IsiKpi, bahasa: Bahasa) -> None:
+def ubin_kpi(isi: IsiKpi, bahasa: Bahasa) -> None:
     """Draw one tile: bordered box with the metric, its note, and a `Definisi` popover one click away."""
     kunci = f"kpi_{isi.kunci}_redup" if isi.redup else f"kpi_{isi.kunci}"
     with st.container(border=True, height="stretch", gap="xsmall", key=kunci):

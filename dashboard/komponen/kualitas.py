@@ -18,13 +18,13 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from dashboard import format as fmt
+from akses import Pengguna, ekspor_csv, netralkan_ekspor
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.kpi import IsiKpi
 from dashboard.komponen.unduhan import tombol_unduh
 from dashboard.sesi import pengguna_aktif
-from pipelines.akses import Pengguna, ekspor_csv, netralkan_ekspor
 from pipelines.enums import label
 
 STATUS_LAPOR = ("tepat_waktu", "terlambat", "nihil", "diam", "belum_jatuh_tempo", "belum_diharapkan")

@@ -1,6 +1,6 @@
 """The log-in form, the forced password change, and the account line of the header (name, role, Keluar).
 
-Drawing only; the checks are `pipelines.akun`'s (argon2id, lock-out, audit) and the session keeping is
+Drawing only; the checks are `akses.akun`'s (argon2id, lock-out, audit) and the session keeping is
 `dashboard.sesi`'s.
 """
 
@@ -11,10 +11,9 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
 
+from akses import LABEL_PERAN, akun, nama_wilayah
 from dashboard import sesi
 from dashboard.i18n import Bahasa, t
-from pipelines import akun
-from pipelines.akses import LABEL_PERAN, nama_wilayah
 from pipelines.konfigurasi import Konfigurasi
 
 

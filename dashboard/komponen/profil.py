@@ -1,5 +1,8 @@
-"""Profil desa: the Puskesos register, cases by category (violence counts through `pipelines.privasi`), the
-referral funnel, the 12-month reporting strip, the data-quality line and the desa's rank in its kecamatan.
+"""Profil desa: the Puskesos register, cases by category, the referral funnel, the 12-month reporting strip, the
+data-quality line and the desa's rank in its kecamatan.
+
+Every frame arrives already protected by the data door (`data.kasus_kategori`: violence counts as `akses.privasi`
+allows them); these functions only format and draw.
 
 The `isi_*`/`tabel_*`/`teks_*` functions are pure (DataFrames in, formatted values out) so they can be tested
 without Streamlit; the others draw.
@@ -15,14 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import format as fmt
+from bahasa import format as fmt
+from dashboard.data import TOTAL_BUKAN_SENSITIF
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.rapat import label_status_puskesos, x_dari_y
-from dashboard.pilihan import Pilihan
-from pipelines.akses import jumlah_sel
-from pipelines.enums import KATEGORI_SENSITIF, KODE_KATEGORI, label
-from pipelines.privasi import DISEMBUNYIKAN
+from dashboard.pilihan import Pilihan, pilih_wilayah
+from pipelines.enums import label
 
 KUNCI_PILIH_DESA = "profil_pilih_desa"
 
@@ -45,7 +47,7 @@ _TANDA_LAPOR = {"tepat_waktu": "✓", "terlambat": "!", "nihil": "0", "tidak_mel
 def _saat_desa_dipilih() -> None:
     pilihan = st.session_state.get(KUNCI_PILIH_DESA)
     if pilihan:
-        st.session_state["f_desa"] = pilihan
+        pilih_wilayah(desa=pilihan)
 
 
 def pilih_desa(p: Pilihan, wilayah: pd.DataFrame) -> None:
@@ -106,35 +108,20 @@ def kartu_register(baris: list[tuple[str, str]], bahasa: Bahasa) -> None:
 
 
 # 3/ cases by category
-def tabel_kategori(bulanan: pd.DataFrame, terlindungi: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.DataFrame:
-    """Categories (rows, only those with a case in the period) x months (columns) plus the period's total, from
-    `data.kasus_kategori_bulanan`, every cell as text (`1.234`, `<5`). Below kabupaten level the two violence rows
-    come from `terlindungi` (`data.kasus_sensitif_terlindungi`: 1-4 as `<5`, with complementary protection, so a
-    row may show `<5` in a month without a case), their period total is the range those cells allow, and the
-    bottom line totals the other categories only, so a hidden count cannot be recovered by subtraction
-    (`metrics.md` section 7)."""
+def tabel_kategori(kategori: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """Categories (rows, only those with a case in the period) x months (columns) plus the period's total, every
+    cell as text (`1.234`, `<5`), and the bottom line. From `data.kasus_kategori`, already protected: below
+    kabupaten level the violence rows hold `<5`/`≥5` cells and a range as their total, and the bottom line
+    (`data.TOTAL_BUKAN_SENSITIF`) totals the other categories only (`metrics.md` section 7)."""
     b = bahasa
-    kode = [k for k in KODE_KATEGORI if k != "nihil"]
-    bulan = [fmt.bulan(x, b) for x in bulanan["bulan"]]
-    angka = pd.DataFrame({nama: [int(bulanan.iloc[i][f"kasus_{k}"]) for k in kode] for i, nama in enumerate(bulan)},
-                         index=kode)
     jumlah = t("pr_kol_jumlah", b)
-    angka[jumlah] = angka.sum(axis=1)
-    bukan_sensitif = [k for k in kode if k not in KATEGORI_SENSITIF]
-    total = angka.loc[bukan_sensitif].sum(axis=0)
-    tabel = angka.astype(object)
-    if tingkat != "kabupaten":
-        sel = {fmt.bulan(baris["bulan"], b): baris for _, baris in terlindungi.iterrows()}
-        for k in KATEGORI_SENSITIF:
-            kolom = f"kasus_{k}"
-            nilai = [sel[nama][kolom] if nama in sel else DISEMBUNYIKAN for nama in bulan]
-            tabel.loc[k] = [*nilai, jumlah_sel(nilai)]
-    tampil = [k for k in tabel.index
-              if (isinstance(tabel.loc[k, jumlah], str) or int(tabel.loc[k, jumlah]) > 0)]
-    tabel = tabel.loc[tampil]
-    tabel.loc["_total"] = list(total)
+    tampil = [k for k in kategori.index if k != TOTAL_BUKAN_SENSITIF
+              and (isinstance(kategori.loc[k, "jumlah"], str) or int(kategori.loc[k, "jumlah"]) > 0)]
+    tabel = kategori.loc[[*tampil, TOTAL_BUKAN_SENSITIF]]
     tabel = tabel.map(lambda x: x if isinstance(x, str) else fmt.angka(x, b))  # one type a column: `<5` is text
-    tabel.index = [t("pr_total_bukan_sensitif", b) if k == "_total" else label("kategori", k, b) for k in tabel.index]
+    tabel.columns = [jumlah if k == "jumlah" else fmt.bulan(k, b) for k in tabel.columns]
+    tabel.index = [t("pr_total_bukan_sensitif", b) if k == TOTAL_BUKAN_SENSITIF else label("kategori", k, b)
+                   for k in tabel.index]
     tabel.index.name = t("pr_kol_kategori", b)
     return tabel.reset_index()
 
@@ -167,10 +154,10 @@ def teks_corong(corong: pd.Series, bahasa: Bahasa) -> str:
     b = bahasa
     teks = t("pr_corong_ket", b, terbuka=fmt.angka(int(corong["terbuka"]), b),
              terlambat=fmt.angka(int(corong["terlambat"]), b), tanpa=fmt.angka(int(corong["tanpa_respon"]), b))
-    if int(corong["dikirim_matang_90"]) > 0:
+    if not pd.isna(corong["persen_selesai_90"]):
         teks += " " + t("pr_corong_ket_90", b, selesai=fmt.angka(int(corong["selesai_90_matang"]), b),
                         dikirim=fmt.angka(int(corong["dikirim_matang_90"]), b),
-                        persen=fmt.persen(int(corong["selesai_90_matang"]) / int(corong["dikirim_matang_90"]), b))
+                        persen=fmt.persen(float(corong["persen_selesai_90"]), b))
     return teks
 
 

@@ -1,9 +1,9 @@
 """Rapat kecamatan and "Perlu perhatian": the desa side by side, the agenda lists, and the reasons in words.
 
-Each table is built once, as a `pipelines.laporan.dokumen.Tabel` (display headers, typed cells), by a pure
+Each table is built once, as a `dokumen.model.Tabel` (display headers, typed cells), by a pure
 function (`tabel_*`); the screen draws that same table (`tampilkan_tabel`) and the documents write it, so the
 meeting's PDF/XLSX say what the screen says. Lists of cases arrive from `dashboard.data` already through
-`pipelines.privasi` (pseudonymous ids, "kasus sensitif"); only their labels are translated here.
+`akses.privasi` (pseudonymous ids, "kasus sensitif"); only their labels are translated here.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import format as fmt
+from akses import KASUS_SENSITIF
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.periode import tambah_bulan
-from dashboard.pilihan import Pilihan
+from dashboard.pilihan import Pilihan, pilih_wilayah
+from dokumen.model import Jenis, Tabel, kosong
 from pipelines.enums import label
-from pipelines.laporan.dokumen import Jenis, Tabel, kosong
-from pipelines.privasi import KASUS_SENSITIF
 
 KUNCI_PILIH_KEC = "rapat_pilih_kec"
 
@@ -30,8 +30,7 @@ KUNCI_PILIH_KEC = "rapat_pilih_kec"
 def _saat_kec_dipilih() -> None:
     pilihan = st.session_state.get(KUNCI_PILIH_KEC)
     if pilihan:
-        st.session_state["f_kec"] = pilihan
-        st.session_state["f_desa"] = ""
+        pilih_wilayah(kec=pilihan)
 
 
 def pilih_kecamatan(p: Pilihan, wilayah: pd.DataFrame) -> None:

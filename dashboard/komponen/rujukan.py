@@ -3,9 +3,9 @@
 The funnel, the cohort completion by start month, the table by destination, the ageing of open referrals by
 SLA status, `tanpa_respon` by desa, and the list of open referrals. `gambar_*` and `tabel_*` are pure (rows of
 `dashboard.data` in, a figure or a display table out) so that tests can read them; the other functions draw.
-Tables by destination pass through `privasi.sembunyikan_tujuan_sensitif`; lists of referrals come from
-`data.rujukan_terbuka_daftar`, already through `privasi.daftar_kasus_aman`, and leave as CSV through
-`akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
+Every frame arrives already protected by the data door (`data.rujukan_per_tujuan` through
+`akses.sembunyikan_tujuan_sensitif`, `data.rujukan_terbuka_daftar` through `akses.daftar_kasus_aman`); these
+functions only format and draw. Lists leave as CSV through `akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
 """
 
 from __future__ import annotations
@@ -17,21 +17,19 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import format as fmt
+from akses import KASUS_SENSITIF, Pengguna, ekspor_csv, netralkan_ekspor
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.unduhan import tombol_unduh
 from dashboard.sesi import pengguna_aktif
-from pipelines.akses import Pengguna, ekspor_csv, netralkan_ekspor
 from pipelines.enums import label
-from pipelines.privasi import KASUS_SENSITIF, sembunyikan_tujuan_sensitif
 
 WARNA_SLA = {"tepat waktu": WARNA_BAIK, "berisiko": "#E69F00", "terlambat": WARNA_PERHATIAN}
 """Okabe-Ito blue, orange and a dark vermillion: distinct for the common forms of colour blindness."""
 WARNA_HARI = {30: "#9ECAE1", 60: "#4A98C9", 90: "#0B4F8A"}
 """Completion within 30/60/90 days: one blue, light to dark (mature cohorts)."""
 KELOMPOK_UMUR = ("0-30", "31-60", "61-90", ">90")
-KOLOM_ANGKA_TUJUAN = ("dikirim", "respon_14", "selesai_90", "ditolak", "terbuka", "terlambat", "tanpa_respon")
 _TINGGI_GRAFIK = 270
 
 
@@ -118,11 +116,12 @@ def gambar_kohort(kohort: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
 
 
 # 3/ by destination
-def tabel_tujuan(per_tujuan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.DataFrame:
-    """The table by destination as shown: labels, Indonesian/English number formats, the 90-day rate over mature
-    cohorts only (`belum matang` when none), small counts of the protection unit hidden below kabupaten level."""
-    df = sembunyikan_tujuan_sensitif(per_tujuan, tingkat, KOLOM_ANGKA_TUJUAN)
-    disembunyikan = df["dikirim"].map(lambda v: isinstance(v, str))
+def tabel_tujuan(per_tujuan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The table by destination as shown (`data.rujukan_per_tujuan`, already protected: a count may be `<5`, and
+    on a `tersembunyi` row the rate, median and oldest age are left empty): labels, Indonesian/English number
+    formats, the 90-day rate over mature cohorts only (`belum matang` when none)."""
+    df = per_tujuan
+    disembunyikan = df["tersembunyi"]
 
     def angka(v: object) -> str:
         return v if isinstance(v, str) else fmt.angka(None if pd.isna(v) else float(v), bahasa)  # type: ignore[arg-type]
@@ -130,9 +129,9 @@ def tabel_tujuan(per_tujuan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> pd.D
     def rasio(baris: pd.Series, tersembunyi: bool) -> str:
         if tersembunyi:
             return fmt.KOSONG
-        if int(baris["dikirim_matang_90"]) == 0:
+        if pd.isna(baris["persen_selesai_90"]):
             return t("belum_matang", bahasa)
-        return fmt.persen(int(baris["selesai_90_matang"]) / int(baris["dikirim_matang_90"]), bahasa)
+        return fmt.persen(float(baris["persen_selesai_90"]), bahasa)
 
     median = [fmt.KOSONG if (s or pd.isna(m)) else fmt.angka(m, bahasa, 0 if float(m).is_integer() else 1)
               for m, s in zip(df["median_hari_selesai"], disembunyikan, strict=True)]
@@ -158,11 +157,12 @@ def _kolom_teks(judul: str, bantuan: str, kanan: bool = True) -> Any:
 
 
 def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> None:
-    """Draw the table by destination (or say there is nothing to show)."""
+    """Draw the table by destination (or say there is nothing to show); below kabupaten level (`tingkat`) a note
+    says that small counts of the protection unit are written `<5`."""
     if per_tujuan.empty:
         st.caption(t("rujukan_kosong", bahasa))
         return
-    tabel = tabel_tujuan(per_tujuan, tingkat, bahasa)
+    tabel = tabel_tujuan(per_tujuan, bahasa)
     kolom = {
         "tujuan": _kolom_teks(t("rujukan_kol_tujuan", bahasa), t("rujukan_bantu_tujuan", bahasa), kanan=False),
         "sla_hari": _kolom_teks(t("rujukan_kol_sla", bahasa), t("rujukan_bantu_sla", bahasa)),

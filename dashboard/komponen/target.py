@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import format as fmt
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.kpi import IsiKpi
 

@@ -1,11 +1,11 @@
 """The download buttons: every file that leaves the app goes through `tombol_unduh`, and so the gate.
 
 `tombol_unduh` shows a button only to a role with the right (`unduh` for data files, `unduh_laporan` for the
-meeting documents, `pipelines.akses.HAK`) and writes an audit record (who, which file, which wilayah, its size)
+meeting documents, `akses.HAK`) and writes an audit record (who, which file, which wilayah, its size)
 when the file is actually made, i.e. when the button is clicked. Data files carry the user, time and data date
 inside (`akses.netralkan_ekspor`). Below: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
 
-The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`pipelines.laporan`).
+The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`dokumen`).
 The agenda is cheap (fpdf2 and xlsxwriter, well under a second), so its buttons hand Streamlit a function that
 builds the file only when clicked. The briefing pack needs its charts as PNG, and kaleido starts Chromium for
 that (seconds), so it is made only after the user presses "Siapkan bahan rapat", then offered for download; it is
@@ -20,18 +20,17 @@ from collections.abc import Callable, Sequence
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import format as fmt
+from akses import audit, boleh
+from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.kpi import IsiKpi
 from dashboard.pilihan import Pilihan
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
-from pipelines import audit
-from pipelines.akses import boleh
-from pipelines.laporan.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
-from pipelines.laporan.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
-from pipelines.laporan.dokumen import Angka, Gambar, Kepala, Tabel, nama_berkas
-from pipelines.laporan.gambar import GambarGagal, png
-from pipelines.laporan.pdf import HurufTidakAda, berkas_huruf
+from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
+from dokumen.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
+from dokumen.gambar import GambarGagal, png
+from dokumen.model import Angka, Gambar, Kepala, Tabel, nama_berkas
+from dokumen.pdf import HurufTidakAda, berkas_huruf
 
 MIME_PDF = "application/pdf"
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import format as fmt
+from bahasa import format as fmt
 from dashboard.i18n import TEKS, Bahasa, t
 from pipelines.ingest import RingkasanLembar
 

@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from akses import periksa_kk, periksa_nik, pseudonim
 from pipelines.baca import nilai
-from pipelines.pseudonim import periksa_kk, periksa_nik, pseudonim
 from pipelines.validasi.umum import Konteks, Pencatat, kolom_atau_kosong, penanda, petakan, petakan_unik
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from akses import periksa_nik, pseudonim
 from pipelines.baca import nilai
-from pipelines.pseudonim import periksa_nik, pseudonim
 from pipelines.validasi.kolom import angka_rentang, resolusi_tempat
 from pipelines.validasi.umum import (
     HasilValidasi,

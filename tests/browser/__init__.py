@@ -1,2 +1,1 @@
-"""Browser tests (Playwright + Debian Chromium). A package, so that its conftest is imported as
-`browser.conftest` and does not shadow `tests/conftest.py`, which other test modules import as `conftest`."""
+"""Browser tests (Playwright + Debian Chromium): the app served by `streamlit run`, driven through its pages."""

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-AKAR = Path(__file__).resolve().parents[2]
+from tests.fixtures import AKAR, APLIKASI
+
 AKUN = "uji_browser"
 SANDI = "sandi-browser-yang-panjang"
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -31,7 +32,7 @@ def siapkan_akun(env: dict[str, str], nama: str = AKUN, peran: str = "perencana"
     """An account in the accounts store of the app served with `env` (created once, first password changed)."""
     from unittest import mock
 
-    from pipelines import akun
+    from akses import akun
     from pipelines.konfigurasi import muat_konfigurasi
 
     with mock.patch.dict(os.environ, env, clear=True):
@@ -74,7 +75,7 @@ def layani_aplikasi(env: dict[str, str], folder_log: Path) -> Iterator[str]:
     log = folder_log / "streamlit.log"
     with log.open("w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(AKAR / "dashboard" / "streamlit_app.py"),
+            [sys.executable, "-m", "streamlit", "run", APLIKASI,
              "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             env=env, cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,

@@ -1,22 +1,20 @@
-"""Fixtures for the browser tests: Debian's Chromium for pytest-playwright, a warehouse built by the real
-pipeline from `tests/fixtures/app/`, and the Streamlit app served on a free port (`recipes.md`, Browser tests).
+"""Fixtures for the browser tests: Debian's Chromium for pytest-playwright, and the Streamlit app served on a free
+port (`recipes.md`, Browser tests) on the warehouse built by the real pipeline from `tests/fixtures/app/`
+(`gudang_app` of `tests/conftest.py`).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser.aplikasi import layani_aplikasi
+from tests.browser.aplikasi import layani_aplikasi
+from tests.fixtures import AKAR, env_pantau
 
-AKAR = Path(__file__).resolve().parents[2]
-FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 ARTEFAK = AKAR / "tests" / "artefak"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -51,33 +49,10 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "viewport": {"width": 1366, "height": 768}}
 
 
-def _env_uji(gudang: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "PANTAU_DB": str(gudang),
-        "PANTAU_KABUPATEN": "35.17",
-        "PANTAU_KUNCI": "uji",
-        "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml"),
-    }
-
-
 @pytest.fixture(scope="session")
-def gudang_browser(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built by `pantau ingest` from the fixture files."""
-    gudang = tmp_path_factory.mktemp("gudang_browser") / "gudang.duckdb"
-    pantau = Path(sys.executable).parent / "pantau"
-    hasil = subprocess.run(
-        [str(pantau), "ingest", str(FIKSTUR / "laporan_kasus.csv"), str(FIKSTUR / "puskesos.csv")],
-        env=_env_uji(gudang), cwd=gudang.parent, capture_output=True, text=True, timeout=120,
-    )
-    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    return gudang
-
-
-@pytest.fixture(scope="session")
-def alamat_aplikasi(gudang_browser: Path) -> Iterator[str]:
-    """Serve `dashboard/streamlit_app.py` on a free port; yield its base URL; stop it at the end."""
-    with layani_aplikasi(_env_uji(gudang_browser), gudang_browser.parent) as alamat:
+def alamat_aplikasi(gudang_app: Path) -> Iterator[str]:
+    """Serve `dashboard/streamlit_app.py` on `gudang_app` on a free port; yield its base URL; stop it at the end."""
+    with layani_aplikasi({**os.environ, **env_pantau(gudang_app)}, gudang_app.parent) as alamat:
         yield alamat
 
 

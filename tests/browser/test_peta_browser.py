@@ -1,49 +1,35 @@
 """Peta in a real browser (Chromium, 1366x768): the choropleth on the real Jombang boundaries draws its 306 desa
 with no network (no tiles, no topojson), hovering a desa shows its numbers, a click opens the desa's profile;
 without boundaries the tile map stands in. Screenshots go to `tests/artefak/`; the values are those worked out
-by hand in `tests/test_dashboard_peta.py` (Kabuh 35.17.16.2004: 7 new cases in Jun - Sep 2026).
+by hand in `tests/dashboard/halaman/test_peta.py` (Kabuh 35.17.16.2004: 7 new cases in Jun - Sep 2026).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import buka, layani_aplikasi
+from tests.browser.aplikasi import SELESAI, buka, layani_aplikasi
+from tests.fixtures import AKAR, env_pantau, pantau, salin_gudang
 
 pytestmark = pytest.mark.browser
 
-AKAR = Path(__file__).resolve().parents[2]
-FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 JOMBANG = AKAR.parent / "shared" / "boundaries" / "jombang_desa.geojson"
-SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 KABUH = "35.17.16.2004"
 
 
-def _env(gudang: Path) -> dict[str, str]:
-    return {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
-            "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml")}
-
-
 @pytest.fixture(scope="module")
-def alamat_peta(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def alamat_peta(gudang_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app fixture warehouse with the Jombang boundaries imported, served on a free port."""
     if not JOMBANG.is_file():
         pytest.skip("folder ../shared/boundaries (batas desa nyata khusus tes) tidak ada")
-    gudang = tmp_path_factory.mktemp("gudang_peta_browser") / "gudang.duckdb"
-    pantau = Path(sys.executable).parent / "pantau"
-    for argumen in (["ingest", str(FIKSTUR / "laporan_kasus.csv"), str(FIKSTUR / "puskesos.csv")],
-                    ["batas", str(JOMBANG)]):
-        hasil = subprocess.run([str(pantau), *argumen], env=_env(gudang), capture_output=True, text=True,
-                               timeout=300)
-        assert hasil.returncode == 0, hasil.stdout + hasil.stderr
-    with layani_aplikasi(_env(gudang), gudang.parent) as alamat:
+    gudang = salin_gudang(gudang_app, tmp_path_factory.mktemp("gudang_peta_browser"))
+    pantau(gudang, "batas", str(JOMBANG))
+    with layani_aplikasi({**os.environ, **env_pantau(gudang)}, gudang.parent) as alamat:
         yield alamat
 
 

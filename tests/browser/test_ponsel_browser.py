@@ -1,6 +1,6 @@
 """The app on a phone (390x844, the width of a common Android/iPhone screen) and on a projector-size screen: the
 log-in form and Ringkasan render without horizontal scrolling, the KPI values are the hand-worked ones of
-`tests/test_dashboard_ringkasan.py`, and screenshots go to `tests/artefak/` for a person to look at.
+`tests/dashboard/halaman/test_ringkasan.py`, and screenshots go to `tests/artefak/` for a person to look at.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from browser.aplikasi import SELESAI, buka
+from tests.browser.aplikasi import SELESAI, buka
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,8 @@
 """Rapat kecamatan and Profil desa in a real browser (Chromium, 1366x768), on the warehouse built from
 `tests/fixtures/app/`: choose a kecamatan on the page, download the agenda as PDF and XLSX and open both, and keep
 screenshots (and a PNG of the PDF's first page) in `tests/artefak/` for a person to look at. The numbers are those
-worked out by hand in `tests/test_dashboard_rapat.py` and `tests/test_dashboard_profil.py`.
+worked out by hand in `tests/dashboard/halaman/test_rapat_kecamatan.py` and
+`tests/dashboard/halaman/test_profil_desa.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import buka
+from tests.browser.aplikasi import buka
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """Ringkasan in a real browser (Chromium, 1366x768): it renders without an exception, shows the KPI values
-computed by hand in `tests/test_dashboard_ringkasan.py`, and a kecamatan chosen in the filter bar reaches the
+computed by hand in `tests/dashboard/halaman/test_ringkasan.py`, and a kecamatan chosen in the filter bar reaches the
 URL. Screenshots go to `tests/artefak/` for a person to look at.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import buka
+from tests.browser.aplikasi import buka
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_ringkasan_lalu_pilih_kecamatan(page: Page, alamat_aplikasi: str, folder
     _tunggu(page, "Kasus baru")
     _tunggu(page, "3 dari 306")
     assert page.locator('[data-testid="stException"]').count() == 0
-    # Kabupaten, Jun-Sep 2026 (the default period): see the arithmetic in tests/test_dashboard_ringkasan.py
+    # Kabupaten, Jun-Sep 2026 (the default period): see the arithmetic in tests/dashboard/halaman/test_ringkasan.py
     assert _nilai_kpi(page) == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
     expect(page.get_by_text("Data per 30 Okt 2026, 3 dari 306 desa melapor", exact=False)).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(1)

@@ -1,7 +1,7 @@
 """Rujukan and Kualitas data in a real browser (Chromium, 1366x768), on the warehouse of `tests/fixtures/app_rujukan/`
 (the Kec. Perak files plus two Kec. Kabuh reports, built by the real pipeline). The pages render without an
-exception, show the values worked out by hand in `tests/test_dashboard_rujukan.py` and
-`tests/test_dashboard_kualitas.py`, and the quarantine download is a neutralised CSV without personal data.
+exception, show the values worked out by hand in `tests/dashboard/halaman/test_rujukan.py` and
+`tests/dashboard/halaman/test_kualitas.py`, and the quarantine download is a neutralised CSV without personal data.
 Screenshots go to `tests/artefak/` for a person to look at.
 """
 
@@ -12,25 +12,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_rujukan import PANTAU_TOML, bangun_gudang
 from playwright.sync_api import Page, expect
 
-from browser.aplikasi import buka, layani_aplikasi
+from tests.browser.aplikasi import SELESAI, buka, layani_aplikasi
+from tests.fixtures import env_pantau
+from tests.fixtures.app_rujukan import PANTAU_TOML
 
 pytestmark = pytest.mark.browser
 
-AKAR = Path(__file__).resolve().parents[2]
-SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @pytest.fixture(scope="module")
-def alamat_rujukan(tmp_path_factory: pytest.TempPathFactory, berkas_perak: list[Path]) -> Iterator[str]:
-    """Serve the app on the Perak + Kabuh warehouse on a free port (the pattern of `tests/browser/conftest.py`)."""
-    folder = tmp_path_factory.mktemp("gudang_rujukan_browser")
-    gudang = bangun_gudang(folder, berkas_perak)
-    env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
-           "PANTAU_CONFIG": str(PANTAU_TOML)}
-    with layani_aplikasi(env, folder) as alamat:
+def alamat_rujukan(gudang_rujukan: Path) -> Iterator[str]:
+    """Serve the app on the Perak + Kabuh warehouse (`gudang_rujukan`) on a free port (the pattern of
+    `tests/browser/conftest.py`)."""
+    env = {**os.environ, **env_pantau(gudang_rujukan, PANTAU_TOML)}
+    with layani_aplikasi(env, gudang_rujukan.parent) as alamat:
         yield alamat
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,12 +18,11 @@ import duckdb
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser.aplikasi import SELESAI, buka, layani_aplikasi, siapkan_akun
+from tests.browser.aplikasi import SELESAI, buka, layani_aplikasi, siapkan_akun
+from tests.fixtures import env_pantau, salin_gudang
 
 pytestmark = pytest.mark.browser
 
-AKAR = Path(__file__).resolve().parents[2]
-FIKSTUR = AKAR / "tests" / "fixtures" / "app"
 KEPALA = "no_registrasi,tanggal_lapor,kode_desa,nik,nama_pemohon,kategori,tujuan_rujukan,tanggal_rujuk,tanggal_kirim\n"
 
 
@@ -41,15 +38,12 @@ def _laporan(folder: Path, nama: str, awalan: str, baris_salah: bool = True) -> 
 
 
 @pytest.fixture(scope="module")
-def aplikasi_unggah(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict[str, str]]]:
-    """A warehouse of its own (the fixture files, by the real pipeline), two operators, the app served on it."""
+def aplikasi_unggah(gudang_app: Path,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict[str, str]]]:
+    """A warehouse of its own (a copy of `gudang_app`), two operators, the app served on it."""
     folder = tmp_path_factory.mktemp("gudang_unggah_browser")
-    gudang = folder / "gudang.duckdb"
-    env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KABUPATEN": "35.17", "PANTAU_KUNCI": "uji",
-           "PANTAU_CONFIG": str(FIKSTUR / "pantau.toml")}
-    hasil = subprocess.run([str(Path(sys.executable).parent / "pantau"), "ingest", str(FIKSTUR / "laporan_kasus.csv"),
-                            str(FIKSTUR / "puskesos.csv")], env=env, capture_output=True, text=True, timeout=120)
-    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    gudang = salin_gudang(gudang_app, folder)
+    env = {**os.environ, **env_pantau(gudang)}
     for nama in ("operator_satu", "operator_dua"):
         siapkan_akun(env, nama, "operator")
     with layani_aplikasi(env, folder) as alamat:
@@ -98,7 +92,7 @@ def test_operator_unggah_pratinjau_lalu_muat(page: Page, aplikasi_unggah: tuple[
     # the audit log (Log audit page) has the upload with its summary
     buka(page, alamat + "/audit", nama="operator_satu")
     expect(page.get_by_text("Rantai hash: utuh", exact=False)).to_be_visible(timeout=30_000)
-    from pipelines import audit
+    from akses import audit
     from pipelines.konfigurasi import muat_konfigurasi
 
     with pytest.MonkeyPatch.context() as mp:

@@ -1,6 +1,8 @@
 -- Status of each desa's Puskesos as of the cut-off (metrics.md section 3), from reporting over the last
 -- 3 full months before the cut-off month: aktif (each of the last 2), tersendat (some of the last 3),
 -- diam (none of the last 3), belum_dibentuk (the register says so, or no register row and never a report).
+-- With the desa's register row as loaded (`stg_puskesos`, latest version): status, SK, trained chair, budget,
+-- so that the app reads the register from this mart (Profil desa) and never from staging.
 with batas as (
     select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
 ),
@@ -33,7 +35,12 @@ final as (
         end as status_puskesos,
         p.status as status_register,
         l.bulan_lapor_terakhir,
-        coalesce(l.bulan_lapor_3, 0) as bulan_lapor_3
+        coalesce(l.bulan_lapor_3, 0) as bulan_lapor_3,
+        p.nomor_sk,
+        p.tanggal_sk,
+        p.ketua_terlatih,
+        p.tahun as tahun_anggaran,
+        p.anggaran_rp
     from ref_wilayah w
     left join lapor l using (kode_desa)
     left join stg_puskesos p using (kode_desa)

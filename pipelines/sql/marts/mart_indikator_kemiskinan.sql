@@ -1,0 +1,9 @@
+-- The BPS poverty series per regency and year as the app and the reports show it (metrics.md section 5): the
+-- latest loaded row per (regency, year) from `stg_indikator_kemiskinan`. Read by the Target page; `mart_target`,
+-- `mart_target_jalur` and `mart_proyeksi_kemiskinan` derive from the same staging rows.
+with final as (
+    select kode_kab, tahun, persen_miskin, jumlah_miskin_jiwa, garis_kemiskinan_rp, sumber
+    from stg_indikator_kemiskinan
+)
+
+select * from final

@@ -1,0 +1,1 @@
+"""Tests of `bahasa`: number, date and month formats."""

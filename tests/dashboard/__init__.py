@@ -1,0 +1,1 @@
+"""Tests of `dashboard`: log-in and access in the app, filters, periods; the pages in `halaman/`."""

@@ -1,0 +1,239 @@
+"""Rujukan page with Streamlit's AppTest, on the Perak + Kabuh warehouse built by the real pipeline
+(`tests/fixtures/app_rujukan/`; the Perak referrals are worked out in `tests/pipelines/sql/test_marts.py`).
+
+Cut-off 2025-05-09. Grid Jun 2024 .. May 2025; default period: 6 months up to the latest complete month (Apr 2025):
+Nov 2024 .. Apr 2025. Referrals started in it (start = tanggal_rujuk; SLA dinsos/dukcapil/disdik 30, bpjs 45,
+uptd_ppa 3, perkim 180), as they stood on 9 May:
+    Jantiganggong 2001-001 BPJS      start 04/03, response 10/03, selesai 20/03 (16 d)  respon_14, selesai_30
+    Jantiganggong 2001-002 Dinsos    start 05/03, response 20/04 (46 d), diproses, 65 d  open, past SLA 30
+    Jantiganggong 2001-002 Dukcapil  start 06/03, response 07/03, diproses, 64 d         respon_14, open, past SLA
+    Kepuhkajang 2002-001 UPTD PPA    start 12/03, response 13/03, selesai 02/04 (21 d)  respon_14, selesai_30
+    Kalangsemanding 2005-002 Perkim  start 26/03, dikirim, no response, 44 d             tanpa_respon; 44 < 135 = 75 %
+                                                                                         of 180: tepat waktu
+    Sumberagung 2003-001 Disdik      start 12/04, response 14/04, selesai 05/05 (23 d)  respon_14, selesai_30
+    Kabuh KBH-2504-03 UPTD PPA (KDRT) start 15/04, dikirim, no response, 24 d            tanpa_respon, past SLA 3
+Funnel: sent 7; responded 5 (all but Perkim and the Kabuh referral); completed 3 (BPJS, PPA Kepuhkajang,
+Disdik); rejected 0; open 4, of them past SLA 3 (Dinsos, Dukcapil, PPA Kabuh), without response 2.
+Cohorts: Mar 2025: 5 sent, 2 done within 30 days (BPJS 16 d, PPA 21 d), also within 60 and 90: 40 %; mature for
+30 days (1 Mar + 1 month + 30 d = 1 May <= 9 May), not for 60 (31 May). Apr 2025: 2 sent, 1 within 30 d: 50 %,
+immature for all (31 May > 9 May). No month is mature for 90 days: the 90-day rate reads "belum matang".
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from akses import KASUS_SENSITIF, Pengguna, sembunyikan_tujuan_sensitif
+from akses.pseudonim import pseudonim_kasus
+from dashboard import data
+from dashboard.db import versi_gudang
+from dashboard.komponen.rujukan import csv_daftar, tabel_daftar
+
+from tests.fixtures import BukaApp
+from tests.fixtures.app_rujukan import PANTAU_TOML
+
+pytestmark = pytest.mark.usefixtures("sebagai_perencana")
+
+
+@pytest.fixture
+def buka(buka_app: BukaApp, gudang_rujukan: Path) -> BukaApp:
+    """Open the app on `gudang_rujukan` with the URL parameters given, on the Rujukan page."""
+    return partial(buka_app, gudang_rujukan, "rujukan", config=PANTAU_TOML)
+
+
+def _angka(nilai: dict | list) -> list:
+    """A plotly array from a figure's JSON: a list, or a typed array `{"dtype", "bdata"}` (plotly >= 6)."""
+    if isinstance(nilai, dict):
+        return [float(x) for x in np.frombuffer(base64.b64decode(nilai["bdata"]), dtype=nilai["dtype"])]
+    return list(nilai)
+
+
+def _grafik(at: AppTest, i: int) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def _tabel(at: AppTest, kunci_kolom: str) -> pd.DataFrame:
+    """The st.dataframe whose data has the column `kunci_kolom`."""
+    return next(d.value for d in at.dataframe if kunci_kolom in d.value.columns)
+
+
+def _teks(at: AppTest) -> str:
+    return "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown] + [i.value for i in at.info])
+
+
+# 1/ funnel and cohorts
+def test_corong_kabupaten(buka: BukaApp) -> None:
+    at = buka()
+    corong = _grafik(at, 0)["data"][0]
+    assert corong["y"] == ["Dikirim", "Direspon", "Selesai", "Ditolak"]
+    assert _angka(corong["x"]) == [7, 5, 3, 0]
+    # shares of the 7 sent: 5/7 = 71,4 %, 3/7 = 42,9 %
+    assert corong["text"] == ["7 (100,0 %)", "5 (71,4 %)", "3 (42,9 %)", "0 (0,0 %)"]
+    teks = _teks(at)
+    assert "4 masih terbuka: 3 lewat SLA, 2 tanpa respon > 14 hari" in teks
+    assert "Rujukan · Kabupaten Jombang" in teks
+    assert "Rujukan yang dimulai Nov 2024 – Apr 2025, keadaan per 9 Mei 2025" in teks
+
+
+def test_kohort_matang_dan_belum_matang(buka: BukaApp) -> None:
+    at = buka()
+    jejak = _grafik(at, 1)["data"]
+    assert [j["name"] for j in jejak] == ["≤ 30 hari", "≤ 60 hari", "≤ 90 hari"]
+    assert jejak[0]["x"][:4] == ["Nov 2024", "Des 2024", "Jan 2025", "Feb 2025"]
+    assert jejak[0]["x"][4:] == ["Mar 2025", "Apr 2025<br><i>belum matang</i>"]  # Apr: not even 30 days
+    for j in jejak:  # months without referrals have no bar; Mar 2/5 = 40 %, Apr 1/2 = 50 %
+        assert _angka(j["y"])[4:] == [40.0, 50.0]
+        assert j["text"] == ["", "", "", "", "40 %", "50 %"]
+    abu = "#D1D5DB"
+    assert jejak[0]["marker"]["color"][4:] == ["#9ECAE1", abu]  # March is mature for 30 days only
+    assert jejak[1]["marker"]["color"][4:] == [abu, abu]
+    assert jejak[2]["marker"]["color"][4:] == [abu, abu]
+    assert "(belum matang)" in jejak[2]["hovertext"][4]
+
+
+# 2/ the table by destination
+def test_tabel_per_tujuan_kabupaten(buka: BukaApp) -> None:
+    at = buka()
+    tabel = _tabel(at, "persen_selesai_90")
+    # order: most overdue, then most without response, then most sent; columns: SLA, sent, responded <= 14 d,
+    # done <= 90 d, rate over mature cohorts (none), rejected, median days to done, open, past SLA, no response,
+    # oldest open (days)
+    assert tabel.values.tolist() == [
+        ["UPTD PPA", "3", "2", "1", "1", "belum matang", "0", "21", "1", "1", "1", "24"],
+        ["Dinas Sosial", "30", "1", "0", "0", "belum matang", "0", "–", "1", "1", "0", "65"],
+        ["Dispendukcapil", "30", "1", "1", "0", "belum matang", "0", "–", "1", "1", "0", "64"],
+        ["Dinas Perkim", "180", "1", "0", "0", "belum matang", "0", "–", "1", "0", "1", "44"],
+        ["BPJS Kesehatan", "45", "1", "1", "1", "belum matang", "0", "16", "0", "0", "0", "–"],
+        ["Dinas Pendidikan/Kemenag", "30", "1", "1", "1", "belum matang", "0", "23", "0", "0", "0", "–"],
+    ]
+    assert "ditulis <5" not in _teks(at)  # kabupaten level: nothing hidden
+
+
+def test_tabel_per_tujuan_kecamatan_menyembunyikan_ppa(buka: BukaApp) -> None:
+    at = buka(kec="35.17.01")
+    tabel = _tabel(at, "persen_selesai_90").set_index("tujuan")
+    # Kec. Perak: the Kepuhkajang KDRT referral is the only UPTD PPA one: its 1s become <5, its median is hidden
+    assert tabel.loc["UPTD PPA"].tolist() == ["3", "<5", "<5", "<5", "–", "0", "–", "0", "0", "0", "–"]
+    assert tabel.loc["Dinas Sosial"].tolist() == ["30", "1", "0", "0", "belum matang", "0", "–", "1", "1", "0", "65"]
+    assert "jumlah 1-4 untuk UPTD PPA ditulis <5" in _teks(at)
+    at = buka(kec="35.17.16")
+    assert _tabel(at, "persen_selesai_90").values.tolist() == [
+        ["UPTD PPA", "3", "<5", "0", "0", "–", "0", "–", "<5", "<5", "<5", "–"]]
+
+
+# 3/ ageing and tanpa_respon by desa
+def test_umur_dan_status_sla(buka: BukaApp) -> None:
+    at = buka()
+    jejak = _grafik(at, 2)["data"]
+    assert [j["name"] for j in jejak] == ["tepat waktu", "berisiko", "terlambat"]
+    assert jejak[0]["x"] == ["0-30 hari", "31-60 hari", "61-90 hari", ">90 hari"]
+    # open: PPA Kabuh 24 d (past 3), Perkim 44 d (< 135), Dinsos 65 d and Dukcapil 64 d (past 30)
+    assert _angka(jejak[0]["y"]) == [0, 1, 0, 0]
+    assert _angka(jejak[1]["y"]) == [0, 0, 0, 0]
+    assert _angka(jejak[2]["y"]) == [1, 0, 2, 0]
+
+
+def test_tanpa_respon_per_desa(buka: BukaApp) -> None:
+    at = buka()
+    # both desa have 1; the older (44 days) ranks first
+    assert _tabel(at, "peringkat").values.tolist() == [
+        ["1", "Kalangsemanding", "Perak", "1", "1", "44", "Dinas Perkim"],
+        ["2", "Kabuh", "Kabuh", "1", "1", "24", "UPTD PPA"],
+    ]
+
+
+# 4/ the list of open referrals: pseudonymous ids, "kasus sensitif", never a registration number or a name
+def test_daftar_rujukan_terbuka(buka: BukaApp) -> None:
+    at = buka()
+    pilihan = at.segmented_control(key="rujukan_daftar_pilihan")
+    assert pilihan.value == "terlambat"
+    daftar = _tabel(at, "id_kasus")
+    # keyed with the key the warehouse was built with (app_rujukan.bangun_gudang: kunci-uji)
+    id_jantiganggong = pseudonim_kasus(b"kunci-uji", "35.17.01.2001", "2001-002")
+    id_kabuh = pseudonim_kasus(b"kunci-uji", "35.17.16.2004", "KBH-2504-03")
+    assert daftar[["id_kasus", "desa", "kategori", "tujuan", "tanggal_mulai", "status", "umur_hari",
+                   "status_sla"]].values.tolist() == [
+        [id_jantiganggong, "Jantiganggong", "Data DTKS/DTSEN", "Dinas Sosial", "5 Mar 2025", "Diproses", 65,
+         "terlambat"],
+        [id_jantiganggong, "Jantiganggong", "Data DTKS/DTSEN", "Dispendukcapil", "6 Mar 2025", "Diproses", 64,
+         "terlambat"],
+        [id_kabuh, "Kabuh", "kasus sensitif", "UPTD PPA", "15 Apr 2025", "Dikirim", 24, "terlambat"],
+    ]
+    semua_sel = " ".join(map(str, daftar.values.ravel()))
+    for rahasia in ("KBH-2504-03", "2001-002", "KDRT", "Dewi", "3517164403870018", "Kekerasan"):
+        assert rahasia not in semua_sel
+    assert [o.content for o in pilihan.proto.options] == ["Lewat SLA (3)", "Tanpa respon (2)", "Semua terbuka (4)"]
+
+    pilihan.set_value("tanpa_respon").run()
+    assert [r[:2] for r in _tabel(at, "id_kasus")[["tujuan", "umur_hari"]].values.tolist()] == [
+        ["UPTD PPA", 24], ["Dinas Perkim", 44]]  # past SLA first, then the oldest
+    at.segmented_control(key="rujukan_daftar_pilihan").set_value("terbuka").run()
+    assert len(_tabel(at, "id_kasus")) == 4
+
+
+def test_unduhan_daftar_tanpa_data_pribadi(gudang_rujukan: Path) -> None:
+    daftar = data.rujukan_terbuka_daftar(versi_gudang(gudang_rujukan), "35.17.16", date(2024, 11, 1), date(2025, 4, 1))
+    pengguna = Pengguna("camat_kabuh", "kecamatan", "35.17.16")
+    semua = csv_daftar(tabel_daftar(daftar, "id"), pengguna, date(2025, 5, 20)).decode("utf-8-sig").splitlines()
+    assert semua[:3] == ["# diunduh_oleh: camat_kabuh", "# peran: kecamatan", "# cakupan: Kec. Kabuh"]
+    isi = [b for b in semua if not b.startswith("# ")]
+    assert isi == [
+        "id_kasus,desa,kecamatan,kategori,tujuan,tanggal_mulai,tanggal_respon,status,umur_hari,sla_hari,status_sla",
+        f"{pseudonim_kasus(b'kunci-uji', '35.17.16.2004', 'KBH-2504-03')},Kabuh,Kabuh,kasus sensitif,UPTD PPA,"
+        "15 Apr 2025,–,Dikirim,24,3,terlambat",
+    ]
+
+
+# 5/ the filter: a period without referrals, a desa, English, definitions
+def test_periode_tanpa_rujukan(buka: BukaApp) -> None:
+    at = buka(dari="2024-11", sampai="2025-01")
+    assert "Tidak ada rujukan yang dimulai dalam periode dan wilayah terpilih" in _teks(at)
+    assert not at.get("plotly_chart")
+
+
+def test_satu_desa(buka: BukaApp) -> None:
+    at = buka(desa="35.17.01.2001")
+    # Jantiganggong: 3 sent, all 3 answered (Dinsos only after 46 days), BPJS done; Dinsos and Dukcapil open past SLA
+    assert _angka(_grafik(at, 0)["data"][0]["x"]) == [3, 3, 1, 0]
+    assert [r[0] for r in _tabel(at, "persen_selesai_90").values.tolist()] == [
+        "Dinas Sosial", "Dispendukcapil", "BPJS Kesehatan"]
+    assert "Rujukan · Jantiganggong, Kec. Perak" in _teks(at)
+
+
+def test_bahasa_inggris(buka: BukaApp) -> None:
+    at = buka(bahasa="en")
+    assert _grafik(at, 0)["data"][0]["text"] == ["7 (100.0%)", "5 (71.4%)", "3 (42.9%)", "0 (0.0%)"]
+    tabel = _tabel(at, "persen_selesai_90")
+    assert tabel.iloc[0].tolist()[:6] == ["Women and child protection unit", "3", "2", "1", "1", "not yet mature"]
+    assert "4 still open: 3 past SLA, 2 without response > 14 days" in _teks(at)
+    assert _tabel(at, "id_kasus")["kategori"].tolist()[-1] == "sensitive case"
+
+
+def test_definisi_mengutip_metrics_md(buka: BukaApp) -> None:
+    teks = _teks(buka())
+    for kutipan in ("`rujukan_dikirim(bulan)`: referrals started in the month",
+                    "an immature cohort is shown greyed with \"belum matang\"",
+                    "This is the table that tells a coordination meeting which agency is not answering",
+                    "`tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA)",
+                    "the \"laporan ketlisut\" that the regency's Dinsos says cannot happen",
+                    "Lists of individual cases show only pseudonymous ids"):
+        assert kutipan in teks, kutipan
+
+
+# 6/ the privacy helpers used by the page
+def test_sembunyikan_tujuan_sensitif() -> None:
+    df = pd.DataFrame({"tujuan_rujukan": ["uptd_ppa", "dinsos", "uptd_ppa"], "dikirim": [4, 3, 7],
+                       "terbuka": [0, 1, 5], "sla_hari": [3, 30, 3]})
+    desa = sembunyikan_tujuan_sensitif(df, "desa", ("dikirim", "terbuka"))
+    assert desa.values.tolist() == [["uptd_ppa", "<5", 0, 3], ["dinsos", 3, 1, 30], ["uptd_ppa", 7, 5, 3]]
+    assert sembunyikan_tujuan_sensitif(df, "kabupaten", ("dikirim", "terbuka")) is df
+    assert KASUS_SENSITIF == "kasus sensitif"

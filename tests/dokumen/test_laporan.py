@@ -1,0 +1,316 @@
+"""The downloadable documents (`dokumen`): what they say equals what the screen says.
+
+Warehouse: `tests/fixtures/app/` built by the real pipeline (numbers worked out in
+`tests/dashboard/halaman/test_ringkasan.py` and `tests/dashboard/halaman/test_rapat_kecamatan.py`). The screen's
+values are read with AppTest; the documents are built from the same data functions and components the pages use,
+then opened: PDF with poppler's `pdftotext` (installed by `.ci/run`; `pypdf` is not in the venv), PPTX with
+python-pptx, XLSX with openpyxl. A PNG of each PDF's first page is kept in `tests/artefak/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from pptx import Presentation
+from pptx.util import Inches
+from streamlit.testing.v1 import AppTest
+
+from akses import Pengguna
+from bahasa import format as fmt
+from dashboard import data
+from dashboard.db import versi_gudang
+from dashboard.komponen.kesegaran import teks_kesegaran
+from dashboard.komponen.kpi import isi_kasus_baru, isi_puskesos_aktif, isi_selesai_90, isi_tunggakan
+from dashboard.komponen.rapat import (
+    tabel_desa,
+    tabel_pelaporan_turun,
+    tabel_perhatian_desa,
+    tabel_perhatian_tujuan,
+    tabel_puskesos_bermasalah,
+    tabel_rujukan_terlambat,
+    tabel_tujuan,
+)
+from dashboard.komponen.unduhan import isi_agenda, isi_bahan_rapat
+from dashboard.periode import bulan_lengkap_terakhir
+from dashboard.pilihan import Pilihan
+from dashboard.sesi import sebagai
+from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
+from dokumen.bahan_rapat import bahan_rapat_pdf, bahan_rapat_pptx
+from dokumen.model import Kepala, Tabel, nama_berkas
+from dokumen.pdf import HalamanPdf, HurufTidakAda, berkas_huruf
+
+from tests.fixtures import AKAR, BukaApp
+
+ARTEFAK = AKAR / "tests" / "artefak"
+JUN, SEP = dt.date(2026, 6, 1), dt.date(2026, 9, 1)
+PER = dt.date(2026, 10, 30)
+SEKARANG = dt.datetime(2026, 11, 2, 8, 5)
+
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                                 reason="poppler-utils (pdftotext, pdftoppm) tidak terpasang"),
+              pytest.mark.usefixtures("sebagai_perencana")]
+
+
+def _df_layar(at: AppTest, kolom: str, tanpa: str | None = None) -> pd.DataFrame:
+    [df] = [d.value for d in at.dataframe if kolom in d.value.columns and (tanpa is None or tanpa not in d.value)]
+    return df
+
+
+def _pilihan(gudang: Path, *, kec: str | None, nama_kec: str | None) -> Pilihan:
+    versi = versi_gudang(gudang)
+    assert versi is not None
+    sintetis = data.meta_gudang(versi).get("sintetis") == "ya"
+    return Pilihan(versi, "id", "35.17", "Kabupaten Jombang", kec, nama_kec, None, None, JUN, SEP, PER, sintetis)
+
+
+def _agenda(gudang: Path) -> IsiAgenda:
+    """The agenda of Kec. Kabuh as the Rapat kecamatan page assembles it."""
+    p = _pilihan(gudang, kec="35.17.16", nama_kec="Kabuh")
+    v, b, kec = p.versi, p.bahasa, "35.17.16"
+    tabel = [tabel_desa(data.rapat_desa(v, kec, p.dari, p.sampai), b),
+             tabel_tujuan(data.perhatian_tujuan(v, kec, batas=None), b),
+             tabel_rujukan_terlambat(data.rujukan_terlambat(v, kec), b),
+             tabel_puskesos_bermasalah(data.puskesos_bermasalah(v, kec), b),
+             tabel_pelaporan_turun(data.pelaporan_turun(v, kec), p.tanggal_data, b)]
+    return isi_agenda(p, "Kabuh", tabel, teks_kesegaran(p.tanggal_data, data.kesegaran(v, kec), b), sekarang=SEKARANG)
+
+
+def _teks_pdf(isi: bytes, tmp_path: Path, nama: str) -> str:
+    """The PDF's text, one table row a line (`pdftotext -raw`); its first page kept as PNG in tests/artefak/."""
+    berkas = tmp_path / f"{nama}.pdf"
+    berkas.write_bytes(isi)
+    ARTEFAK.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(berkas),
+                    str(ARTEFAK / f"{nama}_hal1")], check=True, timeout=60)
+    return subprocess.run(["pdftotext", "-raw", str(berkas), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout
+
+
+def _persen(nilai: object) -> str:
+    return fmt.KOSONG if pd.isna(nilai) else f"{int(nilai)} %"  # type: ignore[call-overload]
+
+
+# 1/ the agenda
+def test_agenda_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, tmp_path: Path) -> None:
+    at = buka_app(gudang_app, "rapat_kecamatan", kec="35.17.16")
+    teks = _teks_pdf(agenda_pdf(_agenda(gudang_app)), tmp_path, "agenda_rapat")
+    baris = teks.splitlines()
+    # every desa row of the screen, as one line: Kabuh "Aktif 6 75 % 1 2 100 %"
+    # (see tests/dashboard/halaman/test_rapat_kecamatan.py)
+    desa = _df_layar(at, "Kelengkapan")
+    assert len(desa) == 16
+    for r in desa.to_dict("records"):
+        harapan = (f"{r['Desa']} {r['Puskesos']} {r['Kasus baru']} {_persen(r['Selesai ≤ 90 hari'])} "
+                   f"{r['Tunggakan']} {r['Tanpa respon']} {_persen(r['Kelengkapan'])}")
+        assert harapan in baris, harapan
+    assert "Kabuh Aktif 6 75 % 1 2 100 %" in baris
+    for r in _df_layar(at, "Terbuka", tanpa="ID kasus").to_dict("records"):
+        assert (f"{r['Tujuan rujukan']} {r['Terbuka']} {r['Lewat SLA']} {r['Tanpa respon > 14 hari']} "
+                f"{r['Desa terdampak']} {r['Tertua (hari)']}") in baris
+    # the overdue list: destination as sub-heading, then desa + pseudonymous id, dates, ages, status
+    for r in _df_layar(at, "ID kasus").to_dict("records"):
+        assert r["Tujuan rujukan"] in baris
+        assert any(b.startswith(f"{r['Desa']} {r['ID kasus']}") for b in baris)
+        ekor = f"{r['Mulai']} {r['Umur (hari)']} {r['SLA (hari)']} {r['Status']} {r['Tanpa respon']}".strip()
+        assert any(b.endswith(ekor) for b in baris), ekor
+    assert "Kedungjati Diam belum pernah 0 dari 3 Jun 2026" in baris
+    assert "Mangunan Tersendat 1 dari 1 2 dari 3" in baris  # reporting fell: Apr-Jun 1 of 1, Jul-Sep 2 of 3
+    # dated, with the freshness line of the screen; no DATA SINTETIS for a real warehouse
+    assert "Dibuat 2 Nov 2026 pukul 08.05 oleh uji_perencana" in baris
+    kesegaran = "Data per 30 Okt 2026, 2 dari 16 desa melapor (laporan bulan Sep 2026)"
+    assert any(kesegaran in c.value for c in at.caption)
+    assert teks.count(kesegaran) >= 3  # title block and every page's footer
+    assert "DATA SINTETIS" not in teks
+    assert "KBH-" not in teks and "MRM-" not in teks and "MGN-" not in teks
+
+
+def test_agenda_xlsx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path) -> None:
+    at = buka_app(gudang_app, "rapat_kecamatan", kec="35.17.16")
+    buku = openpyxl.load_workbook(io.BytesIO(agenda_xlsx(_agenda(gudang_app))))
+    assert buku.sheetnames == ["Info", "Desa", "Per tujuan", "Rujukan lewat SLA", "Puskesos diam", "Pelaporan turun"]
+    info = [r[0] for r in buku["Info"].iter_rows(values_only=True)]
+    assert info[:5] == ["Agenda rapat koordinasi", "Kec. Kabuh, Kabupaten Jombang", "Periode Jun – Sep 2026",
+                        "Data per 30 Okt 2026, 2 dari 16 desa melapor (laporan bulan Sep 2026)",
+                        "Dibuat 2 Nov 2026 pukul 08.05 oleh uji_perencana"]
+
+    def tabel_lembar(nama: str) -> list[tuple]:
+        baris = list(buku[nama].iter_rows(values_only=True))
+        awal = next(i for i, r in enumerate(baris) if r[0] in ("Desa", "Tujuan rujukan"))
+        akhir = next((i for i in range(awal + 1, len(baris)) if baris[i][0] is None), len(baris))
+        return baris[awal:akhir]
+
+    desa = tabel_lembar("Desa")
+    layar = _df_layar(at, "Kelengkapan")
+    assert list(desa[0]) == ["Desa", "Puskesos", "Kasus baru", "Selesai ≤ 90 hari", "Tunggakan", "Tanpa respon",
+                             "Kelengkapan"]
+    assert len(desa) - 1 == len(layar) == 16
+    for sel, r in zip(desa[1:], layar.to_dict("records"), strict=True):
+        # numbers stay numbers; shares are fractions that the screen shows as whole percentages
+        assert sel[:3] == (r["Desa"], r["Puskesos"], r["Kasus baru"])
+        assert (None if sel[3] is None else round(sel[3] * 100)) == (None if pd.isna(r["Selesai ≤ 90 hari"])
+                                                                      else r["Selesai ≤ 90 hari"])
+        assert sel[4:6] == (r["Tunggakan"], r["Tanpa respon"])
+        assert (None if sel[6] is None else round(sel[6] * 100)) == (None if pd.isna(r["Kelengkapan"])
+                                                                      else r["Kelengkapan"])
+    assert desa[4][:7] == ("Kabuh", "Aktif", 6, 0.75, 1, 2, 1)  # 3/4 completed, 4/4 months reported
+    terlambat = tabel_lembar("Rujukan lewat SLA")
+    layar_t = _df_layar(at, "ID kasus")
+    for sel, r in zip(terlambat[1:], layar_t.to_dict("records"), strict=True):
+        assert (sel[0], sel[1], sel[2], fmt.tanggal(sel[4].date()), sel[5], sel[6], sel[7], sel[8] or "") == (
+            r["Tujuan rujukan"], r["Desa"], r["ID kasus"], r["Mulai"], r["Umur (hari)"], r["SLA (hari)"],
+            r["Status"], r["Tanpa respon"])
+    assert isinstance(terlambat[1][4], dt.datetime)  # dates stay dates
+    assert "DATA SINTETIS" not in str([list(ws.iter_rows(values_only=True)) for ws in buku])
+
+
+def test_agenda_data_sintetis(gudang_sintetis: Path, tmp_path: Path) -> None:
+    isi = _agenda(gudang_sintetis)
+    teks = _teks_pdf(agenda_pdf(isi), tmp_path, "agenda_rapat_sintetis")
+    jumlah_halaman = teks.count("Halaman ")
+    assert jumlah_halaman >= 2
+    assert teks.count("DATA SINTETIS") >= jumlah_halaman  # in every page's header, and in the title block
+    assert "DATA SINTETIS: angka dalam dokumen ini dibuat oleh `pantau demo`" in teks
+    buku = openpyxl.load_workbook(io.BytesIO(agenda_xlsx(isi)))
+    for lembar in buku:
+        assert any(str(v).startswith("DATA SINTETIS") for r in lembar.iter_rows(values_only=True) for v in r if v)
+
+
+def test_xlsx_menetralkan_rumus() -> None:
+    kepala = Kepala("Uji", "Kec. Uji", "Periode Jun 2026", "Data per 30 Okt 2026", "Dibuat", False, "DATA SINTETIS",
+                    "", "Halaman {n} dari {total}")
+    jahat = pd.DataFrame({"Desa": ["=HYPERLINK(\"http://contoh.invalid\")", "+62 812", "-1+1", "@SUM(A1)", "Aman", ""],
+                          "Kasus baru": [1, 2, 3, 4, 5, 6]})
+    isi = IsiAgenda(kepala, [Tabel("=1+1", jahat, {"Kasus baru": "angka"}, catatan="=catatan")],
+                    definisi=["-definisi"])
+    buku = openpyxl.load_workbook(io.BytesIO(agenda_xlsx(isi)))
+    semua = [v for ws in buku for r in ws.iter_rows(values_only=True) for v in r if v is not None]
+    teks = [v for v in semua if isinstance(v, str)]
+    assert not [v for v in teks if v[:1] in "=+-@"]  # nothing a spreadsheet would run
+    assert {"'=HYPERLINK(\"http://contoh.invalid\")", "'+62 812", "'-1+1", "'@SUM(A1)", "Aman", "'=1+1",
+            "'=catatan", "'-definisi"} <= set(teks)
+    assert [v for v in semua if isinstance(v, int | float)] == [1, 2, 3, 4, 5, 6]  # numbers stay numbers
+    lembar = buku.worksheets[1]
+    assert all(sel.data_type != "f" for r in lembar.iter_rows() for sel in r)
+
+
+# 2/ the briefing pack (kaleido renders the trend chart: a few seconds)
+@pytest.fixture(scope="module")
+def bahan(gudang_app: Path) -> Iterator[tuple[bytes, bytes]]:
+    with sebagai(Pengguna("uji_perencana", "perencana", "35.17")):
+        yield _buat_bahan(gudang_app)
+
+
+def _buat_bahan(gudang: Path) -> tuple[bytes, bytes]:
+    p = _pilihan(gudang, kec=None, nama_kec=None)
+    v, b = p.versi, p.bahasa
+    kpi = data.kpi_ringkasan(v, p.kode_wilayah, p.dari, p.sampai)
+    puskesos = data.puskesos_status(v, p.kode_wilayah)
+    tren = data.tren_bulanan(v, p.kode_wilayah, p.dari, p.sampai)
+    from dashboard.komponen.grafik import gambar_tren
+    from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
+    from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
+
+    isi = isi_bahan_rapat(
+        p,
+        [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
+         isi_puskesos_aktif(puskesos, p.tanggal_data, b),
+         ubin_pbi(data.program_wilayah(v, p.kode_wilayah, "pbi_jk"), b),
+         ubin_target(data.target_kemiskinan(v, p.kode_kab), b)],
+        [("Tren bulanan: kasus baru dan rujukan dikirim", gambar_tren(tren, bulan_lengkap_terakhir(PER), b), None)],
+        [tabel_perhatian_desa(data.perhatian_desa(v, "35.17"), True, b),
+         tabel_perhatian_tujuan(data.perhatian_tujuan(v, "35.17"), b)],
+        teks_kesegaran(p.tanggal_data, data.kesegaran(v, p.kode_wilayah), b),
+        sekarang=SEKARANG,
+    )
+    assert len(isi.gambar) == 1 and isi.gambar[0].png[:8] == b"\x89PNG\r\n\x1a\n"
+    return bahan_rapat_pdf(isi), bahan_rapat_pptx(isi)
+
+
+def test_bahan_rapat_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, bahan: tuple[bytes, bytes],
+                                           tmp_path: Path) -> None:
+    at = buka_app(gudang_app)
+    teks = _teks_pdf(bahan[0], tmp_path, "bahan_rapat")
+    satu_baris = " ".join(teks.split())
+    # the six tiles: 20 cases, 5/9 = 55,6 %, 4 overdue, 3 of 306 active, with their notes; the fixture has no
+    # DTKS, rolls or BPS series, so the PBI-JK and poverty tiles say "belum ada data" on screen and in the pack
+    layar = [(m.label, m.value) for m in at.metric]
+    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
+    for judul, nilai in layar:
+        assert nilai in teks.splitlines(), nilai
+        assert judul in satu_baris
+    for catatan in ("5 dari 9 rujukan, kohort Jun – Jul 2026",
+                    "per 30 Okt 2026; tersendat 1, diam 2, belum dibentuk 300"):
+        assert catatan in satu_baris
+    # "Perlu perhatian": the same rows, in the same order, as the screen
+    for r in _df_layar(at, "Alasan", tanpa="Tujuan rujukan").to_dict("records"):
+        assert f"{r['No']} {r['Desa']} {r['Kecamatan']} {r['Puskesos']} {r['Alasan']}" in satu_baris
+    for r in _df_layar(at, "Tujuan rujukan").to_dict("records"):
+        assert f"{r['No']} {r['Tujuan rujukan']} {r['Alasan']}" in satu_baris
+    assert "Data per 30 Okt 2026, 3 dari 306 desa melapor (laporan bulan Sep 2026)" in teks
+    assert "Dibuat 2 Nov 2026 pukul 08.05" in teks and "Periode Jun – Sep 2026" in teks
+    assert "DATA SINTETIS" not in teks
+
+
+def test_bahan_rapat_pptx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, bahan: tuple[bytes, bytes]) -> None:
+    at = buka_app(gudang_app)
+    pres = Presentation(io.BytesIO(bahan[1]))
+    assert (pres.slide_width, pres.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
+    slides = list(pres.slides)
+    teks = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
+    assert "Bahan rapat" in teks[0] and "Kabupaten Jombang" in teks[0]
+    for nilai in ("20", "55,6 %", "4", "3 dari 306"):
+        assert nilai in teks[1]
+    assert teks[2].count("belum ada data") == 2  # the PBI-JK and poverty tiles, four boxes a slide at most
+    assert any(s.shape_type == 13 for s in slides[3].shapes)  # the chart as a picture
+    tabel = [s.table for slide in slides for s in slide.shapes if s.has_table]
+    assert len(tabel) == 2
+
+    def isi(t) -> list[list[str]]:
+        return [[t.cell(i, j).text for j in range(len(t.columns))] for i in range(len(t.rows))]
+
+    desa, tujuan = isi(tabel[0]), isi(tabel[1])
+    layar_desa = _df_layar(at, "Alasan", tanpa="Tujuan rujukan")
+    assert desa[0] == list(layar_desa.columns)
+    assert desa[1:] == [[str(v) for v in r] for r in layar_desa.itertuples(index=False)]
+    layar_tujuan = _df_layar(at, "Tujuan rujukan")
+    assert tujuan[1:] == [[str(v) for v in r] for r in layar_tujuan.itertuples(index=False)]
+    assert desa[1][-1] == "tidak melapor 4 bulan terakhir (sejak Jun 2026)"  # Kedungjati, as worked out
+    for slide in teks:
+        assert "Data per 30 Okt 2026, 3 dari 306 desa melapor (laporan bulan Sep 2026)" in slide
+        assert "DATA SINTETIS" not in slide
+
+
+def test_bahan_rapat_tabel_panjang_berlanjut() -> None:
+    kepala = Kepala("Bahan rapat", "Kabupaten Uji", "Periode Jun 2026", "Data per 30 Okt 2026", "Dibuat", True,
+                    "DATA SINTETIS", "angka buatan", "Halaman {n} dari {total}")
+    from dokumen.bahan_rapat import IsiBahanRapat
+
+    panjang = Tabel("Daftar", pd.DataFrame({"No": range(1, 24), "Desa": [f"Desa {i}" for i in range(1, 24)]}),
+                    {"No": "angka"})
+    pres = Presentation(io.BytesIO(bahan_rapat_pptx(IsiBahanRapat(kepala, "Angka utama", [], tabel=[panjang]))))
+    judul = [slide.shapes[0].text_frame.text for slide in pres.slides]
+    assert judul[1:] == ["Daftar", "Daftar (lanjutan)", "Daftar (lanjutan)"]  # 23 rows, 10 a slide
+    assert all(any(s.has_text_frame and s.text_frame.text == "DATA SINTETIS" for s in slide.shapes)
+               for slide in pres.slides)
+
+
+# 3/ errors a user can cause or meet
+def test_huruf_tidak_ada(tmp_path: Path) -> None:
+    with pytest.raises(HurufTidakAda, match="fonts-dejavu-core"):
+        berkas_huruf(tmp_path)
+    kepala = Kepala("Uji", "Kec. Uji", "", "", "", False, "DATA SINTETIS", "", "{n}/{total}")
+    with pytest.raises(HurufTidakAda, match="PDF tidak dapat dibuat"):
+        HalamanPdf(kepala, folder_huruf=tmp_path)
+
+
+def test_nama_berkas() -> None:
+    assert nama_berkas("agenda_rapat", "Kec. Kabuh", dt.date(2026, 10, 30), "pdf") == \
+        "agenda_rapat_kec_kabuh_2026-10-30.pdf"

@@ -1,0 +1,1 @@
+"""Tests of `pipelines`: reading, validation, ingest, the warehouse, SQL models, command line, exports, demo."""

@@ -1,0 +1,1 @@
+"""Tests of `pipelines.baca`: reading CSV, XLSX and Parquet files and their cell values."""
