@@ -1,9 +1,8 @@
 """Tables leaving the app as files: identity columns dropped, spreadsheet formulas neutralised, and who/when/
-which scope written into the file (`netralkan_ekspor`, `ekspor_csv`, `ekspor_xlsx`)."""
+which scope written into the file (`netralkan_ekspor`, `ekspor_csv`)."""
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -60,16 +59,3 @@ def ekspor_csv(df: pd.DataFrame) -> bytes:
     meta = df.attrs.get("metadata_ekspor", {})
     kepala = "".join(f"# {k}: {_netral(str(v))}\n" for k, v in meta.items())
     return (kepala + df.to_csv(index=False, lineterminator="\n")).encode("utf-8-sig")
-
-
-def ekspor_xlsx(df: pd.DataFrame, nama_lembar: str = "data") -> bytes:
-    """A neutralised table as XLSX bytes: the data sheet and a `keterangan` sheet with the metadata; the writer never
-    turns text into formulas or links."""
-    buf = io.BytesIO()
-    opsi = {"options": {"strings_to_formulas": False, "strings_to_urls": False}}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=opsi) as penulis:
-        df.to_excel(penulis, sheet_name=nama_lembar[:31], index=False)
-        meta = df.attrs.get("metadata_ekspor", {})
-        pd.DataFrame({"kunci": list(meta), "nilai": [_netral(str(v)) for v in meta.values()]}).to_excel(
-            penulis, sheet_name="keterangan", index=False)
-    return buf.getvalue()

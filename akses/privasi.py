@@ -31,7 +31,7 @@ kecamatan rows of the monthly mart pass `lindungi_bulanan`, which works on the w
    that kecamatan's; or a regency of two kecamatan with 4 cases each), the cell is listed in
    `df.attrs["risiko_sisa"]`.
 6. Months (neighbouring months). The protection of a month depends only on that month's data, not on the range
-   asked for; totals over several months are built from the protected monthly cells only (`jumlah_periode`), so a
+   asked for; totals over several months are built from the protected monthly cells only (`jumlah_sel`), so a
    period total minus the visible months gives back only what the hidden cells already said (`6–10`, `≤8`).
 
 Not protected, by design or not yet: the difference between two data versions or cut-off dates (`--per`) of the same
@@ -529,34 +529,3 @@ def jumlah_sel(nilai: Sequence[object] | pd.Series) -> object:
             bawah += int(str(v))
             atas += int(str(v))
     return _tampil_rentang(bawah, atas)
-
-
-def jumlah_periode(df: pd.DataFrame, kolom_kelompok: Sequence[str] = ("kode_wilayah", "nama_wilayah")
-                   ) -> pd.DataFrame:
-    """Totals over the months of a PROTECTED monthly table (from `lindungi_bulanan`), one row per `kolom_kelompok`.
-
-    A sensitive total is exact when every month of it is shown; otherwise it is the range the shown and hidden cells
-    allow (`<5` counts 0-4, `≥5` counts 5 or more): `<5`, `≤8`, `6–10` or `≥7`. Built from the protected cells alone,
-    a period total tells nothing the months do not (protection against neighbouring months). `kasus_baru` and the
-    other counts are summed; `kasus_baru_sebagian` is True when any month was; `dari`/`sampai` give the months."""
-    kelompok = [k for k in kolom_kelompok if k in df.columns]
-    angka = [k for k in df.columns if k not in kelompok and k not in (*KOLOM_SENSITIF, KOLOM_SEBAGIAN, "bulan",
-                                                                       "tingkat")
-             and pd.api.types.is_numeric_dtype(df[k]) and not pd.api.types.is_bool_dtype(df[k])]
-    hasil = []
-    for kunci_kelompok, bagian in df.groupby(kelompok, sort=True, dropna=False):
-        kunci_tuple = kunci_kelompok if isinstance(kunci_kelompok, tuple) else (kunci_kelompok,)
-        baris: dict[str, object] = dict(zip(kelompok, kunci_tuple, strict=True))
-        if "bulan" in bagian.columns:
-            baris["dari"], baris["sampai"] = str(bagian["bulan"].min()), str(bagian["bulan"].max())
-        for k in angka:
-            baris[k] = int(bagian[k].sum())
-        if KOLOM_SEBAGIAN in bagian.columns:
-            baris[KOLOM_SEBAGIAN] = bool(bagian[KOLOM_SEBAGIAN].any())
-        for k in KOLOM_SENSITIF:
-            if k in bagian.columns:
-                baris[k] = jumlah_sel(bagian[k])
-        hasil.append(baris)
-    kolom = [*kelompok, "dari", "sampai", *[k for k in df.columns if k not in kelompok]]
-    keluar = pd.DataFrame(hasil)
-    return keluar[[k for k in kolom if k in keluar.columns]]

@@ -53,11 +53,6 @@ def atur_kunci_sql(con: Any, kunci: bytes) -> None:
     con.execute("set variable kunci_opad = $p", {"p": bytes(b ^ 0x5C for b in blok)})
 
 
-def pseudonim_kasus(kunci: bytes, kode_desa: str, no_registrasi: str) -> str:
-    """The same case key in Python (tests, checks): first 12 hex of HMAC-SHA256(key, `kode_desa|no_registrasi`)."""
-    return hmac.new(kunci, f"{kode_desa}|{no_registrasi}".encode(), hashlib.sha256).hexdigest()[:12]
-
-
 def pseudonim(kunci: bytes, nilai: str) -> str:
     """HMAC-SHA256(key, normalised identifier), hex."""
     return hmac.new(kunci, nilai.encode("ascii"), hashlib.sha256).hexdigest()

@@ -11,7 +11,6 @@ from datetime import date
 
 import pandas as pd
 
-from akses import sembunyikan_sel_kecil
 from pipelines import build
 from pipelines.gudang import baca_gudang
 from pipelines.konfigurasi import Konfigurasi
@@ -21,23 +20,6 @@ TINGKAT = ("desa", "kecamatan", "kabupaten")
 
 class KesalahanMetrik(ValueError):
     """A request the warehouse cannot answer; the message is in Indonesian."""
-
-
-def metrik_bulanan(konfigurasi: Konfigurasi, tingkat: str, dari: date, sampai: date,
-                   per: date | None = None) -> pd.DataFrame:
-    """The monthly mart at `tingkat` for months `dari`..`sampai` (first days), as of `per` (default: data date)."""
-    if tingkat not in TINGKAT:
-        raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
-    if sampai < dari:
-        raise KesalahanMetrik("--sampai lebih awal dari --dari.")
-    kueri = (build.FOLDER_SQL / "kueri" / "metrik_bulanan.sql").read_text(encoding="utf-8")
-    with baca_gudang(konfigurasi.gudang, per=per, konfigurasi=konfigurasi) as con:
-        df = con.execute(kueri, {"tingkat": tingkat, "dari": dari, "sampai": sampai}).fetchdf()
-    angka = [c for c in df.columns if c.startswith(("kasus_", "rujukan_", "desa_"))]
-    df[angka] = df[angka].fillna(0).astype("int64")
-    for c in ("kohort_matang_30", "kohort_matang_60", "kohort_matang_90"):
-        df[c] = df[c].fillna(False).astype(bool)
-    return sembunyikan_sel_kecil(df, tingkat)
 
 
 def _baca(konfigurasi: Konfigurasi, kueri: str, parameter: dict, per: date | None = None) -> pd.DataFrame:

@@ -85,3 +85,19 @@ def _kolom_tanggal(df: pd.DataFrame, *kolom: str) -> pd.DataFrame:
     for k in kolom:
         df[k] = [_tanggal(x) for x in df[k]]
     return df
+
+
+def deret_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date, kolom: str) -> pd.DataFrame:
+    """The months `dari`..`sampai` of one wilayah from `mart_wilayah_bulan`: `bulan` (a date) and the SELECT list
+    `kolom`, which is fixed text of the door (never a value from a user). Not gated: callers are."""
+    df = kueri(
+        versi,
+        f"""
+        select bulan, {kolom}
+        from gudang.mart_wilayah_bulan
+        where kode_wilayah = $kode and bulan between $dari and $sampai
+        order by bulan
+        """,
+        {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
+    )
+    return _kolom_tanggal(df, "bulan")

@@ -19,7 +19,7 @@ import streamlit as st
 import akses
 from akses import DISEMBUNYIKAN, KOLOM_SENSITIF, SQL_KASUS_TAMPIL, SQL_KASUS_TAMPIL_DESA, daftar_kasus_aman
 from dashboard.data import ukuran
-from dashboard.data.gerbang import _BESAR, _KECIL, _TTL, _gerbang, _kolom_tanggal, _tanggal, kueri
+from dashboard.data.gerbang import _BESAR, _KECIL, _TTL, _gerbang, _kolom_tanggal, _tanggal, deret_bulanan, kueri
 from dashboard.db import VersiGudang
 from dashboard.sesi import konfigurasi_aktif
 from pipelines.enums import KATEGORI_SENSITIF, KODE_KATEGORI
@@ -77,17 +77,7 @@ def kasus_sensitif_terlindungi(versi: VersiGudang, kode_wilayah: str, dari: dt.d
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def _kasus_kategori_mentah(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """RAW monthly counts by category of one wilayah (never leaves the door: `kasus_kategori_bulanan`)."""
-    df = kueri(
-        versi,
-        f"""
-        select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}
-        from gudang.mart_wilayah_bulan
-        where kode_wilayah = $kode and bulan between $dari and $sampai
-        order by bulan
-        """,
-        {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
-    )
-    return _kolom_tanggal(df, "bulan")
+    return deret_bulanan(versi, kode_wilayah, dari, sampai, f"{SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}")
 
 
 @_gerbang()

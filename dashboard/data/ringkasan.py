@@ -14,7 +14,7 @@ import streamlit as st
 
 from akses import SQL_KASUS_TAMPIL
 from dashboard.data import ukuran
-from dashboard.data.gerbang import _BESAR, _TTL, _gerbang, _kolom_tanggal, kueri
+from dashboard.data.gerbang import _BESAR, _TTL, _gerbang, _kolom_tanggal, deret_bulanan, kueri
 from dashboard.db import VersiGudang
 from dashboard.periode import jumlah_bulan, periode_sebelumnya
 
@@ -106,17 +106,7 @@ def puskesos_status(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def tren_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """Kasus baru and rujukan dikirim per month of one wilayah (totals only, no category breakdown)."""
-    df = kueri(
-        versi,
-        f"""
-        select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, rujukan_dikirim
-        from gudang.mart_wilayah_bulan
-        where kode_wilayah = $kode and bulan between $dari and $sampai
-        order by bulan
-        """,
-        {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
-    )
-    return _kolom_tanggal(df, "bulan")
+    return deret_bulanan(versi, kode_wilayah, dari, sampai, f"{SQL_KASUS_TAMPIL} as kasus_baru, rujukan_dikirim")
 
 
 @_gerbang()

@@ -188,12 +188,6 @@ def html_strip_lapor(riwayat: pd.DataFrame, bahasa: Bahasa) -> str:
             f'<div style="font-size:0.8rem;color:{ABU};margin-top:4px;">{legenda}</div>')
 
 
-def ringkas_lapor(riwayat: pd.DataFrame) -> dict[str, int]:
-    """How many months of the strip are in each state."""
-    hitung = riwayat["status_lapor"].value_counts()
-    return {s: int(hitung.get(s, 0)) for s in STATUS_LAPOR}
-
-
 # 6/ data quality and rank
 def teks_kualitas(kualitas: pd.Series, bahasa: Bahasa) -> str:
     """One sentence: files that touched the desa, quarantined rows and warnings (the desa's own, and in those

@@ -73,7 +73,7 @@ def test_pintu_tidak_membaca_staging_atau_raw() -> None:
 
 def test_halaman_dan_komponen_tanpa_sql_dan_tanpa_aturan_privasi() -> None:
     aturan = ("sembunyikan_sel_kecil", "sembunyikan_tujuan_sensitif", "sel_kecil", "jumlah_sel", "lindungi_bulanan",
-              "daftar_kasus_aman", "jumlah_periode", "SQL_KASUS_TAMPIL")
+              "daftar_kasus_aman", "SQL_KASUS_TAMPIL")
     for folder in ("halaman", "komponen"):
         for berkas in sorted((DASBOR / folder).glob("*.py")):
             kode = _kode(berkas)

@@ -178,7 +178,7 @@ def test_privasi_ekspor(ekspor: dict[str, Path]) -> None:
     # and not the unkeyed hash, which anyone could recompute from a registration number
     import hashlib
 
-    from akses.pseudonim import pseudonim_kasus
+    from tests.fixtures import pseudonim_kasus
 
     harapan = pseudonim_kasus(b"kunci-uji", "35.17.01.2001", "J-001")
     assert harapan != hashlib.sha256(b"35.17.01.2001|J-001").hexdigest()[:12]

@@ -23,9 +23,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from akses.pseudonim import pseudonim_kasus
-
-from tests.fixtures import BukaApp
+from tests.fixtures import BukaApp, pseudonim_kasus
 
 
 @pytest.fixture(scope="module")

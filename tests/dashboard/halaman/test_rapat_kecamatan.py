@@ -32,9 +32,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from akses.pseudonim import pseudonim_kasus
-
-from tests.fixtures import FIXTURES, BukaApp, pantau, salin_gudang
+from tests.fixtures import FIXTURES, BukaApp, pantau, pseudonim_kasus, salin_gudang
 
 
 @pytest.fixture(scope="module")

@@ -33,12 +33,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from akses import KASUS_SENSITIF, Pengguna, sembunyikan_tujuan_sensitif
-from akses.pseudonim import pseudonim_kasus
 from dashboard import data
 from dashboard.db import versi_gudang
 from dashboard.komponen.rujukan import csv_daftar, tabel_daftar
 
-from tests.fixtures import BukaApp
+from tests.fixtures import BukaApp, pseudonim_kasus
 from tests.fixtures.app_rujukan import PANTAU_TOML
 
 pytestmark = pytest.mark.usefixtures("sebagai_perencana")
