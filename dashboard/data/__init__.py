@@ -4,8 +4,8 @@ already checked by the access gate and already protected by the privacy rule, so
 Every function takes the warehouse version (`db.VersiGudang`) as its first argument, so the cache key includes the
 version: a rebuilt warehouse (new mtime/size) is read afresh without restarting the app, and the old entries simply
 age out (`ttl`, `max_entries`). Values reach DuckDB only as named parameters (`$kode`); table and column names are
-fixed in the SQL text. The door reads `mart_*`, `ref_*`, `meta_*` and the boundary tables only, never `stg_*` or
-`raw_*` (table contract: `pipelines/sql/README.md`). Metrics are computed in the pipeline's marts; here they are
+fixed in the SQL text. The door reads `mart_*`, `ref_*`, `meta_*` and the boundary tables only, never the staging or
+load tables (table contract: `pipelines/sql/README.md`). Metrics are computed in the pipeline's marts; here they are
 filtered and summed over the months asked for, with every such sum or rate written once in `ukuran`.
 
 Every function that returns numbers of a wilayah passes the access gate (`gerbang._gerbang`, rules in `akses`):
