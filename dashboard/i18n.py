@@ -2,7 +2,8 @@
 
 `t(kunci, bahasa, **isian)` returns the label for a key, with `{placeholders}` filled in.
 Enum labels (categories, statuses, destinations) are not repeated here: they come from
-`pipelines.enums.label`. The KPI definitions quote `metrics.md`, the normative source.
+`pipelines.enums.label`. Definitions follow `metrics.md` (the normative source) but are written for a Dinsos
+planner in the page's language: plain sentences, no column, file or section names (`tests/dashboard/test_i18n.py`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "halaman_unggah": ("Unggah data", "Upload data"),
     "data_sintetis": ("DATA SINTETIS", "SYNTHETIC DATA"),
     "data_sintetis_bantuan": (
-        "Gudang data ini dibuat oleh `pantau demo`: angka-angkanya buatan, bukan laporan Puskesos yang sebenarnya.",
-        "This warehouse was built by `pantau demo`: its numbers are made up, not real Puskesos reports.",
+        "Gudang data ini dibuat oleh perintah demo Pantau: angka-angkanya buatan, bukan laporan Puskesos yang "
+        "sebenarnya.",
+        "This warehouse was built by Pantau's demo command: its numbers are made up, not real Puskesos reports.",
     ),
     # Filter bar
     "kabupaten": ("Kabupaten/kota", "Regency/city"),
@@ -66,24 +68,24 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     # Warehouse state
     "gudang_tidak_ada": (
-        "Belum ada gudang data di `{jalur}`.",
-        "There is no warehouse at `{jalur}` yet.",
+        "Belum ada gudang data di {jalur}.",
+        "There is no warehouse at {jalur} yet.",
     ),
     "gudang_kosong": (
-        "Gudang data di `{jalur}` masih kosong (belum ada laporan yang dimuat).",
-        "The warehouse at `{jalur}` is still empty (no reports loaded yet).",
+        "Gudang data di {jalur} masih kosong (belum ada laporan yang dimuat).",
+        "The warehouse at {jalur} is still empty (no reports loaded yet).",
     ),
     "gudang_rusak": (
-        "Gudang data di `{jalur}` tidak dapat dibaca (berkas rusak atau bukan gudang Pantau). "
-        "Gudang sebelumnya yang masih baik dapat dipulihkan dengan `pantau pulihkan`.",
-        "The warehouse at `{jalur}` cannot be read (damaged file, or not a Pantau warehouse). "
-        "The previous good warehouse can be restored with `pantau pulihkan`.",
+        "Gudang data di {jalur} tidak dapat dibaca (berkas rusak atau bukan gudang Pantau). Gudang sebelumnya yang "
+        "masih baik dapat dipulihkan di server dengan perintah **pantau pulihkan**.",
+        "The warehouse at {jalur} cannot be read (damaged file, or not a Pantau warehouse). The previous good "
+        "warehouse can be restored on the server with the command **pantau pulihkan**.",
     ),
     "gudang_saran": (
-        "Jalankan `pantau demo` untuk membuat data contoh, atau `pantau ingest BERKAS` untuk memuat laporan "
-        "Puskesos, lalu muat ulang halaman ini.",
-        "Run `pantau demo` to build example data, or `pantau ingest FILE` to load Puskesos reports, "
-        "then reload this page.",
+        "Di server, jalankan **pantau demo** untuk membuat data contoh, atau **pantau ingest** diikuti nama berkas "
+        "untuk memuat laporan Puskesos, lalu muat ulang halaman ini.",
+        "On the server, run **pantau demo** to build example data, or **pantau ingest** followed by the file names "
+        "to load Puskesos reports, then reload this page.",
     ),
     "galat_halaman": (
         "Halaman ini tidak dapat ditampilkan karena kesalahan tak terduga. Muat ulang halaman; bila masih terjadi, "
@@ -148,60 +150,45 @@ TEKS: dict[str, tuple[str, str]] = {
     "ket_puskesos_desa": ("per {tanggal}; status: {status}", "as of {tanggal}; status: {status}"),
     "definisi": ("Definisi", "Definition"),
     "def_kasus_baru": (
-        "**Kasus baru**: kasus berbeda (kode_desa, no_registrasi) dengan `tanggal_lapor` dalam bulan itu; baris "
-        "nihil dihitung 0. Angka ini adalah jumlahnya atas bulan-bulan periode terpilih. Perubahan dibanding "
-        "periode sebelumnya dengan panjang yang sama. Di bawah tingkat kabupaten, kasus kekerasan terhadap "
-        "perempuan dan anak tidak ikut dijumlah di sini (juga di grafik, peta dan tabel), agar jumlahnya tidak "
-        "dapat dikurangkan untuk mengetahui angka kekerasan yang ditampilkan <5 (metrics.md 7).\n\n"
-        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
-        "Nihil rows count 0. (metrics.md, 1)",
-        "**New cases**: summed over the months of the chosen period; the change is against the previous period "
-        "of the same length. Below regency level, violence against women and children is left out of this count "
-        "(and of charts, maps and tables), so that it cannot be subtracted to find a count shown as <5 "
-        "(metrics.md 7).\n\n"
-        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
-        "Nihil rows count 0. (metrics.md, 1)",
+        "**Kasus baru**: kasus yang dilaporkan dalam bulan itu, tiap kasus dihitung sekali per desa menurut nomor "
+        "registrasinya; laporan nihil dihitung 0. Angka ini adalah jumlahnya atas bulan-bulan periode terpilih, dan "
+        "perubahannya dibanding periode sebelumnya yang sama panjang. Di bawah tingkat kabupaten, kasus kekerasan "
+        "terhadap perempuan dan anak tidak ikut dijumlah di sini (juga di grafik, peta dan tabel), agar jumlahnya "
+        "tidak dapat dikurangkan untuk mengetahui angka kekerasan yang ditampilkan <5.",
+        "**New cases**: cases reported in the month, each case counted once per village by its registration number; "
+        "nil reports count 0. The number is summed over the months of the chosen period, and its change is against "
+        "the previous period of the same length. Below regency level, violence against women and children is left "
+        "out of this count (and of charts, maps and tables), so that it cannot be subtracted to find a count shown "
+        "as <5.",
     ),
     "def_selesai_90": (
-        "**Rujukan selesai ≤ 90 hari** (berbasis kohort): rujukan yang dimulai dalam periode dan mencapai status "
-        "selesai dengan `tanggal_selesai` ≤ `tanggal_rujuk` + 90 hari, dibagi semua rujukan yang dimulai dalam "
-        "periode. Hanya bulan yang sudah matang (berakhir sekurang-kurangnya 90 hari sebelum tanggal data) yang "
-        "dihitung; tanpa bulan matang ditulis \"belum matang\". Perubahan dalam poin persen.\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
-        "least 90 days before cutoff). (metrics.md, 2)",
-        "**Referrals completed ≤ 90 days** (cohort based), over the mature months of the chosen period; "
-        "\"not yet mature\" when none is. The change is in percentage points.\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
-        "least 90 days before cutoff). (metrics.md, 2)",
+        "**Rujukan selesai ≤ 90 hari** (per kohort): rujukan yang dimulai dalam periode dan sudah selesai paling "
+        "lambat 90 hari sejak dirujuk, dibagi semua rujukan yang dimulai dalam periode. Hanya bulan yang sudah "
+        "matang (berakhir sekurang-kurangnya 90 hari sebelum tanggal data) yang dihitung; tanpa bulan matang ditulis "
+        "\"belum matang\". Perubahan dalam poin persen.",
+        "**Referrals completed ≤ 90 days** (by cohort): referrals started in the period and completed within 90 days "
+        "of being sent, divided by all referrals started in the period. Only mature months count (ended at least 90 "
+        "days before the data date); \"not yet mature\" when there is none. The change is in percentage points.",
     ),
     "def_tunggakan": (
-        "**Tunggakan rujukan**: rujukan yang masih terbuka (status dikirim, diterima_tujuan atau diproses) dan "
-        "umurnya melewati SLA tujuannya per tanggal data, di antara semua rujukan yang dimulai sampai akhir "
-        "periode. SLA bawaan 30 hari (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). Karena semua rujukan "
-        "dinilai pada satu tanggal data, angka ini tidak dibandingkan dengan periode sebelumnya; keterangan "
-        "menyebut berapa yang dimulai dalam periode terpilih.\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. (metrics.md, 2)",
-        "**Overdue referrals**: among all referrals started up to the end of the period. Default SLA 30 days "
-        "(UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). All referrals are judged at one data date, so this number is "
-        "not compared with the previous period; the note says how many were started in the chosen period.\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. (metrics.md, 2)",
+        "**Tunggakan rujukan**: rujukan yang masih terbuka (dikirim, diterima tujuan, atau sedang diproses) dan "
+        "umurnya melewati batas waktu layanan (SLA) tujuannya per tanggal data, berapa pun umurnya dan kapan pun "
+        "rujukan itu dimulai. SLA bawaan 30 hari (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). Karena semua rujukan "
+        "dinilai pada satu tanggal data, angka ini tidak dibandingkan dengan periode sebelumnya; keterangan menyebut "
+        "berapa yang dimulai dalam periode terpilih.",
+        "**Overdue referrals**: referrals still open (sent, received by the destination, or in process) and older "
+        "than their destination's service deadline (SLA) at the data date, whenever they started. Default SLA "
+        "30 days (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). All referrals are judged at "
+        "one data date, so this number is not compared with the previous period; the note says how many were started "
+        "in the chosen period.",
     ),
     "def_puskesos_aktif": (
-        "**Puskesos aktif**: Puskesos yang melapor (kasus atau nihil) pada masing-masing dari 2 bulan terakhir, "
-        "per tanggal data. x = desa/kelurahan berstatus aktif; y = semua desa/kelurahan di wilayah terpilih, "
-        "termasuk yang belum membentuk Puskesos.\n\n"
-        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
-        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
-        "(metrics.md, 3)",
-        "**Active Puskesos**, as of the data date. x = villages whose Puskesos is active; y = all villages of "
-        "the selected area, including those without a Puskesos.\n\n"
-        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
-        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
-        "(metrics.md, 3)",
+        "**Puskesos aktif**: Puskesos yang melapor (kasus atau nihil) pada masing-masing dari 2 bulan terakhir, per "
+        "tanggal data. Angka pertama: desa/kelurahan yang Puskesosnya aktif; angka kedua: semua desa/kelurahan di "
+        "wilayah terpilih, termasuk yang belum membentuk Puskesos.",
+        "**Active Puskesos**: a Puskesos that reported (cases or nil) in each of the last 2 months, as of the data "
+        "date. First number: villages whose Puskesos is active; second: all villages of the selected area, including "
+        "those without a Puskesos.",
     ),
     "tren_judul": ("Tren bulanan: kasus baru dan rujukan dikirim", "Monthly trend: new cases and referrals sent"),
     "tren_kasus_baru": ("Kasus baru", "New cases"),
@@ -268,48 +255,40 @@ TEKS: dict[str, tuple[str, str]] = {
         "1 = the village sent a report (cases or nil) for that month, 0 = it did not.",
     ),
     "pr_bantu_kasus_baru": (
-        "Kasus baru: kasus berbeda dengan tanggal lapor dalam bulan, dijumlah atas periode; laporan nihil dihitung 0. "
-        "(metrics.md 1: `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the "
-        "month. Nihil rows count 0.)",
-        "New cases summed over the period; nil reports count 0. (metrics.md 1: `kasus_baru(desa, bulan)`: distinct "
-        "(kode_desa, no_registrasi) with `tanggal_lapor` in the month. Nihil rows count 0.)",
+        "Kasus baru: kasus yang dilaporkan dalam bulan itu, tiap kasus dihitung sekali, dijumlah atas periode; "
+        "laporan nihil dihitung 0.",
+        "New cases: cases reported in the month, each counted once, summed over the period; nil reports count 0.",
     ),
     "pr_bantu_selesai_90": (
-        "Selesai ≤ 90 hari: rujukan yang dimulai pada bulan matang periode dan selesai paling lambat 90 hari sejak "
-        "dimulai, dibagi semua rujukan yang dimulai pada bulan itu. (metrics.md 2: `selesai_90 = referrals started "
-        "in period P that reached status selesai with tanggal_selesai <= tanggal_rujuk + 90 days` / `referrals "
-        "started in P`; a cohort is shown only once it is mature.)",
-        "Completed ≤ 90 days, over the mature months of the period. (metrics.md 2: `selesai_90 = referrals started "
-        "in period P that reached status selesai with tanggal_selesai <= tanggal_rujuk + 90 days` / `referrals "
-        "started in P`; a cohort is shown only once it is mature.)",
+        "Selesai ≤ 90 hari: rujukan yang dimulai pada bulan-bulan periode yang sudah matang dan selesai paling "
+        "lambat 90 hari sejak dimulai, dibagi semua rujukan yang dimulai pada bulan-bulan itu. Bulan yang belum "
+        "berakhir 90 hari sebelum tanggal data belum dihitung.",
+        "Completed ≤ 90 days: referrals started in the mature months of the period and completed within 90 days of "
+        "their start, divided by all referrals started in those months. Months that had not ended 90 days before the "
+        "data date are not counted yet.",
     ),
     "pr_bantu_tunggakan": (
-        "Tunggakan: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data, berapa pun umurnya. "
-        "(metrics.md 2: open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the SLA of "
-        "their destination as of cutoff.)",
-        "Overdue, as of the data date, whenever started. (metrics.md 2: open referrals (status `dikirim`, "
-        "`diterima_tujuan` or `diproses`) older than the SLA of their destination as of cutoff.)",
+        "Tunggakan: rujukan yang masih terbuka (dikirim, diterima tujuan, atau sedang diproses) dan umurnya melewati "
+        "batas waktu layanan (SLA) tujuannya per tanggal data, kapan pun dimulainya.",
+        "Overdue: referrals still open (sent, received by the destination, or in process) and older than their "
+        "destination's service deadline (SLA) at the data date, whenever they were started.",
     ),
     "pr_bantu_tanpa_respon": (
-        "Tanpa respon: rujukan berstatus dikirim tanpa tanggal respon, berumur lebih dari 14 hari per tanggal data. "
-        "(metrics.md 2: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
-        "days.)",
-        "No response, as of the data date. (metrics.md 2: open referrals with no response (status `dikirim`, no "
-        "`tanggal_respon`) older than 14 days.)",
+        "Tanpa respon: rujukan yang sudah dikirim tetapi belum pernah dijawab tujuannya, berumur lebih dari 14 hari "
+        "per tanggal data.",
+        "No response: referrals sent but never answered by the destination, older than 14 days at the data date.",
     ),
     "pr_bantu_kelengkapan": (
-        "Kelengkapan: bulan yang dilaporkan (kasus atau nihil) dibagi bulan wajib lapor dalam periode. "
-        "(metrics.md 3: `kelengkapan = diterima / diharapkan`.)",
-        "Completeness: months reported (cases or nil) over months a report was due in the period. "
-        "(metrics.md 3: `kelengkapan = diterima / diharapkan`.)",
+        "Kelengkapan: bulan yang dilaporkan (kasus atau nihil) dibagi bulan wajib lapor dalam periode.",
+        "Completeness: months reported (cases or nil) divided by the months a report was due in the period.",
     ),
     "pr_bantu_puskesos": (
-        "Status Puskesos per tanggal data, dari laporan yang diterima: aktif, tersendat, diam, belum dibentuk. "
-        "(metrics.md 3: `aktif` (reported in each of the last 2 months), `tersendat` (reported in 1 of the last 3), "
-        "`diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos).)",
-        "Puskesos status as of the data date, from the reports received. (metrics.md 3: `aktif` (reported in each "
-        "of the last 2 months), `tersendat` (reported in 1 of the last 3), `diam` (nothing in the last 3 months), "
-        "`belum_dibentuk` (no Puskesos).)",
+        "Status Puskesos per tanggal data, dari laporan yang diterima: aktif (melapor pada masing-masing dari 2 "
+        "bulan terakhir), tersendat (melapor pada 1 dari 3 bulan terakhir), diam (tidak melapor selama 3 bulan "
+        "terakhir), belum dibentuk (desa belum punya Puskesos).",
+        "Puskesos status at the data date, from the reports received: active (reported in each of the last 2 "
+        "months), irregular (reported in 1 of the last 3), silent (nothing in the last 3 months), not yet formed "
+        "(the village has no Puskesos).",
     ),
     "alasan_terlambat": ("{n} rujukan lewat SLA", "{n} referral(s) past SLA"),
     "alasan_tanpa_respon": ("{n} tanpa respon", "{n} with no response"),
@@ -344,30 +323,22 @@ TEKS: dict[str, tuple[str, str]] = {
         "No destination has referrals past SLA or unanswered.",
     ),
     "pr_def_perlu_perhatian": (
-        "**Perlu perhatian** dihitung per tanggal data, tidak bergantung pada periode terpilih.\n\n"
-        "**Desa**: skor = rujukan lewat SLA + rujukan tanpa respon + 10 × bulan wajib lapor tanpa laporan (dari 3 "
-        "bulan penuh terakhir sebelum bulan tanggal data). Satu rujukan lewat SLA = satu tindak lanjut; rujukan yang "
-        "sama sekali belum dijawab setelah 14 hari = satu lagi; satu bulan tanpa laporan setara sebulan kerja desa "
-        "(10), karena Puskesos yang diam menyembunyikan rujukannya dari semua angka lain. Urutan: skor terbesar, "
-        "lalu rujukan lewat SLA tertua, lalu diam terlama. Desa dengan skor 0 tidak dicantumkan. Bila satu desa "
-        "dipilih, daftar ini untuk kecamatannya.\n\n"
-        "**Tujuan rujukan**: skor = rujukan lewat SLA + rujukan tanpa respon; urutan: skor, lalu rujukan lewat SLA "
-        "tertua.\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. `tanpa_respon`: open referrals with no response (status `dikirim`, "
-        "no `tanggal_respon`) older than 14 days. (metrics.md, 2)",
-        "**Needs attention** is computed as of the data date, whatever the chosen period.\n\n"
-        "**Villages**: score = referrals past SLA + unanswered referrals + 10 × months a report was due but none "
-        "came (of the last 3 full months before the data date's month). A referral past SLA is one follow-up; one "
-        "never answered after 14 days is one more; a month without a report weighs a month of a village's work "
-        "(10), because a silent Puskesos hides its referrals from every other count. Order: highest score, then "
-        "the oldest overdue referral, then the longest silence. Villages scoring 0 are not listed. With one village "
-        "selected, the list is for its district.\n\n"
-        "**Destinations**: score = referrals past SLA + unanswered referrals; order: score, then the oldest overdue "
-        "referral.\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. `tanpa_respon`: open referrals with no response (status `dikirim`, "
-        "no `tanggal_respon`) older than 14 days. (metrics.md, 2)",
+        "**Perlu perhatian** dihitung per tanggal data, tidak bergantung pada periode terpilih.\n\n**Desa**: skor = "
+        "rujukan lewat SLA + rujukan tanpa respon + 10 × bulan wajib lapor tanpa laporan (dari 3 bulan penuh "
+        "terakhir sebelum bulan tanggal data). Satu rujukan lewat SLA = satu tindak lanjut; rujukan yang sama sekali "
+        "belum dijawab setelah 14 hari = satu lagi; satu bulan tanpa laporan setara sebulan kerja desa (10), karena "
+        "Puskesos yang diam menyembunyikan rujukannya dari semua angka lain. Urutan: skor terbesar, lalu rujukan "
+        "lewat SLA tertua, lalu diam terlama. Desa dengan skor 0 tidak dicantumkan. Bila satu desa dipilih, daftar "
+        "ini untuk kecamatannya.\n\n**Tujuan rujukan**: skor = rujukan lewat SLA + rujukan tanpa respon; urutan: "
+        "skor, lalu rujukan lewat SLA tertua.",
+        "**Needs attention** is computed as of the data date, whatever the chosen period.\n\n**Villages**: score = "
+        "referrals past SLA + unanswered referrals + 10 × months a report was due but none came (of the last 3 full "
+        "months before the data date's month). A referral past SLA is one follow-up; one never answered after 14 "
+        "days is one more; a month without a report weighs a month of a village's work (10), because a silent "
+        "Puskesos hides its referrals from every other count. Order: highest score, then the oldest overdue "
+        "referral, then the longest silence. Villages scoring 0 are not listed. With one village selected, the list "
+        "is for its district.\n\n**Destinations**: score = referrals past SLA + unanswered referrals; order: score, "
+        "then the oldest overdue referral.",
     ),
     "rapat_judul": ("Rapat kecamatan", "District meeting"),
     "rapat_pilih_kec_info": (
@@ -452,9 +423,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "profil_kategori_kosong": ("Tidak ada kasus baru dalam {periode}.", "No new cases in {periode}."),
     "profil_kategori_catatan": (
         "Kategori kekerasan (terhadap perempuan, terhadap anak) berjumlah 1-4 ditulis <5, dan baris jumlah tidak "
-        "memuatnya, agar angka itu tidak dapat dihitung balik (metrics.md 7).",
-        "Violence categories (against women, against children) counting 1-4 are written <5, and the total row "
-        "leaves them out so they cannot be worked out by subtraction (metrics.md 7).",
+        "memuatnya, agar angka itu tidak dapat dihitung balik.",
+        "Violence categories (against women, against children) counting 1-4 are written <5, and the total row leaves "
+        "them out so they cannot be worked out by subtraction.",
     ),
     "pr_total_bukan_sensitif": ("Jumlah di luar kategori kekerasan", "Total excluding violence categories"),
     "profil_corong_judul": ("Rujukan yang dimulai {periode}", "Referrals started {periode}"),
@@ -532,8 +503,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "pr_dibuat_pada": ("Dibuat {tanggal} pukul {jam}", "Made {tanggal} at {jam}"),
     "pr_periode_dokumen": ("Periode {periode}", "Period {periode}"),
     "pr_data_sintetis_dokumen": (
-        "angka dalam dokumen ini dibuat oleh `pantau demo`, bukan laporan Puskesos yang sebenarnya.",
-        "the numbers in this document were made by `pantau demo`, not real Puskesos reports.",
+        "angka dalam dokumen ini dibuat oleh perintah demo Pantau, bukan laporan Puskesos yang sebenarnya.",
+        "the numbers in this document were made by Pantau's demo command, not real Puskesos reports.",
     ),
     "pr_halaman_dari": ("Halaman {n} dari {total}", "Page {n} of {total}"),
     "unduh_agenda_pdf": ("Unduh agenda rapat (PDF)", "Download meeting agenda (PDF)"),
@@ -595,10 +566,10 @@ TEKS.update({
     "peta_tanpa_batas": (
         "Belum ada batas desa resmi di gudang data ini, jadi peta petak dipakai: satu kotak sama besar per desa, "
         "dikelompokkan per kecamatan. Untuk peta wilayah yang sebenarnya, impor berkas batas desa dari BIG atau "
-        "Bappeda (GeoJSON, GeoPackage, Shapefile atau .zip-nya): `pantau batas BERKAS`.",
+        "Bappeda (GeoJSON, GeoPackage, Shapefile atau .zip-nya) di server dengan perintah **pantau batas BERKAS**.",
         "This warehouse has no official village boundaries yet, so a tile map is shown: one equal square per "
         "village, grouped by district. For the real map, import the village boundary file from BIG or Bappeda "
-        "(GeoJSON, GeoPackage, Shapefile or its .zip): `pantau batas FILE`.",
+        "(GeoJSON, GeoPackage, Shapefile or its .zip) on the server with the command **pantau batas FILE**.",
     ),
     "peta_belum_matang": (
         "Belum ada bulan dalam periode yang sudah matang (berakhir ≥ 90 hari sebelum {tanggal}); pilih periode "
@@ -662,74 +633,48 @@ TEKS.update({
         "breaks: the same breaks for every period.",
     ),
     "def_peta_kasus_baru": (
-        "**Kasus baru**: jumlah atas bulan-bulan periode terpilih.\n\n"
-        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
-        "Nihil rows count 0. (metrics.md, 1)",
-        "**New cases**: summed over the months of the chosen period.\n\n"
-        "> `kasus_baru(desa, bulan)`: distinct (kode_desa, no_registrasi) with `tanggal_lapor` in the month. "
-        "Nihil rows count 0. (metrics.md, 1)",
+        "**Kasus baru**: kasus yang dilaporkan, tiap kasus dihitung sekali; jumlah atas bulan-bulan periode "
+        "terpilih. Laporan nihil dihitung 0.",
+        "**New cases**: cases reported, each counted once; summed over the months of the chosen period. Nil reports "
+        "count 0.",
     ),
     "def_peta_kasus_per_1000": (
-        "**Kasus per 1.000 penduduk**: kasus baru dalam periode dibagi penduduk desa (tahun terakhir ≤ bulan akhir "
-        "periode), dikali 1.000. Hanya untuk desa yang jumlah penduduknya diketahui (berkas `penduduk`).\n\n"
-        "> `kasus_per_1000`: kasus_baru per 1,000 residents (population of the latest year <= the month). "
-        "Shown only where population is known. (metrics.md, 1)",
-        "**Cases per 1,000 residents**: new cases in the period divided by the village population (latest year ≤ "
-        "the period's last month), times 1,000. Only where the population is known (`penduduk` file).\n\n"
-        "> `kasus_per_1000`: kasus_baru per 1,000 residents (population of the latest year <= the month). "
-        "Shown only where population is known. (metrics.md, 1)",
+        "**Kasus per 1.000 penduduk**: kasus baru dalam periode dibagi penduduk desa (data penduduk tahun terakhir "
+        "sampai bulan akhir periode), dikali 1.000. Hanya untuk desa yang jumlah penduduknya sudah dimuat.",
+        "**Cases per 1,000 residents**: new cases in the period divided by the village population (the latest year "
+        "up to the period's last month), times 1,000. Only where the population has been loaded.",
     ),
     "def_peta_selesai_90": (
-        "**Rujukan selesai ≤ 90 hari** (kohort): atas bulan periode yang sudah matang (berakhir sekurang-kurangnya "
-        "90 hari sebelum tanggal data).\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature. "
-        "(metrics.md, 2)",
-        "**Referrals completed ≤ 90 days** (cohort based), over the mature months of the period (ended at least 90 "
-        "days before the data date).\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature. "
-        "(metrics.md, 2)",
+        "**Rujukan selesai ≤ 90 hari** (per kohort): rujukan yang selesai paling lambat 90 hari sejak dirujuk, "
+        "dibagi semua rujukan yang dimulai, atas bulan periode yang sudah matang (berakhir sekurang-kurangnya 90 "
+        "hari sebelum tanggal data).",
+        "**Referrals completed ≤ 90 days** (by cohort): referrals completed within 90 days of being sent, divided by "
+        "all referrals started, over the mature months of the period (ended at least 90 days before the data date).",
     ),
     "def_peta_tunggakan": (
-        "**Tunggakan rujukan**: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data, di antara "
-        "rujukan yang dimulai sampai akhir periode (SLA bawaan 30 hari; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180)."
-        "\n\n> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than "
-        "the SLA of their destination as of cutoff. (metrics.md, 2)",
-        "**Overdue referrals**: open referrals past the SLA of their destination at the data date, among those "
-        "started up to the end of the period (default SLA 30 days; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180).\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than "
-        "the SLA of their destination as of cutoff. (metrics.md, 2)",
+        "**Tunggakan rujukan**: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data, kapan pun "
+        "rujukan itu dimulai (SLA bawaan 30 hari; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180).",
+        "**Overdue referrals**: open referrals past the SLA of their destination at the data date, whenever they "
+        "started (default SLA 30 days; UPTD PPA 3, BPJS Kesehatan 45, Perkim 180).",
     ),
     "def_peta_tanpa_respon": (
-        "**Rujukan tanpa respon**: di antara rujukan yang dimulai sampai akhir periode, per tanggal data.\n\n"
-        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
-        "days. (metrics.md, 2)",
-        "**Referrals without response**: among the referrals started up to the end of the period, at the data "
-        "date.\n\n"
-        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
-        "days. (metrics.md, 2)",
+        "**Rujukan tanpa respon**: rujukan yang sudah dikirim tetapi belum pernah dijawab tujuannya dan berumur "
+        "lebih dari 14 hari per tanggal data, kapan pun rujukan itu dimulai.",
+        "**Referrals without response**: referrals sent but never answered by the destination and older than 14 "
+        "days at the data date, whenever they started.",
     ),
     "def_peta_kelengkapan": (
-        "**Kelengkapan laporan**: bulan yang dilaporkan dibagi bulan yang diharapkan dalam periode (desa_melapor / "
-        "desa_diharapkan). Sebuah Puskesos diharapkan melapor mulai bulan setelah SK-nya (atau laporan pertamanya) "
-        "sampai bulan sebelum tanggal data.\n\n"
-        "> `kelengkapan = diterima / diharapkan`; `laporan_diterima(desa, bulan)`: the desa sent at least one row "
-        "for that month (a case row or a nihil row). (metrics.md, 3)",
+        "**Kelengkapan laporan**: bulan yang dilaporkan dibagi bulan yang diharapkan dalam periode. Sebuah Puskesos "
+        "diharapkan melapor mulai bulan setelah SK-nya (atau laporan pertamanya) sampai bulan sebelum tanggal data.",
         "**Reporting completeness**: months reported divided by months expected in the period. A Puskesos is "
-        "expected to report from the month after its SK (or its first report) to the month before the data date."
-        "\n\n> `kelengkapan = diterima / diharapkan`; `laporan_diterima(desa, bulan)`: the desa sent at least one "
-        "row for that month (a case row or a nihil row). (metrics.md, 3)",
+        "expected to report from the month after its SK (or its first report) to the month before the data date.",
     ),
     "def_peta_status_puskesos": (
-        "**Status Puskesos** per tanggal data (tidak bergantung pada periode).\n\n"
-        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
-        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
-        "(metrics.md, 3)",
-        "**Puskesos status** at the data date (independent of the period).\n\n"
-        "> Status of a Puskesos as of cutoff: `aktif` (reported in each of the last 2 months), `tersendat` "
-        "(reported in 1 of the last 3), `diam` (nothing in the last 3 months), `belum_dibentuk` (no Puskesos). "
-        "(metrics.md, 3)",
+        "**Status Puskesos** per tanggal data (tidak bergantung pada periode): aktif (melapor pada masing-masing "
+        "dari 2 bulan terakhir), tersendat (melapor pada 1 dari 3 bulan terakhir), diam (tidak melapor selama 3 "
+        "bulan terakhir), belum dibentuk.",
+        "**Puskesos status** at the data date (independent of the period): active (reported in each of the last 2 "
+        "months), irregular (reported in 1 of the last 3), silent (nothing in the last 3 months), not yet formed.",
     ),
 })
 
@@ -763,17 +708,14 @@ TEKS.update({
         "Referral funnel chart (sent, responded, completed, rejected), {wilayah}",
     ),
     "rujukan_def_corong": (
-        "**Corong rujukan**: rujukan yang *dimulai* dalam periode terpilih (`tanggal_rujuk`, atau `tanggal_lapor` "
-        "bila kosong), dengan statusnya per tanggal data. **Direspon** = status sudah lewat `dikirim` atau "
-        "`tanggal_respon` terisi; **selesai** = status selesai; **ditolak** = ditolak tujuan. Persen = bagian dari "
-        "yang dikirim.\n\n"
-        "> A referral is a row with `tujuan_rujukan` set; its start is `tanggal_rujuk` (or `tanggal_lapor` when "
-        "missing, with a warning). `rujukan_dikirim(bulan)`: referrals started in the month. (metrics.md, 2)",
-        "**Referral funnel**: referrals *started* in the chosen period, with their status as of the data date. "
-        "**Responded** = status past `dikirim` or a `tanggal_respon`; **completed** = status selesai; **rejected** = "
-        "rejected by the destination. Percent = share of those sent.\n\n"
-        "> A referral is a row with `tujuan_rujukan` set; its start is `tanggal_rujuk` (or `tanggal_lapor` when "
-        "missing, with a warning). `rujukan_dikirim(bulan)`: referrals started in the month. (metrics.md, 2)",
+        "**Corong rujukan**: rujukan yang *dimulai* dalam periode terpilih (menurut tanggal rujuk, atau tanggal "
+        "lapor bila tanggal rujuk kosong), dengan keadaannya per tanggal data. **Direspon** = tujuan sudah menjawab "
+        "(menerima, memproses, menyelesaikan atau menolak); **selesai** = layanan selesai; **ditolak** = ditolak "
+        "tujuan. Persen = bagian dari yang dikirim.",
+        "**Referral funnel**: referrals *started* in the chosen period (by referral date, or report date when the "
+        "referral date is missing), with their state at the data date. **Responded** = the destination has answered "
+        "(received, processing, completed or rejected); **completed** = service completed; **rejected** = rejected "
+        "by the destination. Percent = share of those sent.",
     ),
     "rujukan_bagian_kohort": ("Penyelesaian per kohort", "Completion by cohort"),
     "rujukan_kohort_judul": (
@@ -798,31 +740,19 @@ TEKS.update({
     "rujukan_def_kohort": (
         "**Penyelesaian per kohort**: dari rujukan yang dimulai pada suatu bulan, bagian yang mencapai status "
         "selesai dalam 30, 60 dan 90 hari sejak mulai. Kohort ditampilkan abu-abu dengan \"belum matang\" bila "
-        "bulannya belum berakhir 30/60/90 hari sebelum tanggal data.\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
-        "least 90 days before cutoff); an immature cohort is shown greyed with \"belum matang\". Also 30 and 60 "
-        "days. (metrics.md, 2)",
+        "bulannya belum berakhir 30/60/90 hari sebelum tanggal data.",
         "**Completion by cohort**: of the referrals started in a month, the share completed within 30, 60 and 90 "
         "days of their start. A cohort is grey with \"not yet mature\" when its month had not ended 30/60/90 days "
-        "before the data date.\n\n"
-        "> `selesai_90 = referrals started in period P that reached status selesai with tanggal_selesai <= "
-        "tanggal_rujuk + 90 days` / `referrals started in P`. A cohort is shown only once it is mature (P ended at "
-        "least 90 days before cutoff); an immature cohort is shown greyed with \"belum matang\". Also 30 and 60 "
-        "days. (metrics.md, 2)",
+        "before the data date.",
     ),
     "rujukan_bagian_tujuan": ("Per tujuan rujukan", "By destination"),
     "rujukan_def_tujuan": (
         "**Per tujuan rujukan**: tabel yang menunjukkan instansi mana yang tidak menjawab. Rujukan yang dimulai "
-        "dalam periode, keadaan per tanggal data. SLA dari konfigurasi (`pantau.toml`, bawaan 30 hari). Arahkan "
-        "penunjuk ke judul kolom untuk definisinya.\n\n"
-        "> By destination: sent, responded within 14 days, completed within 90, rejected, median days, overdue. "
-        "This is the table that tells a coordination meeting which agency is not answering. (metrics.md, 2)",
-        "**By destination**: the table that shows which agency is not answering. Referrals started in the period, "
-        "as of the data date. SLA from the settings (`pantau.toml`, default 30 days). Hover a column title for its "
-        "definition.\n\n"
-        "> By destination: sent, responded within 14 days, completed within 90, rejected, median days, overdue. "
-        "This is the table that tells a coordination meeting which agency is not answering. (metrics.md, 2)",
+        "dalam periode, keadaan per tanggal data. Batas waktu layanan (SLA) diatur oleh admin Pantau, bawaan 30 "
+        "hari. Arahkan penunjuk ke judul kolom untuk definisinya.",
+        "**By destination**: the table that shows which agency is not answering. Referrals started in the period, as "
+        "of the data date. The service deadline (SLA) is set by the Pantau admin, default 30 days. Hover a column "
+        "title for its definition.",
     ),
     "rujukan_kol_tujuan": ("Tujuan", "Destination"),
     "rujukan_kol_sla": ("SLA (hari)", "SLA (days)"),
@@ -833,11 +763,13 @@ TEKS.update({
     "rujukan_kol_ditolak": ("Ditolak", "Rejected"),
     "rujukan_kol_median": ("Median hari selesai", "Median days to done"),
     "rujukan_kol_terbuka": ("Terbuka", "Open"),
-    "rujukan_kol_terlambat": ("Lewat SLA", "Past SLA"),
+    "rujukan_kol_terlambat": ("Lewat SLA (rujukan periode ini)", "Past SLA (this period's referrals)"),
     "rujukan_kol_tanpa_respon": ("Tanpa respon", "No response"),
     "rujukan_kol_tertua": ("Tertua (hari)", "Oldest (days)"),
-    "rujukan_bantu_tujuan": ("Instansi tujuan rujukan (enums.md, tujuan_rujukan).",
-                             "Referral destination (enums.md, tujuan_rujukan)."),
+    "rujukan_bantu_tujuan": (
+        "Instansi tujuan rujukan.",
+        "The agency the referral was sent to.",
+    ),
     "rujukan_bantu_sla": (
         "Batas waktu penyelesaian tujuan ini dalam hari, dari konfigurasi (bawaan 30; UPTD PPA 3, BPJS Kesehatan 45, "
         "Perkim 180).",
@@ -846,12 +778,14 @@ TEKS.update({
     ),
     "rujukan_bantu_dikirim": ("Rujukan yang dimulai dalam periode.", "Referrals started in the period."),
     "rujukan_bantu_respon_14": (
-        "respon_14: direspon (status lewat dikirim, atau tanggal_respon terisi) dalam 14 hari sejak mulai.",
-        "respon_14: responded (status past dikirim, or tanggal_respon set) within 14 days of start.",
+        "Direspon dalam 14 hari: tujuan sudah menjawab (menerima, memproses, menyelesaikan atau menolak) paling "
+        "lambat 14 hari sejak rujukan dimulai.",
+        "Responded within 14 days: the destination answered (received, processing, completed or rejected) within 14 "
+        "days of the referral's start.",
     ),
     "rujukan_bantu_selesai_90": (
-        "Selesai dengan tanggal_selesai ≤ mulai + 90 hari (semua kohort; jumlah ini hanya bisa bertambah).",
-        "Completed with tanggal_selesai <= start + 90 days (all cohorts; this count can only grow).",
+        "Selesai paling lambat 90 hari sejak dimulai (semua kohort; jumlah ini hanya bisa bertambah).",
+        "Completed within 90 days of the start (all cohorts; this count can only grow).",
     ),
     "rujukan_bantu_persen_90": (
         "Selesai ≤ 90 hari dibagi dikirim, hanya atas kohort matang (bulan mulai berakhir ≥ 90 hari sebelum "
@@ -861,27 +795,25 @@ TEKS.update({
     ),
     "rujukan_bantu_ditolak": ("Ditolak tujuan per tanggal data.", "Rejected by the destination by the data date."),
     "rujukan_bantu_median": (
-        "median_hari_selesai: median hari dari mulai sampai selesai, di antara yang selesai.",
-        "median_hari_selesai: median days from start to selesai among the completed.",
+        "Median hari dari mulai sampai selesai, di antara rujukan yang sudah selesai.",
+        "Median days from start to completion, among the completed referrals.",
     ),
     "rujukan_bantu_terbuka": (
-        "Masih terbuka per tanggal data (status dikirim, diterima_tujuan atau diproses).",
-        "Still open at the data date (status dikirim, diterima_tujuan or diproses).",
+        "Masih terbuka per tanggal data (dikirim, diterima tujuan, atau sedang diproses).",
+        "Still open at the data date (sent, received by the destination, or in process).",
     ),
     "rujukan_bantu_terlambat": (
         "Tunggakan: rujukan terbuka yang umurnya melewati SLA tujuannya per tanggal data.",
         "Overdue: open referrals older than their destination's SLA as of the data date.",
     ),
     "rujukan_bantu_tanpa_respon": (
-        "tanpa_respon: terbuka, status dikirim, tanpa tanggal_respon, dan berumur lebih dari 14 hari.",
-        "tanpa_respon: open, status dikirim, no tanggal_respon, older than 14 days.",
+        "Tanpa respon: masih terbuka, belum pernah dijawab tujuan, dan berumur lebih dari 14 hari.",
+        "No response: still open, never answered by the destination, and older than 14 days.",
     ),
     "rujukan_bantu_tertua": ("Umur (hari) rujukan terbuka yang tertua.", "Age (days) of the oldest open referral."),
     "rujukan_catatan_ppa": (
-        "Di bawah tingkat kabupaten, jumlah 1-4 untuk UPTD PPA ditulis <5: rujukan ke sana adalah kasus kekerasan "
-        "(metrics.md, 7).",
-        "Below regency level, counts of 1-4 for UPTD PPA are shown as <5: referrals there are violence cases "
-        "(metrics.md, 7).",
+        "Di bawah tingkat kabupaten, jumlah 1-4 untuk UPTD PPA ditulis <5: rujukan ke sana adalah kasus kekerasan.",
+        "Below regency level, counts of 1-4 for UPTD PPA are shown as <5: referrals there are violence cases.",
     ),
     "rujukan_bagian_umur": ("Umur rujukan terbuka dan status SLA", "Age of open referrals and SLA status"),
     "rujukan_umur_judul": ("Rujukan terbuka per kelompok umur", "Open referrals by age"),
@@ -894,29 +826,17 @@ TEKS.update({
     "rujukan_sla_berisiko": ("berisiko", "at risk"),
     "rujukan_sla_terlambat": ("terlambat", "overdue"),
     "rujukan_def_umur": (
-        "**Umur rujukan terbuka**: hari sejak mulai sampai tanggal data (0-30, 31-60, 61-90, > 90), diwarnai "
-        "menurut SLA tujuannya: tepat waktu (umur < 75 % SLA), berisiko (75-100 %), terlambat (> SLA).\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. Default SLA 30 days, configurable per `tujuan_rujukan`. Status on "
-        "screen: `tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA). (metrics.md, 2)",
+        "**Umur rujukan terbuka**: hari sejak mulai sampai tanggal data (0-30, 31-60, 61-90, > 90), diwarnai menurut "
+        "SLA tujuannya: tepat waktu (umur < 75 % SLA), berisiko (75-100 %), terlambat (> SLA).",
         "**Age of open referrals**: days from start to the data date (0-30, 31-60, 61-90, > 90), coloured by their "
-        "destination's SLA: on time (age < 75 % of SLA), at risk (75-100 %), overdue (> SLA).\n\n"
-        "> Overdue (tunggakan): open referrals (status `dikirim`, `diterima_tujuan` or `diproses`) older than the "
-        "SLA of their destination as of cutoff. Default SLA 30 days, configurable per `tujuan_rujukan`. Status on "
-        "screen: `tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA). (metrics.md, 2)",
+        "destination's SLA: on time (age < 75 % of SLA), at risk (75-100 %), overdue (> SLA).",
     ),
     "rujukan_bagian_tanpa_respon": ("Tanpa respon per desa", "No response, by village"),
     "rujukan_def_tanpa_respon": (
-        "**Tanpa respon**: rujukan terbuka yang tidak pernah dijawab (status dikirim, tanpa `tanggal_respon`) dan "
-        "berumur lebih dari 14 hari, per desa asal, terbanyak lebih dulu.\n\n"
-        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
-        "days: the \"laporan ketlisut\" that the regency's Dinsos says cannot happen. Shown by destination and by "
-        "desa. (metrics.md, 2)",
-        "**No response**: open referrals never answered (status dikirim, no `tanggal_respon`) and older than 14 "
-        "days, by village of origin, most first.\n\n"
-        "> `tanpa_respon`: open referrals with no response (status `dikirim`, no `tanggal_respon`) older than 14 "
-        "days: the \"laporan ketlisut\" that the regency's Dinsos says cannot happen. Shown by destination and by "
-        "desa. (metrics.md, 2)",
+        "**Tanpa respon**: rujukan terbuka yang sudah dikirim tetapi tidak pernah dijawab tujuannya dan berumur "
+        "lebih dari 14 hari, per desa asal, terbanyak lebih dulu.",
+        "**No response**: open referrals sent but never answered by the destination and older than 14 days, by "
+        "village of origin, most first.",
     ),
     "rujukan_tanpa_respon_nihil": (
         "Tidak ada rujukan tanpa respon lebih dari 14 hari.",
@@ -938,13 +858,9 @@ TEKS.update({
     "rujukan_def_daftar": (
         "**Daftar rujukan terbuka** yang dimulai dalam periode, yang lewat SLA lebih dulu lalu yang tertua. Hanya id "
         "samaran (pseudonim), bukan nama, NIK atau nomor registrasi; kategori kasus kekerasan ditulis \"kasus "
-        "sensitif\".\n\n"
-        "> Lists of individual cases show only pseudonymous ids, desa, category (a sensitive one shown as \"kasus "
-        "sensitif\"), dates, status and destination. (metrics.md, 7)",
+        "sensitif\".",
         "**Open referrals** started in the period, past SLA first, then the oldest. Pseudonymous ids only, never a "
-        "name, NIK or registration number; a violence case's category reads \"sensitive case\".\n\n"
-        "> Lists of individual cases show only pseudonymous ids, desa, category (a sensitive one shown as \"kasus "
-        "sensitif\"), dates, status and destination. (metrics.md, 7)",
+        "name, NIK or registration number; a violence case's category reads \"sensitive case\".",
     ),
     "rujukan_daftar_saring": ("Tampilkan", "Show"),
     "rujukan_daftar_terlambat": ("Lewat SLA ({n})", "Past SLA ({n})"),
@@ -999,49 +915,34 @@ TEKS.update({
     "kualitas_def_kelengkapan": (
         "**Kelengkapan laporan** = bulan yang diterima / bulan yang diharapkan, atas 12 bulan sebelum bulan tanggal "
         "data. Bulan yang batas kirimnya (tanggal 10 bulan berikutnya) belum lewat dan belum ada laporannya tidak "
-        "dihitung.\n\n"
-        "> A Puskesos is expected to report every month from the month after its `tanggal_sk` (or, with no "
-        "register, from its first report) up to the month before cutoff. `laporan_diterima(desa, bulan)`: the desa "
-        "sent at least one row for that month (a case row or a nihil row). `kelengkapan = diterima / diharapkan`. "
-        "(metrics.md, 3)",
+        "dihitung.",
         "**Reporting completeness** = months received / months expected, over the 12 months before the data date's "
         "month. A month whose deadline (day 10 of the next month) has not passed and that has no report yet is not "
-        "counted.\n\n"
-        "> A Puskesos is expected to report every month from the month after its `tanggal_sk` (or, with no "
-        "register, from its first report) up to the month before cutoff. `laporan_diterima(desa, bulan)`: the desa "
-        "sent at least one row for that month (a case row or a nihil row). `kelengkapan = diterima / diharapkan`. "
-        "(metrics.md, 3)",
+        "counted.",
     ),
     "kualitas_def_ketepatan": (
-        "**Ketepatan waktu** = bulan yang laporannya diterima tepat waktu / bulan yang diharapkan (jendela yang "
-        "sama).\n\n"
-        "> `tepat_waktu`: received on or before day 10 of the following month (`tanggal_kirim`, or the load date "
-        "when missing). Day 10 is configurable. `ketepatan = tepat_waktu / diharapkan`. (metrics.md, 3)",
-        "**Timeliness** = months whose report arrived on time / months expected (same window).\n\n"
-        "> `tepat_waktu`: received on or before day 10 of the following month (`tanggal_kirim`, or the load date "
-        "when missing). Day 10 is configurable. `ketepatan = tepat_waktu / diharapkan`. (metrics.md, 3)",
+        "**Ketepatan waktu** = bulan yang laporannya diterima tepat waktu (paling lambat tanggal 10 bulan "
+        "berikutnya) / bulan yang diharapkan (jendela yang sama).",
+        "**Timeliness** = months whose report arrived on time (by day 10 of the next month) / months expected (same "
+        "window).",
     ),
     "kualitas_def_karantina": (
         "**Karantina**: baris yang tidak dimuat karena data wajib tidak dapat dipakai (desa tidak dikenal, di luar "
         "kabupaten, tanggal tidak sah, kolom wajib kosong), per berkas dan jenis alasan. Sebuah baris dengan dua "
         "jenis alasan dihitung di keduanya. Desa dikenali dari kode atau nama desa yang tertulis; baris tanpa desa "
         "masuk kecamatan berkasnya. Unduhan CSV berisi baris-baris ini untuk dikirim kembali ke desa: tanpa nama, "
-        "alamat, telepon atau NIK, dan isian yang tampak seperti rumus diawali tanda '.\n\n"
-        "> Per desa and per file: rows quarantined by reason. (metrics.md, 6)",
+        "alamat, telepon atau NIK, dan isian yang tampak seperti rumus diawali tanda '.",
         "**Quarantine**: rows not loaded because required data cannot be used (unknown village, outside the regency, "
         "invalid date, required column empty), by file and kind of reason. A row with two kinds counts under both. "
         "The village is recognised from the code or name written; a row without one counts in its file's district. "
         "The CSV download holds these rows to send back to the village: no name, address, phone or NIK, and "
-        "formula-looking cells start with '.\n\n"
-        "> Per desa and per file: rows quarantined by reason. (metrics.md, 6)",
+        "formula-looking cells start with '.",
     ),
     "kualitas_def_tanpa_nik": (
         "**Baris tanpa NIK**: baris kasus (bukan nihil) tanpa NIK yang sah (kosong, atau tidak sah sehingga tidak "
-        "disimpan), atas 12 bulan yang sama.\n\n"
-        "> Per desa and per file: ... share of rows without NIK ... (metrics.md, 6)",
-        "**Rows without NIK**: case rows (not nihil) with no valid NIK (empty, or invalid and therefore not "
-        "stored), over the same 12 months.\n\n"
-        "> Per desa and per file: ... share of rows without NIK ... (metrics.md, 6)",
+        "disimpan), atas 12 bulan yang sama.",
+        "**Rows without NIK**: case rows (not nihil) with no valid NIK (empty, or invalid and therefore not stored), "
+        "over the same 12 months.",
     ),
     "kualitas_tab_strip": ("Pelaporan 12 bulan", "12-month reporting"),
     "kualitas_tab_skor": ("Skor kualitas per desa", "Quality score by village"),
@@ -1057,16 +958,12 @@ TEKS.update({
         "tanggal 10 bulan berikutnya; **telat** = diterima sesudahnya; **nihil** = hanya laporan nihil (tidak ada "
         "kasus: desa tetap melapor); **diam** = diharapkan tetapi tidak ada laporan dan batasnya sudah lewat; "
         "**tunggu** = belum ada laporan, batasnya belum lewat; **–** = sebelum Puskesos diharapkan melapor (bulan "
-        "sesudah SK, atau laporan pertama) atau desa tanpa Puskesos. Diam dan nihil tidak pernah berwarna sama.\n\n"
-        "> Status of a Puskesos as of cutoff: ... \"Diam\" and \"nihil\" are never the same colour. A reporting "
-        "history (a 12-month strip: on time / late / nihil / silent). (metrics.md, 3; screens.md, 3)",
-        "**12-month strip**: each village's report state per month. **on time** = case report received by day 10 "
-        "of the next month; **late** = received after; **nil** = only a nil report (no case: the village did "
-        "report); **silent** = expected, nothing received, deadline passed; **due** = nothing yet, deadline not "
-        "passed; **–** = before the Puskesos is expected to report (month after its SK, or its first report) or a "
-        "village without a Puskesos. Silent and nil are never the same colour.\n\n"
-        "> Status of a Puskesos as of cutoff: ... \"Diam\" and \"nihil\" are never the same colour. A reporting "
-        "history (a 12-month strip: on time / late / nihil / silent). (metrics.md, 3; screens.md, 3)",
+        "sesudah SK, atau laporan pertama) atau desa tanpa Puskesos. Diam dan nihil tidak pernah berwarna sama.",
+        "**12-month strip**: each village's report state per month. **on time** = case report received by day 10 of "
+        "the next month; **late** = received after; **nil** = only a nil report (no case: the village did report); "
+        "**silent** = expected, nothing received, deadline passed; **due** = nothing yet, deadline not passed; **–** "
+        "= before the Puskesos is expected to report (month after its SK, or its first report) or a village without "
+        "a Puskesos. Silent and nil are never the same colour.",
     ),
     "kualitas_lapor_pendek_tepat_waktu": ("tepat", "on time"),
     "kualitas_lapor_pendek_terlambat": ("telat", "late"),
@@ -1088,29 +985,19 @@ TEKS.update({
         "12 months {jendela}; {revisi} cases updated by a later report",
     ),
     "kualitas_def_skor": (
-        "**Skor kualitas data (0-100)** per desa, atas 12 bulan sebelum bulan tanggal data:\n\n"
-        "| bagian | bobot |\n|---|---|\n"
-        "| kelengkapan laporan | 40 |\n| ketepatan waktu | 20 |\n"
-        "| 1 - bagian baris dikarantina (dikarantina / (dimuat + dikarantina)) | 20 |\n"
-        "| 1 - bagian baris dimuat yang berperingatan (selain NIK/No KK tidak sah) | 10 |\n"
-        "| bagian baris kasus dengan NIK sah | 10 |\n\n"
-        "Tanpa bulan yang diharapkan: tidak dinilai. Tanpa baris sama sekali: tiga bagian baris bernilai 0. Hanya "
-        "laporan nihil: bagian NIK penuh. Revisi (kasus diperbarui laporan berikutnya) ditampilkan, tidak dinilai: "
-        "memperbarui status rujukan adalah alur kerja yang wajar. Bobot ini juga tertulis di "
-        "`pipelines/sql/marts/mart_kualitas_desa.sql`.\n\n"
-        "> A simple score 0-100 per desa (documented weights) lets a kecamatan coordinator see whose reports need "
-        "attention. (metrics.md, 6)",
-        "**Data quality score (0-100)** per village, over the 12 months before the data date's month:\n\n"
-        "| part | weight |\n|---|---|\n"
-        "| reporting completeness | 40 |\n| timeliness | 20 |\n"
-        "| 1 - share of rows quarantined (quarantined / (loaded + quarantined)) | 20 |\n"
-        "| 1 - share of loaded rows with a warning (other than an invalid NIK/No KK) | 10 |\n"
-        "| share of case rows with a valid NIK | 10 |\n\n"
-        "No expected month: not scored. No row at all: the three row parts are 0. Only nil reports: the NIK part "
-        "is full. Revisions (cases updated by a later report) are shown, not scored: updating a referral's status "
-        "is the normal workflow. These weights are also written in `pipelines/sql/marts/mart_kualitas_desa.sql`.\n\n"
-        "> A simple score 0-100 per desa (documented weights) lets a kecamatan coordinator see whose reports need "
-        "attention. (metrics.md, 6)",
+        "**Skor kualitas data (0-100)** per desa, atas 12 bulan sebelum bulan tanggal data:\n\n| bagian | bobot "
+        "|\n|---|---|\n| kelengkapan laporan | 40 |\n| ketepatan waktu | 20 |\n| 1 - bagian baris dikarantina "
+        "(dikarantina / (dimuat + dikarantina)) | 20 |\n| 1 - bagian baris dimuat yang berperingatan (selain NIK/No "
+        "KK tidak sah) | 10 |\n| bagian baris kasus dengan NIK sah | 10 |\n\nTanpa bulan yang diharapkan: tidak "
+        "dinilai. Tanpa baris sama sekali: tiga bagian baris bernilai 0. Hanya laporan nihil: bagian NIK penuh. "
+        "Revisi (kasus diperbarui laporan berikutnya) ditampilkan, tidak dinilai: memperbarui status rujukan adalah "
+        "alur kerja yang wajar.",
+        "**Data quality score (0-100)** per village, over the 12 months before the data date's month:\n\n| part | "
+        "weight |\n|---|---|\n| reporting completeness | 40 |\n| timeliness | 20 |\n| 1 - share of rows quarantined "
+        "(quarantined / (loaded + quarantined)) | 20 |\n| 1 - share of loaded rows with a warning (other than an "
+        "invalid NIK/No KK) | 10 |\n| share of case rows with a valid NIK | 10 |\n\nNo expected month: not scored. "
+        "No row at all: the three row parts are 0. Only nil reports: the NIK part is full. Revisions (cases updated "
+        "by a later report) are shown, not scored: updating a referral's status is the normal workflow.",
     ),
     "kualitas_kol_kelengkapan": ("Kelengkapan", "Completeness"),
     "kualitas_kol_ketepatan": ("Ketepatan", "Timeliness"),
@@ -1133,8 +1020,8 @@ TEKS.update({
         "Loaded rows with at least one warning other than an invalid NIK/No KK.",
     ),
     "kualitas_bantu_duplikat": (
-        "Baris yang no_registrasi-nya muncul lagi dalam berkas yang sama (baris terakhir yang dipakai).",
-        "Rows whose no_registrasi appears again in the same file (the last one is used).",
+        "Baris yang nomor registrasinya muncul lagi dalam berkas yang sama (baris terakhir yang dipakai).",
+        "Rows whose registration number appears again in the same file (the last one is used).",
     ),
     "kualitas_bantu_revisi": (
         "Kasus yang diperbarui oleh laporan berikutnya (versi lama tetap disimpan).",
@@ -1181,16 +1068,10 @@ TEKS.update({
     "kualitas_def_peringatan": (
         "**Peringatan**: baris yang dimuat tetapi sebagian isinya diperbaiki atau dibuang (label tidak dikenal "
         "menjadi lainnya, NIK tidak sah tidak disimpan, tanggal yang tidak berurutan dikosongkan, nama desa "
-        "dicocokkan karena ejaannya mirip, duplikat dalam berkas, teks seperti rumus).\n\n"
-        "> Per desa and per file: ... warnings by type (unknown labels, invalid NIK, impossible dates), share of "
-        "rows without NIK, duplicates (same no_registrasi in one file), revisions (rows updated by a later report). "
-        "(metrics.md, 6)",
+        "dicocokkan karena ejaannya mirip, duplikat dalam berkas, teks seperti rumus).",
         "**Warnings**: rows loaded with part of their content repaired or dropped (unknown label recorded as other, "
         "invalid NIK not stored, out-of-order dates emptied, village name matched by spelling, duplicate in a file, "
-        "formula-looking text).\n\n"
-        "> Per desa and per file: ... warnings by type (unknown labels, invalid NIK, impossible dates), share of "
-        "rows without NIK, duplicates (same no_registrasi in one file), revisions (rows updated by a later report). "
-        "(metrics.md, 6)",
+        "formula-looking text).",
     ),
     "kualitas_peringatan_kosong": ("Tidak ada peringatan.", "No warnings."),
     "kualitas_kol_jenis": ("Jenis", "Type"),
@@ -1211,13 +1092,12 @@ TEKS.update({
     "kualitas_bagian_nama": ("Nama desa yang tidak cocok", "Village names that did not match"),
     "kualitas_def_nama": (
         "**Nama desa yang tidak cocok** dengan daftar resmi Kemendagri: yang dikarantina (tidak dikenal, atau desa "
-        "kabupaten lain) beserta sarannya, dan yang dimuat karena ejaannya mirip (peringatan `nama_desa_mirip`) "
-        "beserta desa yang dipilih. Tambahkan ejaan yang benar ke `data/reference/alias_desa.csv` lalu muat ulang "
-        "berkasnya.",
-        "**Village names that did not match** the official Kemendagri list: those quarantined (unknown, or a "
-        "village of another regency) with the suggestion, and those loaded because the spelling was close "
-        "(`nama_desa_mirip` warning) with the village chosen. Add the spelling to `data/reference/alias_desa.csv` "
-        "and load the file again.",
+        "kabupaten lain) beserta sarannya, dan yang dimuat karena ejaannya mirip beserta desa yang dipilih. Minta "
+        "admin Pantau menambahkan ejaan yang dipakai desa ke daftar ejaan desa, lalu muat ulang berkasnya.",
+        "**Village names that did not match** the official Kemendagri list: those quarantined (unknown, or a village "
+        "of another regency) with the suggestion, and those loaded because the spelling was close, with the village "
+        "chosen. Ask the Pantau admin to add the spelling the village uses to the list of village spellings, then "
+        "load the file again.",
     ),
     "kualitas_nama_tidak_dikenal": ("tidak dikenal (dikarantina)", "unknown (quarantined)"),
     "kualitas_nama_di_luar_wilayah": ("kabupaten lain (dikarantina)", "other regency (quarantined)"),
@@ -1226,8 +1106,10 @@ TEKS.update({
     "kualitas_kol_keterangan": ("Alasan atau desa yang dipilih", "Reason or village chosen"),
     "kualitas_nama_kosong": ("Semua nama desa cocok.", "Every village name matched."),
     "kualitas_nama_saran": (
-        "Tambahkan ejaan yang dipakai desa ke data/reference/alias_desa.csv, lalu muat ulang berkasnya.",
-        "Add the spelling the village uses to data/reference/alias_desa.csv, then load the file again.",
+        "Tambahkan ejaan yang dipakai desa ke daftar ejaan desa (berkas data/reference/alias_desa.csv di server), "
+        "lalu muat ulang berkasnya.",
+        "Add the spelling the village uses to the list of village spellings (the file data/reference/alias_desa.csv "
+        "on the server), then load the file again.",
     ),
     "kualitas_strip_semua": ("Tampilkan semua {n} desa", "Show all {n} villages"),
     "kualitas_strip_semua_bantu": (
@@ -1242,11 +1124,10 @@ TEKS.update({
 TEKS.update({
     "program_pilih": ("Program", "Program"),
     "program_belum_ada": (
-        "Belum ada daftar penerima program. Muat ekstrak DTKS/DTSEN dan daftar penerima, misalnya "
-        "`pantau ingest dtks_2025_12.xlsx pkh_2026_06.xlsx` (atau `--program pkh` bila berkas tidak punya kolom "
-        "program).",
-        "No program roll loaded yet. Load a DTKS/DTSEN extract and program rolls, e.g. "
-        "`pantau ingest dtks_2025_12.xlsx pkh_2026_06.xlsx` (or `--program pkh` when a file has no program column).",
+        "Belum ada daftar penerima program. Muat data DTKS/DTSEN terbaru dan daftar penerima PBI-JK, PKH atau "
+        "Sembako lewat halaman Unggah data (atau di server dengan perintah **pantau ingest**).",
+        "No program recipient list loaded yet. Load the latest DTKS/DTSEN data and the PBI-JK, PKH or Sembako "
+        "recipient lists on the Upload data page (or on the server with the command **pantau ingest**).",
     ),
     "program_periode": ("DTKS {dtks} · daftar penerima {roll}", "DTKS {dtks} · roll {roll}"),
     "program_layak": ("Keluarga layak", "Eligible households"),
@@ -1264,10 +1145,10 @@ TEKS.update({
                             "{persen} of recipients; outside desil {desil}, not in active DTKS {dtks}"),
     "program_ket_eksklusi": ("{persen} dari keluarga layak", "{persen} of eligible households"),
     "program_def_layak": (
-        "**Keluarga layak** (`metrics.md` §4): keluarga aktif di DTKS/DTSEN periode terakhir (sampai tanggal data) "
-        "dengan desil dalam rentang layak {program} (konfigurasi `desil_program`).",
-        "**Eligible households** (`metrics.md` §4): active DTKS/DTSEN households of the latest period (up to the "
-        "data date) with a desil in {program}'s eligible range (setting `desil_program`).",
+        "**Keluarga layak**: keluarga aktif di DTKS/DTSEN periode terakhir (sampai tanggal data) yang desilnya masuk "
+        "rentang layak {program} (rentang ini diatur oleh admin Pantau).",
+        "**Eligible households**: households active in the latest DTKS/DTSEN period (up to the data date) whose "
+        "desil is in {program}'s eligible range (set by the Pantau admin).",
     ),
     "program_def_cakupan": (
         "**Cakupan** = keluarga layak yang ada dan aktif di daftar penerima terakhir / keluarga layak. Ditampilkan "
@@ -1305,12 +1186,12 @@ TEKS.update({
 # Poverty target (metrics.md section 5)
 TEKS.update({
     "target_belum_ada": (
-        "Belum ada data BPS atau target kemiskinan untuk kabupaten ini. Muat `data/reference/indikator_kemiskinan.csv` "
-        "dan `data/reference/target_kemiskinan.csv` (atau dokumen perencanaan baru dengan kolom yang sama) dengan "
-        "`pantau ingest`.",
-        "No BPS series or poverty target for this regency yet. Load `data/reference/indikator_kemiskinan.csv` and "
-        "`data/reference/target_kemiskinan.csv` (or a new planning document with the same columns) with "
-        "`pantau ingest`.",
+        "Belum ada data BPS atau target kemiskinan untuk kabupaten ini. Muat data/reference/indikator_kemiskinan.csv "
+        "dan data/reference/target_kemiskinan.csv (atau dokumen perencanaan baru dengan kolom yang sama) dengan "
+        "**pantau ingest**.",
+        "No BPS series or poverty target for this regency yet. Load data/reference/indikator_kemiskinan.csv and "
+        "data/reference/target_kemiskinan.csv (or a new planning document with the same columns) with "
+        "**pantau ingest**.",
     ),
     "target_pilih_dokumen": ("Dokumen perencanaan", "Planning document"),
     "target_ubin": ("Kemiskinan vs target", "Poverty vs target"),
@@ -1394,16 +1275,16 @@ TEKS.update({
     "masuk_sandi": ("Kata sandi", "Password"),
     "masuk_tombol": ("Masuk", "Log in"),
     "masuk_ket": (
-        "Akun dibuat oleh admin Dinsos (`pantau pengguna tambah`). Setelah beberapa kali gagal, akun dikunci "
-        "sementara. Setiap masuk, keluar dan unduhan dicatat.",
-        "Accounts are created by the Dinsos admin (`pantau pengguna tambah`). After repeated failures an account "
-        "is locked for a while. Every log-in, log-out and download is recorded.",
+        "Akun dibuat oleh admin Dinsos. Setelah beberapa kali gagal, akun dikunci sementara. Setiap masuk, keluar "
+        "dan unduhan dicatat.",
+        "Accounts are created by the Dinsos admin. After repeated failures an account is locked for a while. Every "
+        "log-in, log-out and download is recorded.",
     ),
     "masuk_belum_ada_akun": (
-        "Belum ada akun. Buat akun pertama di server: `pantau pengguna tambah NAMA --peran perencana` "
-        "(atau jalankan `make demo` untuk akun demo).",
-        "There is no account yet. Create the first one on the server: `pantau pengguna tambah NAME --peran "
-        "perencana` (or run `make demo` for demo accounts).",
+        "Belum ada akun. Buat akun pertama di server dengan perintah **pantau pengguna tambah NAMA --peran "
+        "perencana** (atau **make demo** untuk akun demo).",
+        "There is no account yet. Create the first one on the server with the command **pantau pengguna tambah NAME "
+        "--peran perencana** (or **make demo** for demo accounts).",
     ),
     "masuk_sesi_berakhir": (
         "Sesi berakhir (tidak aktif {menit} menit, atau akun diubah). Silakan masuk lagi.",
@@ -1430,11 +1311,11 @@ TEKS.update({
     "halaman_audit": ("Log audit", "Audit log"),
     "masuk_sso": ("Masuk dengan akun dinas (SSO)", "Log in with the office account (SSO)"),
     "masuk_sso_belum_siap": (
-        "Masuk SSO belum disiapkan di server: penyedia \"{penyedia}\" belum lengkap di `.streamlit/secrets.toml` "
-        "(bagian [auth] dan [auth.{penyedia}], lihat README). Sementara itu masuk dengan nama dan kata sandi. "
-        "({pesan})",
-        "Single sign-on is not set up on the server: provider \"{penyedia}\" is incomplete in "
-        "`.streamlit/secrets.toml` ([auth] and [auth.{penyedia}], see the README). Log in with name and password "
+        "Masuk SSO belum disiapkan di server: penyedia \"{penyedia}\" belum lengkap di berkas rahasia Streamlit "
+        "(.streamlit/secrets.toml, bagian [auth] dan [auth.{penyedia}], lihat README). Sementara itu masuk dengan "
+        "nama dan kata sandi. ({pesan})",
+        "Single sign-on is not set up on the server: provider \"{penyedia}\" is incomplete in Streamlit's secrets "
+        "file (.streamlit/secrets.toml, [auth] and [auth.{penyedia}], see the README). Log in with name and password "
         "meanwhile. ({pesan})",
     ),
     "pr_dibuat_oleh": ("{waktu} oleh {nama}", "{waktu} by {nama}"),
@@ -1545,11 +1426,167 @@ TEKS.update({
 # Warehouse of another schema version (`data.status_gudang` = "versi_lain")
 TEKS.update({
     "gudang_versi_lain": (
-        "Gudang data di `{jalur}` dibuat oleh versi Pantau yang lain (susunan tabelnya bukan versi {versi}). "
-        "Jalankan `pantau build` untuk membangun ulang tabelnya dari baris yang sudah dimuat (tidak ada yang perlu "
-        "dimuat ulang), lalu muat ulang halaman ini.",
-        "The warehouse at `{jalur}` was built by another version of Pantau (its tables are not version {versi}). "
-        "Run `pantau build` to rebuild its tables from the rows already loaded (nothing needs to be loaded again), "
-        "then reload this page.",
+        "Gudang data di {jalur} dibuat oleh versi Pantau yang lain (susunan tabelnya bukan versi {versi}). Di "
+        "server, jalankan **pantau build** untuk membangun ulang tabelnya dari baris yang sudah dimuat (tidak ada "
+        "yang perlu dimuat ulang), lalu muat ulang halaman ini.",
+        "The warehouse at {jalur} was built by another version of Pantau (its tables are not version {versi}). On "
+        "the server, run **pantau build** to rebuild its tables from the rows already loaded (nothing needs to be "
+        "loaded again), then reload this page.",
+    ),
+})
+
+# Small fixes seen by users: program coverage on Profil desa and Rapat kecamatan, the upload box in Indonesian,
+# readable audit details and warning names
+TEKS.update({
+    "cakupan_program_judul": ("Cakupan program", "Program coverage"),
+    "cakupan_program_kosong": (
+        "Belum ada daftar penerima program di gudang data, jadi cakupan PBI-JK, PKH dan Sembako belum dapat "
+        "dihitung. Muat data DTKS/DTSEN terbaru beserta daftar penerima tiap program lewat halaman Unggah data.",
+        "No program recipient list is loaded yet, so PBI-JK, PKH and Sembako coverage cannot be computed. Load the "
+        "latest DTKS/DTSEN data and each program's recipient list on the Upload data page.",
+    ),
+    "cakupan_program_ket": (
+        "Cakupan = keluarga layak yang menerima program, dibagi semua keluarga layak; angka yang sama dengan "
+        "halaman Program. Persen ditulis hanya bila ada sekurang-kurangnya 10 keluarga layak.",
+        "Coverage = eligible households receiving the program, divided by all eligible households; the same "
+        "numbers as the Programs page. A percentage is shown only with at least 10 eligible households.",
+    ),
+    "program_kol_program": ("Program", "Program"),
+    "program_kol_periode": ("Data", "Data"),
+})
+
+# Poverty target: shipped reference data, the source of each number, the gap of one year (issue item 6)
+TEKS.update({
+    "target_asal_berkas": ("berkas {berkas}", "file {berkas}"),
+    "target_asal_referensi": ("referensi bawaan", "built-in reference"),
+    "target_asal_referensi_sumber": ("referensi bawaan: {sumber}", "built-in reference: {sumber}"),
+    "target_kol_asal": ("Asal data", "Data from"),
+    "target_selisih_tahun": ("Selisih {tahun}", "Gap {tahun}"),
+    "target_selisih_kosong": ("belum dapat dihitung", "cannot be computed yet"),
+    "target_selisih_belum": (
+        "belum ada angka BPS untuk tahun yang ditargetkan dokumen ini",
+        "no BPS figure yet for a year this document targets",
+    ),
+    "target_selisih_rincian": ("BPS {tahun} {aktual} − target {tahun} {target}",
+                               "BPS {tahun} {aktual} − target {tahun} {target}"),
+    "target_selisih_sel": ("{selisih} ({tahun})", "{selisih} ({tahun})"),
+    "target_def_selisih_tahun": (
+        "**Selisih** = aktual - target untuk satu tahun yang sama: tahun terakhir yang punya angka BPS dan target "
+        "dokumen itu. Poin persen; negatif berarti lebih baik dari target.",
+        "**Gap** = actual - target for one and the same year: the latest year with both a BPS figure and a target "
+        "of the document. Percentage points; negative is better than target.",
+    ),
+    "target_def_aktual_seri": ("**Kemiskinan BPS**: persentase penduduk miskin (Susenas Maret), tahun BPS terakhir.",
+                               "**BPS poverty**: share of poor people (March Susenas), latest BPS year."),
+    "target_tren": ("Tren per tahun", "Trend per year"),
+    "target_tren_ket": ("garis linear {n} titik BPS terakhir", "linear fit of the last {n} BPS points"),
+    "target_def_tren": (
+        "**Tren**: kemiringan garis linear 5 titik BPS terakhir, poin persen per tahun (negatif berarti turun).",
+        "**Trend**: slope of the linear fit of the last 5 BPS points, percentage points per year (negative = down).",
+    ),
+    "target_ubin_ket_tahun": ("target {target} ({tahun}, {dokumen}); {selisih}",
+                              "target {target} ({tahun}, {dokumen}); {selisih}"),
+    "target_ubin_selisih": ("selisih {tahun} {selisih} (BPS {aktual} vs target {target})",
+                            "gap {tahun} {selisih} (BPS {aktual} vs target {target})"),
+    "target_ubin_selisih_belum": ("selisih belum ada (belum ada angka BPS pada tahun target)",
+                                  "no gap yet (no BPS figure for a target year)"),
+    "target_ubin_tanpa_dokumen": ("belum ada dokumen target", "no target document yet"),
+    "target_belum_ada_bps": (
+        "Belum ada seri BPS kemiskinan untuk kabupaten ini (referensi bawaan Pantau belum memuatnya). Muat berkas "
+        "dengan kolom “kode_kab, nama_kab, tahun, persen_miskin, jumlah_miskin_jiwa, garis_kemiskinan_rp, sumber” "
+        "lewat halaman Unggah data atau **pantau ingest BERKAS**.",
+        "No BPS poverty series for this regency yet (Pantau's built-in reference does not hold it). Load a file with "
+        "the columns “kode_kab, nama_kab, tahun, persen_miskin, jumlah_miskin_jiwa, garis_kemiskinan_rp, sumber” on "
+        "the Upload data page or with **pantau ingest FILE**.",
+    ),
+    "target_belum_ada_dokumen": (
+        "Belum ada dokumen target kemiskinan untuk kabupaten ini: yang tampil adalah seri BPS dan trennya. Untuk "
+        "membandingkan dengan target, muat dokumen perencanaan (mis. RPJMD 2025-2029) sebagai berkas dengan kolom "
+        "“kode_kab, dokumen, tahun, target_persen” (opsional “target_persen_atas, sumber, catatan”), satu baris per "
+        "tahun, lewat halaman Unggah data (jenis \"Target kemiskinan (dokumen)\") atau **pantau ingest BERKAS**.",
+        "No poverty target document for this regency yet: shown are the BPS series and its trend. To compare with a "
+        "target, load the planning document (e.g. RPJMD 2025-2029) as a file with the columns "
+        "“kode_kab, dokumen, tahun, target_persen” (optional “target_persen_atas, sumber, catatan”), one row per "
+        "year, on the Upload data page (kind \"Poverty targets (plans)\") or with **pantau ingest FILE**.",
+    ),
+    "target_ket_asal": (
+        "\"Referensi bawaan\": angka yang dibawa Pantau (data/reference, sumbernya di kolom Sumber). Baris dari "
+        "berkas yang dimuat pengguna dengan kabupaten dan tahun (dan dokumen) yang sama menggantikannya.",
+        "\"Built-in reference\": figures shipped with Pantau (data/reference, their source in the Source column). "
+        "A row of a file loaded by the user with the same regency and year (and document) replaces them.",
+    ),
+    "kualitas_peringatan_kabupaten_lain_dilewati": ("Baris kabupaten lain dilewati", "Other regency's row skipped"),
+})
+
+# Due months (metrics.md section 3): partial months are marked and never compared
+TEKS.update({
+    "periode_belum_lengkap": (
+        "Periode {periode} (belum lengkap: laporan bulan terakhirnya belum jatuh tempo, jadi tanpa perbandingan)",
+        "Period {periode} (incomplete: reports for its last month are not yet due, so no comparison)",
+    ),
+    "ket_belum_lengkap": (
+        "Belum lengkap: laporan bulan terakhir belum jatuh tempo.",
+        "Incomplete: reports for the last month are not yet due.",
+    ),
+    "pr_bulan_tidak_melapor": ("{bulan} (tidak melapor)", "{bulan} (no report)"),
+    "pr_lapor_belum_jatuh_tempo": ("Belum jatuh tempo", "Not yet due"),
+    "target_ubin_tingkat_kabupaten": (
+        "Angka tingkat kabupaten (BPS tidak menerbitkannya per kecamatan atau desa).",
+        "Regency-level figure (BPS does not publish it per district or village).",
+    ),
+    "pr_bulan_belum_lengkap": ("{bulan} (belum lengkap)", "{bulan} (incomplete)"),
+})
+
+# Log audit: the details of a record in words (`dashboard.komponen.audit`)
+TEKS.update({
+    "audit_r_peran": ("peran", "role"),
+    "audit_r_alasan": ("alasan", "reason"),
+    "audit_r_cara": ("cara masuk", "sign-in method"),
+    "audit_r_sampai": ("terkunci sampai", "locked until"),
+    "audit_r_gagal_maks": ("batas gagal masuk", "failed log-in limit"),
+    "audit_r_batas_menit": ("batas tidak aktif (menit)", "idle limit (minutes)"),
+    "audit_r_hak": ("jenis unduhan", "kind of download"),
+    "audit_r_bita": ("ukuran", "size"),
+    "audit_r_surel": ("surel", "email"),
+    "audit_r_pesan": ("pesan", "message"),
+    "audit_r_url": ("tautan", "link"),
+    "audit_r_berkas": ("berkas", "files"),
+    "audit_r_jumlah": ("jumlah baris", "rows"),
+    "audit_r_galat": ("galat", "error"),
+    "audit_r_sebagai": ("atas nama", "on behalf of"),
+    "audit_r_set": ("kumpulan angka", "figures"),
+    "audit_r_tingkat": ("tingkat", "level"),
+    "audit_r_baris": ("baris", "rows"),
+    "audit_r_dari": ("dari", "from"),
+    "audit_r_wilayah": ("wilayah", "area"),
+    "audit_r_kab": ("kabupaten", "regency"),
+    "audit_r_kec": ("kecamatan", "district"),
+    "audit_r_desa": ("desa", "village"),
+    "audit_r_bahasa": ("bahasa", "language"),
+    "audit_r_program": ("program", "program"),
+    "audit_r_dokumen": ("dokumen", "document"),
+    "audit_peran_pimpinan": ("Pimpinan", "Leadership"),
+    "audit_peran_perencana": ("Perencana", "Planner"),
+    "audit_peran_operator": ("Operator", "Operator"),
+    "audit_peran_kecamatan": ("Koordinator kecamatan", "District coordinator"),
+    "audit_peran_desa": ("Operator desa", "Village operator"),
+    "audit_peran_admin": ("Admin", "Admin"),
+    "audit_hak_unduh": ("data (CSV/XLSX)", "data (CSV/XLSX)"),
+    "audit_hak_unduh_laporan": ("bahan rapat (PDF/PPTX)", "meeting pack (PDF/PPTX)"),
+    "audit_ukuran_kb": ("{kb} KB", "{kb} KB"),
+    "audit_jumlah_baris": ("{dibaca} dibaca, {dimuat} dimuat, {dikarantina} dikarantina, {dilewati} dilewati",
+                           "{dibaca} read, {dimuat} loaded, {dikarantina} quarantined, {dilewati} skipped"),
+    "audit_ya": ("ya", "yes"),
+    "audit_tidak": ("tidak", "no"),
+})
+
+# Unggah data: the upload box's own words (Streamlit draws them in English; `dashboard.komponen.unggah`)
+TEKS.update({
+    "unggah_tombol_pilih": ("Cari berkas", "Browse files"),
+    "unggah_petunjuk": ("Tarik berkas ke sini, atau tekan Cari berkas · paling besar {mb} MB per berkas · {jenis}",
+                        "Drag files here, or press Browse files · at most {mb} MB per file · {jenis}"),
+    "unggah_pilih_bantuan": (
+        "Boleh beberapa berkas sekaligus. Tidak ada yang disimpan sebelum Anda menekan Muat ke gudang data.",
+        "Several files at once are fine. Nothing is stored before you press Load into the warehouse.",
     ),
 })

@@ -37,16 +37,10 @@ def periode_sebelumnya(dari: dt.date, sampai: dt.date) -> tuple[dt.date, dt.date
     return tambah_bulan(dari, -n), tambah_bulan(dari, -1)
 
 
-def bulan_lengkap_terakhir(tanggal_data: dt.date) -> dt.date:
-    """The latest month that had fully ended by the cut-off date (the cut-off month itself when it is its last day)."""
-    if tanggal_data == akhir_bulan(tanggal_data):
-        return awal_bulan(tanggal_data)
-    return tambah_bulan(tanggal_data, -1)
-
-
-def periode_bawaan(bulan_ada: list[dt.date], tanggal_data: dt.date, panjang: int = 6) -> tuple[dt.date, dt.date]:
-    """Default period: the last `panjang` months ending at the latest complete month, within the months with data."""
+def periode_bawaan(bulan_ada: list[dt.date], jatuh_tempo: dt.date, panjang: int = 6) -> tuple[dt.date, dt.date]:
+    """Default period: the last `panjang` months ending at the last DUE month (`jatuh_tempo`, the warehouse's
+    `bulan_jatuh_tempo_terakhir`: later months are partial, `metrics.md` section 3), within the months with data."""
     pertama, terakhir = min(bulan_ada), max(bulan_ada)
-    sampai = min(max(bulan_lengkap_terakhir(tanggal_data), pertama), terakhir)
+    sampai = min(max(jatuh_tempo, pertama), terakhir)
     dari = max(tambah_bulan(sampai, -(panjang - 1)), pertama)
     return dari, sampai

@@ -67,6 +67,8 @@ class Pilihan:
     dari: dt.date
     sampai: dt.date
     tanggal_data: dt.date
+    bulan_jatuh_tempo: dt.date
+    """The last month whose reports were due at the data date (`metrics.md` section 3); later months are partial."""
     sintetis: bool
     tingkat_pengguna: Tingkat = "kabupaten"
     """The level of the logged-in user's scope (`desa` for a desa operator): what a page may show around the
@@ -116,7 +118,7 @@ def baca_url(
     params: Mapping[str, str],
     wil: pd.DataFrame,
     bulan_ada: list[dt.date],
-    tanggal_data: dt.date,
+    jatuh_tempo: dt.date,
     bahasa: Bahasa,
     kab_bawaan: str | None = None,
 ) -> HasilUrl:
@@ -157,7 +159,7 @@ def baca_url(
         else:
             hasil.peringatan.append(t("url_desa_salah", bahasa, nilai=teks_desa))
 
-    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, tanggal_data)
+    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, jatuh_tempo)
     dari, sampai = bawaan_dari, bawaan_sampai
     dari_url: dt.date | None = None
     sampai_url: dt.date | None = None
@@ -223,12 +225,12 @@ def _kab_bawaan(meta: dict[str, str]) -> str:
     return meta.get("kabupaten", "").split(",")[0].strip()
 
 
-def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, tanggal_data: dt.date) -> None:
+def _atur_state_dari_url(versi: VersiGudang, bahasa: Bahasa, jatuh_tempo: dt.date) -> None:
     """On a session's first run with data, fill the filter widgets' state from the URL."""
     if all(KUNCI_STATE[k] in st.session_state for k in ("kec", "desa", "dari", "sampai")):
         return
     periksa_url_cakupan(_params_url())
-    hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), tanggal_data, bahasa,
+    hasil = baca_url(_params_url(), data.wilayah(versi), data.bulan_tersedia(versi), jatuh_tempo, bahasa,
                      _kab_bawaan(data.meta_gudang(versi)))
     for kunci, nilai in hasil.nilai.items():
         st.session_state[KUNCI_STATE[kunci]] = SEMUA if nilai is None else nilai
@@ -252,7 +254,7 @@ def _boleh_semua(tingkat: str) -> tuple[bool, bool]:
     return tingkat == "kabupaten", tingkat != "desa"
 
 
-def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt.date, kab_bawaan: str) -> None:
+def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], jatuh_tempo: dt.date, kab_bawaan: str) -> None:
     """Make the stored selection valid for the current warehouse (it may have been rebuilt since) and for the
     user's scope (`wil` holds only the desa the user may see)."""
     ss = st.session_state
@@ -271,7 +273,7 @@ def _rapikan_state(wil: pd.DataFrame, bulan_ada: list[dt.date], tanggal_data: dt
             ss["f_desa"] = SEMUA
         else:
             ss["f_kec"] = kec_desa
-    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, tanggal_data)
+    bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, jatuh_tempo)
     if ss.get("f_dari") not in bulan_ada:
         ss["f_dari"] = bawaan_dari
     if ss.get("f_sampai") not in bulan_ada:
@@ -331,11 +333,12 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     """Render the global filter bar, mirror it to the URL, remember and return the selection."""
     meta = data.meta_gudang(versi)
     tanggal_data = dt.date.fromisoformat(meta["tanggal_data"][:10])
+    jatuh_tempo = dt.date.fromisoformat(meta["bulan_jatuh_tempo_terakhir"][:10])
     wil = data.wilayah(versi)
     bulan_ada = data.bulan_tersedia(versi)
 
-    _atur_state_dari_url(versi, bahasa, tanggal_data)
-    _rapikan_state(wil, bulan_ada, tanggal_data, _kab_bawaan(meta))
+    _atur_state_dari_url(versi, bahasa, jatuh_tempo)
+    _rapikan_state(wil, bulan_ada, jatuh_tempo, _kab_bawaan(meta))
     for pesan in st.session_state.pop(_KUNCI_PERINGATAN, []):
         st.warning(pesan, icon=":material/link_off:")
 
@@ -396,6 +399,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
         dari=ss["f_dari"],
         sampai=ss["f_sampai"],
         tanggal_data=tanggal_data,
+        bulan_jatuh_tempo=jatuh_tempo,
         sintetis=meta.get("sintetis", "tidak").strip().lower() == "ya",
         tingkat_pengguna=pengguna_aktif().tingkat,  # type: ignore[arg-type]
     )

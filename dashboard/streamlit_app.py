@@ -31,7 +31,12 @@ from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
 
 _log = logging.getLogger("pantau.dashboard")
 
-st.set_page_config(page_title="Pantau", page_icon=":material/monitoring:", layout="wide")
+# The browser tab's icon: an emoji, which Streamlit draws as an inline image (a `:material/...:` icon would be
+# fetched from a font server on the internet), so loading a page sends no request off the machine. (A comment, not
+# a docstring: Streamlit would print a bare string of this script on the page.)
+IKON_APLIKASI = "📊"
+
+st.set_page_config(page_title="Pantau", page_icon=IKON_APLIKASI, layout="wide")
 terapkan_gaya()
 bahasa = bahasa_aktif()
 
@@ -74,21 +79,21 @@ try:
         kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")
     slot_kesegaran = tengah.container()  # filled once the filter bar has said which wilayah is shown
 
-    if siap and versi:
-        pilihan = bilah_filter(versi, bahasa)
-        with slot_kesegaran:
-            baris_kesegaran(pilihan.tanggal_data, data.kesegaran(versi, pilihan.kode_wilayah), bahasa)
-    else:
+    if not (siap and versi):
         pesan_gudang(status, jalur, bahasa)
-
     daftar = halaman_tersedia(ada_gudang=siap, pengguna=aktif.pengguna)
     if not daftar:
         st.stop()
-    halaman = st.navigation(
-        [st.Page(h.berkas, title=t(h.kunci_judul, bahasa), icon=h.ikon, url_path=h.nama, default=i == 0)
-         for i, h in enumerate(daftar)],
-        position="top",
-    )
+    laman = [st.Page(h.berkas, title=t(h.kunci_judul, bahasa), icon=h.ikon, url_path=h.nama, default=i == 0)
+             for i, h in enumerate(daftar)]
+    halaman = st.navigation(laman, position="top")
+    terpilih = next(h for h, s in zip(daftar, laman, strict=True) if s is halaman)
+
+    # the filter bar only on a page that reads it (Unggah data and Log audit do not: `Halaman.pakai_filter`)
+    if siap and versi and terpilih.pakai_filter:
+        pilihan = bilah_filter(versi, bahasa)
+        with slot_kesegaran:
+            baris_kesegaran(pilihan.tanggal_data, data.kesegaran(versi, pilihan.kode_wilayah), bahasa)
     halaman.run()
 except AksesDitolak as e:
     sesi.catat(konfigurasi, "akses_ditolak", rincian={"pesan": str(e), "url": st.query_params.to_dict()})

@@ -53,12 +53,13 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_peringatan"),
     ("marts", "mart_berkas_desa"),
     ("marts", "mart_kualitas_desa"),
+    ("marts", "mart_pelaporan_wilayah"),
 )
 MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan",
                        "mart_penduduk_bulan",
                        "mart_perhatian_desa", "mart_perhatian_tujuan",
                        "mart_program_desa", "mart_program_wilayah",
-                       "mart_pelaporan_desa_bulan", "mart_kualitas_desa")
+                       "mart_pelaporan_desa_bulan", "mart_kualitas_desa", "mart_pelaporan_wilayah")
 
 
 class PemeriksaanGagal(RuntimeError):
@@ -69,8 +70,43 @@ def sql_model(folder: str, nama: str) -> str:
     return (FOLDER_SQL / folder / f"{nama}.sql").read_text(encoding="utf-8")
 
 
+KOLOM_REFERENSI_KEMISKINAN: dict[str, tuple[tuple[str, str], ...]] = {
+    "ref_indikator_kemiskinan": (
+        ("kode_kab", "varchar"), ("tahun", "integer"), ("persen_miskin", "double"),
+        ("jumlah_miskin_jiwa", "bigint"), ("garis_kemiskinan_rp", "double"), ("sumber", "varchar"),
+        ("baris", "bigint"),
+    ),
+    "ref_target_kemiskinan": (
+        ("kode_kab", "varchar"), ("dokumen", "varchar"), ("tahun", "integer"), ("target_persen", "double"),
+        ("target_persen_atas", "double"), ("sumber", "varchar"), ("catatan", "varchar"), ("baris", "bigint"),
+    ),
+}
+"""The shipped poverty reference tables and their columns (`data/reference/indikator_kemiskinan.csv`,
+`target_kemiskinan.csv`); `baris` is the row in the CSV (header = row 1)."""
+
+
+def tulis_referensi_kemiskinan(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi) -> None:
+    """`ref_indikator_kemiskinan` and `ref_target_kemiskinan`: the shipped BPS series and planning targets of the
+    configured regencies (rows of other regencies are left out). Staging puts them under the user's loaded rows:
+    a loaded row with the same key, (kode_kab, tahun) or (kode_kab, dokumen, tahun), supersedes them."""
+    for tabel, kolom in KOLOM_REFERENSI_KEMISKINAN.items():
+        definisi = ", ".join(f"{k} {jenis}" for k, jenis in kolom)
+        con.execute(f"create or replace table {tabel} ({definisi})")  # tabel, kolom: fixed allow-list above
+        berkas = konfigurasi.folder_referensi / f"{tabel.removeprefix('ref_')}.csv"
+        if not berkas.is_file():
+            continue
+        df = pd.read_csv(berkas, dtype=str, keep_default_na=False, encoding="utf-8")
+        df["baris"] = [str(i + 2) for i in range(len(df))]
+        df = df[df["kode_kab"].str.strip().isin(konfigurasi.kabupaten)]
+        pilih = ", ".join(f"cast(nullif(trim({k}), '') as {jenis}) as {k}" for k, jenis in kolom)
+        con.register("_df", df[[k for k, _ in kolom]])
+        con.execute(f"insert into {tabel} select {pilih} from _df")
+        con.unregister("_df")
+
+
 def tulis_referensi(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wilayah) -> None:
-    """ref_wilayah, ref_sla and ref_kategori from the national list, the settings and the enums."""
+    """ref_wilayah, ref_sla and ref_kategori from the national list, the settings and the enums; the shipped
+    poverty series and targets (`tulis_referensi_kemiskinan`)."""
     tabel = {
         "ref_wilayah": wilayah.tabel_desa(),
         "ref_sla": pd.DataFrame(
@@ -89,6 +125,7 @@ def tulis_referensi(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wi
         con.register("_df", df)
         con.execute(f"create or replace table {nama} as select * from _df")  # nama: fixed keys above
         con.unregister("_df")
+    tulis_referensi_kemiskinan(con, konfigurasi)
 
 
 def tanggal_data(con: duckdb.DuckDBPyConnection) -> date:
@@ -103,12 +140,30 @@ create or replace macro tanggal_per() as coalesce(
     getvariable('per'),
     (select cast(nilai as date) from meta_gudang where kunci = 'tanggal_data')
 );
+create or replace macro bulan_jatuh_tempo_terakhir() as cast(
+    date_trunc('month', tanggal_per() - to_days(cast(coalesce(
+        getvariable('hari_tepat_waktu'),
+        (select cast(nilai as integer) from meta_gudang where kunci = 'hari_tepat_waktu'),
+        10) as integer)))
+        - interval 1 month as date
+);
 create or replace macro pseudonim_kasus(kode_desa, no_registrasi) as
     {sql_pseudonim_kasus("kode_desa", "no_registrasi")}
 """
 """`tanggal_per()`: the cut-off every model reads, the variable `per` when set (`--per`), else the warehouse's data
-date. `pseudonim_kasus(kode_desa, no_registrasi)`: the keyed case id (`pseudonim.sql_pseudonim_kasus`; the key's
-pads are session variables set by `atur_variabel`, never stored in the warehouse)."""
+date. `bulan_jatuh_tempo_terakhir()`: the last DUE month at the cut-off (`metrics.md` section 3): the report for month
+M is due on day `hari_tepat_waktu` (10) of M+1 and is missing only after that day, so at 2025-06-10 it is April and
+at 2025-06-11 May. Every model that judges reporting (status, completeness, ranks, windows) reads it; a later month
+is "belum jatuh tempo". `pseudonim_kasus(kode_desa, no_registrasi)`: the keyed case id
+(`pseudonim.sql_pseudonim_kasus`; the key's pads are session variables set by `atur_variabel`, never stored in the
+warehouse)."""
+
+
+def bulan_jatuh_tempo_terakhir(con: duckdb.DuckDBPyConnection) -> date:
+    """The last due month at the session's cut-off (the macro of the same name, `MAKRO`)."""
+    baris = con.execute("select bulan_jatuh_tempo_terakhir()").fetchone()
+    assert baris is not None
+    return baris[0]
 
 
 def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfigurasi) -> None:
@@ -153,6 +208,8 @@ def bangun(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wi
         raise PemeriksaanGagal("Pemeriksaan data gagal; gudang tidak diganti:\n- " + "\n- ".join(gagal))
     meta = {
         "tanggal_data": per.isoformat(),
+        "hari_tepat_waktu": str(konfigurasi.hari_tepat_waktu),
+        "bulan_jatuh_tempo_terakhir": bulan_jatuh_tempo_terakhir(con).isoformat(),
         "dibangun_pada": datetime.now(UTC).isoformat(timespec="seconds"),
         "kabupaten": ",".join(konfigurasi.kabupaten),
     }

@@ -33,7 +33,7 @@ from pipelines.gudang import (
     pasang_gudang,
 )
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
-from pipelines.metrik import KesalahanMetrik, metrik_program, metrik_target
+from pipelines.metrik import KesalahanMetrik, metrik_pelaporan, metrik_program, metrik_target
 from pipelines.pulihkan import KesalahanPulihkan
 from pipelines.validasi.skema import SEMUA_JENIS
 
@@ -127,6 +127,10 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
         df = metrik_program(konfigurasi, args.tingkat, args.per)
     elif args.set == "target":
         df = metrik_target(konfigurasi)
+    elif args.set == "pelaporan":
+        if not args.tingkat:
+            raise KesalahanPengguna("--set pelaporan butuh --tingkat desa|kecamatan|kabupaten.")
+        df = metrik_pelaporan(konfigurasi, args.tingkat, args.per)
     else:
         if not (args.tingkat and args.dari and args.sampai):
             raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
@@ -290,12 +294,13 @@ def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
                                     "(atau --set program / --set target).")
         df = akses.metrik_bulanan_untuk(konfigurasi, pengguna, args.tingkat, args.dari, args.sampai, args.per,
                                         args.wilayah)
-    elif args.set == "program":
+    elif args.set in ("program", "pelaporan"):
         if not args.tingkat:
-            raise KesalahanPengguna("--set program butuh --tingkat desa|kecamatan|kabupaten.")
+            raise KesalahanPengguna(f"--set {args.set} butuh --tingkat desa|kecamatan|kabupaten.")
         akses.periksa_tingkat(pengguna, args.tingkat)
         diminta = akses.normalkan_kode(args.wilayah) if args.wilayah else None
-        df = akses.saring(metrik_program(konfigurasi, args.tingkat, args.per), pengguna, diminta=diminta)
+        baca = metrik_program if args.set == "program" else metrik_pelaporan
+        df = akses.saring(baca(konfigurasi, args.tingkat, args.per), pengguna, diminta=diminta)
         if diminta:
             df = akses.di_dalam(df, diminta)
     else:
@@ -413,8 +418,9 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(fungsi=perintah_build)
 
     m = sub.add_parser("metrik", help="cetak mart bulanan per wilayah")
-    m.add_argument("--set", choices=("bulanan", "program", "target"), default="bulanan",
-                   help="bulanan (bawaan): mart bulanan; program: cakupan program; target: target kemiskinan")
+    m.add_argument("--set", choices=("bulanan", "program", "target", "pelaporan"), default="bulanan",
+                   help="bulanan (bawaan): mart bulanan; program: cakupan program; target: target kemiskinan; "
+                        "pelaporan: status Puskesos, kelengkapan dan ketepatan per tanggal batas")
     m.add_argument("--tingkat", choices=("desa", "kecamatan", "kabupaten"))
     m.add_argument("--dari", type=_bulan_arg, help="bulan awal, YYYY-MM (set bulanan)")
     m.add_argument("--sampai", type=_bulan_arg, help="bulan akhir, YYYY-MM (set bulanan)")

@@ -31,7 +31,7 @@ import duckdb
 if TYPE_CHECKING:
     from pipelines.konfigurasi import Konfigurasi
 
-VERSI_SKEMA = "2"
+VERSI_SKEMA = "3"
 """The shape of the warehouse's tables. Written into `meta_gudang` by every write and checked by every reader
 (`baca_gudang`, the app's `status_gudang`): a warehouse of another shape is rebuilt, never half-read."""
 

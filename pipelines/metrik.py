@@ -45,3 +45,14 @@ def metrik_target(konfigurasi: Konfigurasi) -> pd.DataFrame:
     """Poverty rate against every planning document's target, per regency (`--set target`)."""
     kueri = (build.FOLDER_SQL / "kueri" / "metrik_target.sql").read_text(encoding="utf-8")
     return _baca(konfigurasi, kueri, {})
+
+
+def metrik_pelaporan(konfigurasi: Konfigurasi, tingkat: str, per: date | None = None) -> pd.DataFrame:
+    """Reporting per wilayah at the cut-off (`--set pelaporan`): due month, Puskesos status and completeness."""
+    if tingkat not in TINGKAT:
+        raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
+    kueri = (build.FOLDER_SQL / "kueri" / "metrik_pelaporan.sql").read_text(encoding="utf-8")
+    df = _baca(konfigurasi, kueri, {"tingkat": tingkat}, per)
+    if tingkat != "desa":
+        df = df.drop(columns="status_puskesos")
+    return df

@@ -105,6 +105,16 @@ def _wilayah_di(versi: VersiGudang, awalan: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
 def bulan_tersedia(versi: VersiGudang) -> list[dt.date]:
-    """The months of the mart grid (first month with data up to the cut-off month), oldest first."""
-    df = kueri(versi, "select distinct bulan from gudang.mart_wilayah_bulan order by bulan")
+    """The months the filter bar offers, oldest first: those of the mart grid from the first to the last month that
+    has data (a report received, or a case reported, anywhere in the warehouse). The grid runs up to the cut-off
+    month, which has no report yet early in the month; such trailing months are left out (the whole grid when no
+    month has data)."""
+    df = kueri(versi, """
+        with ada as (
+            select min(bulan) as awal, max(bulan) as akhir from gudang.mart_wilayah_bulan
+            where tingkat = 'kabupaten' and (desa_melapor > 0 or kasus_baru > 0))
+        select distinct bulan from gudang.mart_wilayah_bulan, ada
+        where ada.awal is null or bulan between ada.awal and ada.akhir
+        order by bulan
+    """)
     return [d for d in (_tanggal(x) for x in df["bulan"]) if d is not None]

@@ -42,7 +42,7 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
 
     Counts: `kasus_baru` (summed over the period), `bulan_periode`; `dikirim_matang_90`, `selesai_90_matang`,
     `bulan_matang_90` (mature months of the period only); `tunggakan` and `tanpa_respon` (open referrals overdue
-    / unanswered at the cut-off, among those started up to `sampai`, as the Ringkasan tile); `bulan_diharapkan`,
+    / unanswered at the cut-off, whatever month they started: stocks, as the Ringkasan tile); `bulan_diharapkan`,
     `bulan_melapor` (expected months that were reported), `bulan_melapor_sampai` (any report up to `sampai`);
     `tahun_penduduk`, `jumlah_penduduk` (latest year <= `sampai`; null when unknown); `status_puskesos` at the
     cut-off; the programs' coverage (`_SQL_PROGRAM_PETA`). Rates recomputed from the summed counts (`ukuran`):
@@ -65,8 +65,8 @@ def peta_desa(versi: VersiGudang, kode_kab: str, dari: dt.date, sampai: dt.date)
                 count(*) filter (where {_DALAM} and kohort_matang_90) as bulan_matang_90,
                 min(bulan) filter (where {_DALAM} and kohort_matang_90) as matang_dari,
                 max(bulan) filter (where {_DALAM} and kohort_matang_90) as matang_sampai,
-                {ukuran.tunggakan("$sampai")} as tunggakan,
-                {ukuran.jumlah("rujukan_tanpa_respon", "bulan <= $sampai")} as tanpa_respon,
+                {ukuran.TUNGGAKAN} as tunggakan,
+                {ukuran.TANPA_RESPON} as tanpa_respon,
                 {ukuran.jumlah("desa_diharapkan", _DALAM)} as bulan_diharapkan,
                 {ukuran.jumlah("desa_melapor", _DALAM + " and desa_diharapkan = 1")} as bulan_melapor,
                 {ukuran.jumlah("desa_melapor", _DALAM)} as bulan_melapor_semua,

@@ -77,7 +77,8 @@ def kasus_sensitif_terlindungi(versi: VersiGudang, kode_wilayah: str, dari: dt.d
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def _kasus_kategori_mentah(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """RAW monthly counts by category of one wilayah (never leaves the door: `kasus_kategori_bulanan`)."""
-    return deret_bulanan(versi, kode_wilayah, dari, sampai, f"{SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}")
+    return deret_bulanan(versi, kode_wilayah, dari, sampai,
+                         f"{SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}, desa_melapor, sudah_jatuh_tempo")
 
 
 @_gerbang()
@@ -103,17 +104,29 @@ def kasus_kategori(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai:
     `date`s) plus `jumlah`, the period total, as they may be shown: below kabupaten level the violence rows are the
     protected cells of `kasus_kategori_bulanan` and their total the range those cells allow (`akses.jumlah_sel`).
     The last row, `TOTAL_BUKAN_SENSITIF`, totals the other categories only, so that a hidden count cannot be
-    recovered by subtraction (`metrics.md` section 7)."""
+    recovered by subtraction (`metrics.md` section 7). For a desa, a month it sent nothing for holds None in every
+    row (`attrs["tidak_melapor"]`: "tidak melapor", never 0); months not yet due are listed in
+    `attrs["belum_lengkap"]` (partial)."""
     bulanan = kasus_kategori_bulanan(versi, kode_wilayah, dari, sampai)
     bulan = list(bulanan["bulan"])
-    tabel = pd.DataFrame({b: list(bulanan.iloc[i][[f"kasus_{k}" for k in _KATEGORI]])
+    # a desa that sent nothing for a month has no value for it ("tidak melapor"), never 0 (`metrics.md` section 3)
+    # (a month not yet due is partial, "belum lengkap", not silent)
+    diam = ([b for b, lapor, due in zip(bulan, bulanan["desa_melapor"], bulanan["sudah_jatuh_tempo"], strict=True)
+             if int(lapor) == 0 and bool(due)] if akses.tingkat_dari_kode(kode_wilayah) == "desa" else [])
+    tabel = pd.DataFrame({b: [None] * len(_KATEGORI) if b in diam else list(bulanan.iloc[i][[f"kasus_{k}" for k in
+                                                                                              _KATEGORI]])
                           for i, b in enumerate(bulan)}, index=list(_KATEGORI), dtype=object)
     terlindungi = akses.tingkat_dari_kode(kode_wilayah) != "kabupaten"
-    tabel["jumlah"] = [akses.jumlah_sel(list(tabel.loc[k, bulan])) if terlindungi and k in KATEGORI_SENSITIF
-                       else int(sum(int(v) for v in tabel.loc[k, bulan])) for k in _KATEGORI]
+    ada = [b for b in bulan if b not in diam]
+    tabel["jumlah"] = [akses.jumlah_sel(list(tabel.loc[k, ada])) if terlindungi and k in KATEGORI_SENSITIF
+                       else int(sum(int(v) for v in tabel.loc[k, ada])) for k in _KATEGORI]
     bukan_sensitif = [k for k in _KATEGORI if k not in KATEGORI_SENSITIF]
-    tabel.loc[TOTAL_BUKAN_SENSITIF] = [int(sum(int(v) for v in tabel.loc[bukan_sensitif, kolom]))
+    tabel.loc[TOTAL_BUKAN_SENSITIF] = [None if kolom in diam else int(sum(int(v) for v in tabel.loc[bukan_sensitif,
+                                                                                                   kolom]))
                                        for kolom in tabel.columns]
+    tabel.attrs["tidak_melapor"] = diam
+    tabel.attrs["belum_lengkap"] = [b for b, due in zip(bulan, bulanan["sudah_jatuh_tempo"], strict=True)
+                                    if not bool(due)]
     return tabel
 
 
@@ -146,9 +159,11 @@ def rujukan_terlambat(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
 def riwayat_lapor(versi: VersiGudang, kode_desa: str, bulan_akhir: dt.date, jumlah: int = 12) -> pd.DataFrame:
     """The reporting of one desa over `jumlah` months ending with `bulan_akhir` (a first of month), oldest first.
 
-    `status_lapor` per month: `tepat_waktu`, `terlambat` (received after day N of the next month), `nihil`
-    (only a nihil report), `tidak_melapor` (expected, nothing received), `belum_wajib` (not expected yet),
-    `tanpa_data` (the month lies outside the warehouse's months).
+    `status_lapor` per month, the state of `mart_pelaporan_desa_bulan` (the one definition the Kualitas data page
+    reads too) in the Profil's words: `tepat_waktu`, `terlambat` (received after day N of the next month), `nihil`
+    (only a nihil report), `tidak_melapor` (due, nothing received), `belum_jatuh_tempo` (not due yet, nothing
+    received: never counted as missing), `belum_wajib` (not expected yet), `tanpa_data` (outside the warehouse's
+    months).
     """
     df = kueri(
         versi,
@@ -159,17 +174,13 @@ def riwayat_lapor(versi: VersiGudang, kode_desa: str, bulan_akhir: dt.date, juml
         )
         select
             b.bulan,
-            case
-                when m.bulan is null then 'tanpa_data'
-                when m.desa_melapor = 1 and m.desa_nihil = 1 then 'nihil'
-                when m.desa_melapor = 1 and m.desa_tepat_waktu = 1 then 'tepat_waktu'
-                when m.desa_melapor = 1 then 'terlambat'
-                when m.desa_diharapkan = 1 then 'tidak_melapor'
-                else 'belum_wajib'
+            case m.status_lapor
+                when 'diam' then 'tidak_melapor'
+                when 'belum_diharapkan' then 'belum_wajib'
+                else coalesce(m.status_lapor, 'tanpa_data')
             end as status_lapor
         from bulan as b
-        left join gudang.mart_wilayah_bulan as m
-            on m.kode_wilayah = $kode and m.tingkat = 'desa' and m.bulan = b.bulan
+        left join gudang.mart_pelaporan_desa_bulan as m on m.kode_desa = $kode and m.bulan = b.bulan
         order by b.bulan
         """,
         {"kode": kode_desa, "akhir": bulan_akhir, "jumlah": jumlah},

@@ -31,8 +31,9 @@ def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: 
     previous period reaches before the data and is not comparable), `lengkap`, `kasus_baru`,
     `bulan_matang_90`, `matang_dari`, `matang_sampai`, `dikirim_matang_90`,
     `selesai_90_matang`, `selesai_90` (rate, NaN without mature referrals), `tunggakan`
-    (open overdue referrals at the cut-off among those started up to the period's end) and
-    `tunggakan_periode` (those of them started within the period).
+    (every open overdue referral at the cut-off: a stock, the same in both rows) and
+    `tunggakan_periode` (those of them started within the period), `sebagian` (the period holds a month whose
+    reports are not yet due: its counts are partial, "belum lengkap", and never feed a change figure).
     """
     dari_lalu, sampai_lalu = periode_sebelumnya(dari, sampai)
     df = kueri(
@@ -44,7 +45,7 @@ def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: 
         ),
         baris as (
             select bulan, {SQL_KASUS_TAMPIL} as kasus_baru, rujukan_dikirim, rujukan_selesai_90, rujukan_terlambat,
-                kohort_matang_90
+                kohort_matang_90, sudah_jatuh_tempo
             from gudang.mart_wilayah_bulan
             where kode_wilayah = $kode
         ),
@@ -54,13 +55,14 @@ def kpi_ringkasan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: 
                 any_value(p.dari) as dari,
                 any_value(p.sampai) as sampai,
                 count(b.bulan) filter (where {_DALAM}) as bulan_ada,
+                coalesce(bool_or(not b.sudah_jatuh_tempo) filter (where {_DALAM}), false) as sebagian,
                 {ukuran.jumlah("kasus_baru", _DALAM)} as kasus_baru,
                 count(b.bulan) filter (where {_DALAM} and kohort_matang_90) as bulan_matang_90,
                 min(b.bulan) filter (where {_DALAM} and kohort_matang_90) as matang_dari,
                 max(b.bulan) filter (where {_DALAM} and kohort_matang_90) as matang_sampai,
                 {ukuran.dikirim_matang_90(_DALAM)} as dikirim_matang_90,
                 {ukuran.selesai_90_matang(_DALAM)} as selesai_90_matang,
-                {ukuran.tunggakan("p.sampai")} as tunggakan,
+                {ukuran.TUNGGAKAN} as tunggakan,
                 {ukuran.jumlah("rujukan_terlambat", _DALAM)} as tunggakan_periode
             from periode as p
             left join baris as b on true

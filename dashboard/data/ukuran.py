@@ -42,10 +42,14 @@ def selesai_90_matang(periode: str = "true") -> str:
     return jumlah("rujukan_selesai_90", f"({periode}) and kohort_matang_90")
 
 
-def tunggakan(sampai: str) -> str:
-    """Open referrals past their SLA at the cut-off among those started up to the month `sampai` (the Ringkasan
-    tile "Rujukan lewat SLA", the map's `tunggakan`)."""
-    return jumlah("rujukan_terlambat", f"bulan <= {sampai}")
+TUNGGAKAN = jumlah("rujukan_terlambat")
+"""Tunggakan (`metrics.md` 2): a STOCK at the cut-off, every open referral past its SLA whatever month it started
+(the Ringkasan tile, the map, the agenda). A count of those started in a chosen period is another number with its
+own name ("tunggakan dari rujukan periode ini"), never called plain tunggakan."""
+
+TANPA_RESPON = jumlah("rujukan_tanpa_respon")
+"""Open referrals with no response older than 14 days at the cut-off (`metrics.md` 2): a stock, like
+`TUNGGAKAN`."""
 
 
 HITUNG_RUJUKAN: dict[str, str] = {

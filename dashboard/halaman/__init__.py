@@ -15,13 +15,15 @@ FOLDER_HALAMAN = Path(__file__).resolve().parent
 @dataclass(frozen=True)
 class Halaman:
     """One page: its file name (without `.py`), menu icon, whether it needs a built warehouse, the right it needs
-    (`akses.HAK`) and the scope levels of the users it is for."""
+    (`akses.HAK`), the scope levels of the users it is for, and whether it reads the filter bar (wilayah and
+    period): a page that does not (Unggah data, Log audit) is shown without the bar."""
 
     nama: str
     ikon: str
     perlu_gudang: bool = True
     hak: str = "baca"
     untuk_tingkat: tuple[str, ...] = ("kabupaten", "kecamatan", "desa")
+    pakai_filter: bool = True
 
     def boleh_dibuka(self, pengguna: Pengguna) -> bool:
         """True when `pengguna` may open this page (its role has the right, its scope the level)."""
@@ -47,9 +49,10 @@ DAFTAR_HALAMAN: tuple[Halaman, ...] = (
     Halaman("program", ":material/volunteer_activism:"),
     Halaman("target", ":material/trending_down:"),
     Halaman("kualitas", ":material/fact_check:", hak="kualitas"),
-    Halaman("unggah", ":material/upload_file:", perlu_gudang=False, hak="unggah"),
-    Halaman("audit", ":material/history:", perlu_gudang=False, hak="audit"),
+    Halaman("unggah", ":material/upload_file:", perlu_gudang=False, hak="unggah", pakai_filter=False),
+    Halaman("audit", ":material/history:", perlu_gudang=False, hak="audit", pakai_filter=False),
 )
+HALAMAN_PER_NAMA: dict[str, Halaman] = {h.nama: h for h in DAFTAR_HALAMAN}
 
 
 def halaman_tersedia(ada_gudang: bool, pengguna: Pengguna) -> list[Halaman]:
@@ -57,3 +60,8 @@ def halaman_tersedia(ada_gudang: bool, pengguna: Pengguna) -> list[Halaman]:
     without one. A page left out is not routed at all: typing its URL opens the first page instead."""
     return [h for h in DAFTAR_HALAMAN
             if h.berkas.is_file() and (ada_gudang or not h.perlu_gudang) and h.boleh_dibuka(pengguna)]
+
+
+def boleh_membuka(nama: str, pengguna: Pengguna, ada_gudang: bool = True) -> bool:
+    """True when the page `nama` is routed for `pengguna` (see `halaman_tersedia`): a link to it may be drawn."""
+    return any(h.nama == nama for h in halaman_tersedia(ada_gudang, pengguna))

@@ -2,13 +2,12 @@
 
 The frame shows this page only to a role with the right `audit`. The records are `akses.audit`'s (append-only,
 hash-chained); this page reads them, newest first, filtered by date, event and user, and says whether the hash
-chain is intact. Works without a warehouse. Render only.
+chain is intact; details and wilayah in words (`dashboard.komponen.audit`). Works without a warehouse. Render only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +15,7 @@ import streamlit as st
 from akses import audit, wajib_hak
 from bahasa import format as fmt
 from dashboard.i18n import t
+from dashboard.komponen.audit import nama_cakupan, teks_rincian
 from dashboard.pilihan import bahasa_aktif
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 
@@ -56,9 +56,8 @@ else:
         t("audit_kol_pengguna", b): [c.pengguna or "-" for c in reversed(catatan)],
         t("audit_kol_peristiwa", b): [audit.PERISTIWA.get(c.peristiwa, c.peristiwa) for c in reversed(catatan)],
         t("audit_kol_sasaran", b): [c.sasaran or "" for c in reversed(catatan)],
-        t("audit_kol_cakupan", b): [c.cakupan or "" for c in reversed(catatan)],
-        t("audit_kol_rincian", b): [json.dumps(c.rincian, ensure_ascii=False, sort_keys=True) if c.rincian else ""
-                                    for c in reversed(catatan)],
+        t("audit_kol_cakupan", b): [nama_cakupan(c.cakupan) for c in reversed(catatan)],
+        t("audit_kol_rincian", b): [teks_rincian(c.rincian, b) for c in reversed(catatan)],
     })
     st.caption(t("audit_jumlah", b, n=fmt.angka(len(tabel), b)))
     st.dataframe(tabel, hide_index=True, key="audit_tabel", height=min(38 + 35 * len(tabel), 560))

@@ -13,7 +13,6 @@ import streamlit as st
 
 from bahasa import format as fmt
 from dashboard import data
-from dashboard.halaman import FOLDER_HALAMAN
 from dashboard.i18n import t
 from dashboard.komponen.peta import (
     METODE_KELAS,
@@ -22,12 +21,14 @@ from dashboard.komponen.peta import (
     gambar_choropleth,
     gambar_petak,
     hitung_legenda,
+    jumlah_berpoligon,
     legenda,
     metrik_tersedia,
     peta,
     saring_kecamatan,
     siapkan_peta,
 )
+from dashboard.komponen.tautan import boleh_ke
 from dashboard.pilihan import pilih_wilayah, pilihan_aktif
 
 _BUKA_PROFIL = "_peta_buka_profil"
@@ -45,7 +46,7 @@ def _saat_klik(kunci: str) -> None:
 # 1/ selection (made by the frame's filter bar)
 p = pilihan_aktif()
 b = p.bahasa
-ada_profil = (FOLDER_HALAMAN / f"{_HALAMAN_PROFIL}.py").is_file()
+ada_profil = boleh_ke(_HALAMAN_PROFIL)
 
 # 2/ a click (its callback ran just before this run) opens the desa's profile
 kode_klik = st.session_state.pop(_BUKA_PROFIL, None)
@@ -58,6 +59,7 @@ if kode_klik and ada_profil:
 desa = data.peta_desa(p.versi, p.kode_kab, p.dari, p.sampai)
 batas = data.info_batas(p.versi, p.kode_kab)
 ada_batas = batas.jumlah_desa > 0
+geojson = data.batas_desa_geojson(p.versi, p.kode_kab) if ada_batas else {}
 
 # 4/ title
 periode = fmt.rentang_bulan(p.dari, p.sampai, b)
@@ -80,7 +82,7 @@ tampil = saring_kecamatan(siap, p.kode_kec)
 alt = t("peta_alt", b, metrik=t(metrik.judul_kunci, b), wilayah=p.nama_wilayah, periode=periode)
 with kolom_peta:
     if ada_batas:
-        fig = gambar_choropleth(tampil, data.batas_desa_geojson(p.versi, p.kode_kab),
+        fig = gambar_choropleth(tampil, geojson,
                                 data.garis_kecamatan(p.versi, p.kode_kab), p.kode_kec, p.kode_desa)
     else:
         fig = gambar_petak(tampil, p.kode_desa)
@@ -99,7 +101,7 @@ with kolom_kanan:
     st.caption(t("peta_kelas_catatan", b, kab=p.nama_kab, aksi=aksi))
     if ada_batas:
         st.caption(t("peta_sumber_batas", b, berkas=batas.berkas, tanggal=fmt.tanggal(batas.diimpor_pada, b),
-                     ada=fmt.angka(batas.jumlah_desa, b), jumlah=fmt.angka(len(desa), b)))
+                     ada=fmt.angka(jumlah_berpoligon(geojson, desa), b), jumlah=fmt.angka(len(desa), b)))
 if not ada_batas:
     with kolom_peta:
         st.info(t("peta_tanpa_batas", b), icon=":material/map:")

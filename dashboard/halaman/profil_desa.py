@@ -24,6 +24,7 @@ from dashboard.komponen.profil import (
     teks_kualitas,
     teks_peringkat,
 )
+from dashboard.komponen.program import tampilkan_cakupan
 from dashboard.komponen.rapat import tabel_rujukan_terlambat, tampilkan_tabel
 from dashboard.periode import tambah_bulan
 from dashboard.pilihan import pilihan_aktif
@@ -92,5 +93,6 @@ with corong_kanan:
 st.markdown(f"**{t('profil_lapor_judul', b)}**")
 st.html(html_strip_lapor(riwayat, b))
 
-# 8/ program coverage comes with the program data
-st.caption(t("pr_cakupan_nanti", b))
+# 8/ program coverage of the desa: the Program page's numbers
+tampilkan_cakupan({k: data.program_wilayah(p.versi, kode_desa, k) for k in data.program_tersedia(p.versi)}, b,
+                  kunci="profil_program")

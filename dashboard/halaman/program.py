@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen.kpi import ubin_kpi
 from dashboard.komponen.program import gambar_nonaktif, isi_ubin, periode, tabel_anak
+from dashboard.komponen.tautan import tautan_halaman
 from dashboard.pilihan import pilihan_aktif
 from pipelines.enums import label
 
@@ -50,7 +52,7 @@ anak = baris[baris["peran"] == "anak"]
 if not anak.empty:
     st.markdown(f"###### {t('program_per_wilayah', b)}")
     st.dataframe(tabel_anak(anak, b), hide_index=True, width="stretch", height=320)
-st.page_link("halaman/peta.py", label=t("program_ke_peta", b), icon=":material/map:")
+tautan_halaman("peta", t("program_ke_peta", b), ":material/map:")
 
 # 5/ deactivations and reactivations over time
 nonaktif = data.program_nonaktif(p.versi, p.kode_wilayah, program)
@@ -59,5 +61,5 @@ if nonaktif.empty:
     st.caption(t("program_nonaktif_kosong", b))
 else:
     st.plotly_chart(gambar_nonaktif(nonaktif, b), config={"displayModeBar": False})
-    st.caption(t("program_nonaktif_ket", b, n=int(nonaktif["dinonaktifkan"].sum()),
-                 kembali=int(nonaktif["diaktifkan_kembali"].sum())))
+    st.caption(t("program_nonaktif_ket", b, n=fmt.angka(int(nonaktif["dinonaktifkan"].sum()), b),
+                 kembali=fmt.angka(int(nonaktif["diaktifkan_kembali"].sum()), b)))

@@ -12,6 +12,7 @@ from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen.kesegaran import teks_kesegaran
+from dashboard.komponen.program import tampilkan_cakupan
 from dashboard.komponen.rapat import (
     bantuan_desa,
     garis_desa,
@@ -43,7 +44,7 @@ bermasalah = data.puskesos_bermasalah(p.versi, kode_kec)
 turun = data.pelaporan_turun(p.versi, kode_kec)
 kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, kode_kec), b)
 tabel = [tabel_desa(desa, b), tabel_tujuan(tujuan, b), tabel_rujukan_terlambat(terlambat, b),
-         tabel_puskesos_bermasalah(bermasalah, b), tabel_pelaporan_turun(turun, p.tanggal_data, b)]
+         tabel_puskesos_bermasalah(bermasalah, b), tabel_pelaporan_turun(turun, p.bulan_jatuh_tempo, b)]
 t_desa, t_tujuan, t_terlambat, t_diam, t_turun = tabel
 
 # 3/ title and the agenda's download (the same tables as below)
@@ -71,4 +72,7 @@ with kolom_diam:
     tampilkan_tabel(t_diam, b, kunci="rapat_diam")
 with kolom_turun:
     tampilkan_tabel(t_turun, b, kunci="rapat_turun")
-st.caption(t("pr_cakupan_nanti", b))
+
+# 7/ program coverage of the kecamatan: the Program page's numbers
+tampilkan_cakupan({k: data.program_wilayah(p.versi, kode_kec, k) for k in data.program_tersedia(p.versi)}, b,
+                  kunci="rapat_program")

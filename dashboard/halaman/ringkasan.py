@@ -25,7 +25,6 @@ from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
 from dashboard.komponen.rapat import perlu_perhatian
 from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
 from dashboard.komponen.unduhan import isi_bahan_rapat, tombol_bahan_rapat
-from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import pilihan_aktif
 
 # 1/ selection (made by the frame's filter bar)
@@ -46,7 +45,7 @@ isi_kpi = [isi_kasus_baru(kpi, b, p.tingkat), isi_selesai_90(kpi, p.tanggal_data
            isi_tunggakan(kpi, p.tanggal_data, b),
            isi_puskesos_aktif(puskesos, p.tanggal_data, b),
            ubin_pbi(data.program_wilayah(p.versi, p.kode_wilayah, "pbi_jk"), b),
-           ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b)]
+           ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b, p.tingkat)]
 for k, isi in zip(st.columns(4, gap="small"), isi_kpi[:4], strict=True):
     with k:
         ubin_kpi(isi, b)
@@ -57,7 +56,7 @@ with kiri:
     for isi in isi_kpi[4:]:
         ubin_kpi(isi, b)
 with kanan:
-    grafik_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), p.tanggal_data, p.nama_wilayah, b)
+    grafik_tren(tren, p.bulan_jatuh_tempo, p.tanggal_data, p.nama_wilayah, b)
 
 # 6/ perlu perhatian: the desa and destinations most behind as of the cut-off (for a desa: its kecamatan)
 kode_lingkup = p.kode_kec or p.kode_kab
@@ -71,6 +70,6 @@ tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.k
 
 # 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")
-figur = [] if tren.empty else [(t("tren_judul", b), gambar_tren(tren, bulan_lengkap_terakhir(p.tanggal_data), b), None)]
+figur = [] if tren.empty else [(t("tren_judul", b), gambar_tren(tren, p.bulan_jatuh_tempo, b), None)]
 kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, p.kode_wilayah), b)
 tombol_bahan_rapat(p, lambda: isi_bahan_rapat(p, isi_kpi, figur, tabel_perhatian, kesegaran))

@@ -1,8 +1,10 @@
 """Target kemiskinan: the BPS poverty rate against each planning document's target (screens.md page 7).
 
 The chosen document (default: the newest) is drawn with its required path, the others in grey;
-the decline still needed per year, the recent declines, and the linear projection with its 80 %
-band. Regency level: BPS publishes the rate per regency only. Render only.
+the gap of one year, the decline still needed per year, the recent declines, and the linear
+projection with its 80 % band. Without a planning document: the BPS series and its projection,
+and how to load a document. Every number names where it comes from (the shipped reference or
+the user's file). Regency level: BPS publishes the rate per regency only. Render only.
 """
 
 from __future__ import annotations
@@ -12,32 +14,46 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen.kpi import ubin_kpi
-from dashboard.komponen.target import dokumen_bawaan, gambar_target, isi_ubin, tabel_bps, tabel_dokumen
+from dashboard.komponen.target import (
+    dokumen_bawaan,
+    gambar_target,
+    isi_ubin,
+    isi_ubin_seri,
+    tabel_bps,
+    tabel_dokumen,
+)
 from dashboard.pilihan import pilihan_aktif
 
 # 1/ selection: the regency of the filter bar, and a planning document (mirrored to the URL as ?dokumen=)
 p = pilihan_aktif()
 b = p.bahasa
 isi = data.target_kemiskinan(p.versi, p.kode_kab)
-if isi["dokumen"].empty or isi["bps"].empty:
-    st.info(t("target_belum_ada", b), icon=":material/info:")
+if isi["bps"].empty:
+    st.info(t("target_belum_ada_bps", b), icon=":material/info:")
     st.stop()
 daftar = isi["dokumen"]["dokumen"].tolist()
-pilihan_url = st.query_params.get("dokumen")
-bawaan = pilihan_url if pilihan_url in daftar else dokumen_bawaan(isi["dokumen"])
-dokumen = st.selectbox(t("target_pilih_dokumen", b), daftar, index=daftar.index(bawaan), key="target_dokumen")
-st.query_params["dokumen"] = dokumen
-d = isi["dokumen"].set_index("dokumen").loc[dokumen].copy()
-d["dokumen"] = dokumen
+dokumen: str | None = None
+if daftar:
+    pilihan_url = st.query_params.get("dokumen")
+    bawaan = pilihan_url if pilihan_url in daftar else dokumen_bawaan(isi["dokumen"])
+    dokumen = st.selectbox(t("target_pilih_dokumen", b), daftar, index=daftar.index(bawaan), key="target_dokumen")
+    st.query_params["dokumen"] = dokumen
 
 # 2/ title and tiles
 st.markdown(f"##### {t('halaman_target', b)} · {p.nama_kab}")
 if p.kode_kec:
     st.caption(t("target_tingkat_kabupaten", b))
+if dokumen is None:
+    st.info(t("target_belum_ada_dokumen", b), icon=":material/info:")
+    ubin = isi_ubin_seri(isi, b)
+else:
+    d = isi["dokumen"].set_index("dokumen").loc[dokumen].copy()
+    d["dokumen"] = dokumen
+    ubin = isi_ubin(d, b)
 kolom = st.columns(5, gap="small")
-for k, ubin in zip(kolom, isi_ubin(d, b), strict=True):
+for k, u in zip(kolom, ubin, strict=False):
     with k:
-        ubin_kpi(ubin, b)
+        ubin_kpi(u, b)
 
 # 3/ the chart
 st.plotly_chart(gambar_target(isi, dokumen, b), config={"displayModeBar": False})
@@ -45,10 +61,14 @@ if len(daftar) > 1:
     st.caption(t("target_ket_dokumen_lain", b))
 
 # 4/ tables with sources
-kiri, kanan = st.columns([3, 2])
-with kiri:
-    st.markdown(f"###### {t('target_tabel_dokumen', b)}")
-    st.dataframe(tabel_dokumen(isi["dokumen"], b), hide_index=True, width="stretch")
+if daftar:
+    kiri, kanan = st.columns([3, 2])
+    with kiri:
+        st.markdown(f"###### {t('target_tabel_dokumen', b)}")
+        st.dataframe(tabel_dokumen(isi["dokumen"], b), hide_index=True, width="stretch")
+else:
+    kanan = st.container()
 with kanan:
     st.markdown(f"###### {t('target_tabel_bps', b)}")
     st.dataframe(tabel_bps(isi["bps"], b), hide_index=True, width="stretch")
+st.caption(t("target_ket_asal", b))

@@ -19,7 +19,7 @@ from bahasa import format as fmt
 from dashboard.data import meta_gudang
 from dashboard.db import versi_gudang
 from dashboard.i18n import t
-from dashboard.komponen.unggah import tabel_ringkasan, teks_jumlah
+from dashboard.komponen.unggah import tabel_ringkasan, teks_jumlah, teks_pengunggah
 from dashboard.pilihan import bahasa_aktif
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 from pipelines import unggah
@@ -51,8 +51,10 @@ if hasil is not None:
 
 # 3/ the files
 putaran = st.session_state.setdefault(_PUTARAN, 0)
+teks_pengunggah("unggah_berkas_", konfigurasi.unggah_maks_mb, unggah.AKHIRAN, b)  # Streamlit's own words are English
 dipilih = st.file_uploader(t("unggah_pilih", b), accept_multiple_files=True, key=f"unggah_berkas_{putaran}",
-                           type=[a.lstrip(".") for a in unggah.AKHIRAN], max_upload_size=konfigurasi.unggah_maks_mb)
+                           type=[a.lstrip(".") for a in unggah.AKHIRAN], max_upload_size=konfigurasi.unggah_maks_mb,
+                           help=t("unggah_pilih_bantuan", b))
 berkas = [unggah.BerkasUnggahan(f.name, f.getvalue()) for f in dipilih or []]
 
 # 4/ the check, once per set of files

@@ -56,8 +56,13 @@ def _catatan(*bagian: str | None) -> str | None:
 
 
 def ada_pembanding(kpi: pd.DataFrame) -> bool:
-    """Whether the previous period of equal length lies wholly within the months with data."""
-    return bool(_baris(kpi, "lalu")["lengkap"])
+    """Whether a change may be shown: the previous period of equal length lies wholly within the months with data,
+    and neither period holds a month whose reports are not yet due (a partial month is never compared)."""
+    return bool(_baris(kpi, "lalu")["lengkap"]) and not _sebagian(kpi)
+
+
+def _sebagian(kpi: pd.DataFrame) -> bool:
+    return bool(_baris(kpi, "ini").get("sebagian", False)) or bool(_baris(kpi, "lalu").get("sebagian", False))
 
 
 def judul_periode(kpi: pd.DataFrame, bulan_pertama: dt.date, bahasa: Bahasa) -> str:
@@ -67,6 +72,8 @@ def judul_periode(kpi: pd.DataFrame, bulan_pertama: dt.date, bahasa: Bahasa) -> 
     if ada_pembanding(kpi):
         return t("periode_dibanding", bahasa, periode=periode, lalu=fmt.rentang_bulan(lalu["dari"], lalu["sampai"],
                                                                                       bahasa))
+    if _sebagian(kpi):
+        return t("periode_belum_lengkap", bahasa, periode=periode)
     return t("periode_tanpa_pembanding", bahasa, periode=periode, awal=fmt.bulan(bulan_pertama, bahasa))
 
 
@@ -83,9 +90,11 @@ def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa, tingkat: str = "kabupaten"
         if int(lalu["kasus_baru"]) > 0 and beda != 0:
             selisih += f" ({fmt.selisih_persen(beda / int(lalu['kasus_baru']), bahasa)})"
         warna = _warna(beda, "netral")
+    keterangan = t("ket_kasus_baru" if tingkat == "kabupaten" else "ket_kasus_baru_tanpa_kekerasan", bahasa)
+    if bool(ini.get("sebagian", False)):
+        keterangan = f"{t('ket_belum_lengkap', bahasa)} {keterangan}"
     return IsiKpi("kasus_baru", t("kpi_kasus_baru", bahasa), fmt.angka(nilai, bahasa), t("def_kasus_baru", bahasa),
-                  selisih, warna, keterangan=t("ket_kasus_baru" if tingkat == "kabupaten"
-                                               else "ket_kasus_baru_tanpa_kekerasan", bahasa))
+                  selisih, warna, keterangan=keterangan)
 
 
 def isi_selesai_90(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:
@@ -119,7 +128,7 @@ def isi_selesai_90(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> 
 
 
 def isi_tunggakan(kpi: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> IsiKpi:
-    """Open overdue referrals at the cut-off among those started up to the period's end.
+    """Open overdue referrals at the cut-off, whatever month they started (a stock, `metrics.md` 2).
 
     No up/down change is drawn: the mart evaluates every referral at one cut-off, so the same
     count for the previous period is just a subset of this one (the "change" could never be

@@ -20,7 +20,7 @@ from pandas.io.formats.style import Styler
 
 from akses import Pengguna, ekspor_csv, netralkan_ekspor
 from bahasa import format as fmt
-from dashboard.i18n import Bahasa, t
+from dashboard.i18n import TEKS, Bahasa, t
 from dashboard.komponen.gaya import ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.kpi import IsiKpi
 from dashboard.komponen.unduhan import tombol_unduh
@@ -173,7 +173,8 @@ def tampilkan_strip(kualitas: pd.DataFrame, strip: pd.DataFrame, bahasa: Bahasa)
 
 # 3/ score and its parts
 def tabel_skor(kualitas: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
-    """Per desa (lowest score first): the score and each of its parts, and the revisions and duplicates."""
+    """Per desa (lowest score first): the score and each of its parts, and the revisions and duplicates (counts
+    written with `bahasa.format.angka`)."""
     def persen(v: object) -> float | None:
         return None if v is None or pd.isna(v) else round(float(v) * 100, 1)  # type: ignore[arg-type]
 
@@ -183,19 +184,20 @@ def tabel_skor(kualitas: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
         "skor": [None if pd.isna(v) else float(v) for v in kualitas["skor_kualitas"]],
         "kelengkapan": [persen(v) for v in kualitas["kelengkapan"]],
         "ketepatan": [persen(v) for v in kualitas["ketepatan"]],
-        "baris_dimuat": [int(v) for v in kualitas["baris_dimuat"]],
-        "baris_karantina": [int(v) for v in kualitas["baris_karantina"]],
-        "baris_peringatan": [int(v) for v in kualitas["baris_peringatan"]],
-        "baris_tanpa_nik": [int(v) for v in kualitas["baris_tanpa_nik"]],
-        "baris_duplikat": [int(v) for v in kualitas["baris_duplikat"]],
-        "kasus_direvisi": [int(v) for v in kualitas["kasus_direvisi"]],
+        "baris_dimuat": [fmt.angka(int(v), bahasa) for v in kualitas["baris_dimuat"]],
+        "baris_karantina": [fmt.angka(int(v), bahasa) for v in kualitas["baris_karantina"]],
+        "baris_peringatan": [fmt.angka(int(v), bahasa) for v in kualitas["baris_peringatan"]],
+        "baris_tanpa_nik": [fmt.angka(int(v), bahasa) for v in kualitas["baris_tanpa_nik"]],
+        "baris_duplikat": [fmt.angka(int(v), bahasa) for v in kualitas["baris_duplikat"]],
+        "kasus_direvisi": [fmt.angka(int(v), bahasa) for v in kualitas["kasus_direvisi"]],
     })
 
 
 def tampilkan_skor(kualitas: pd.DataFrame, bahasa: Bahasa) -> None:
     """Draw the score table."""
     def angka(judul: str, bantuan: str) -> Any:
-        return st.column_config.NumberColumn(judul, help=bantuan, format="%d", width="small")
+        # counts as text in Indonesian style (9.288): the grid's own number format cannot be set to a language
+        return st.column_config.TextColumn(judul, help=bantuan, width="small")
 
     kolom = {
         "desa": st.column_config.TextColumn(t("desa", bahasa)),
@@ -272,22 +274,13 @@ def tampilkan_karantina(per_berkas: pd.DataFrame, baris: pd.DataFrame, nama_undu
 def tabel_peringatan(per_jenis: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     """Warnings by type with an example message."""
     return pd.DataFrame({
-        "jenis": [t(f"kualitas_peringatan_{j}", bahasa) if f"kualitas_peringatan_{j}" in _KUNCI_PERINGATAN else j
+        "jenis": [t(f"kualitas_peringatan_{j}", bahasa) if f"kualitas_peringatan_{j}" in TEKS else j
                   for j in per_jenis["jenis_peringatan"]],
         "jumlah": [fmt.angka(int(v), bahasa) for v in per_jenis["jumlah"]],
         "berkas": [fmt.angka(int(v), bahasa) for v in per_jenis["berkas"]],
         "desa": [fmt.angka(int(v), bahasa) for v in per_jenis["desa"]],
         "contoh": list(per_jenis["contoh"]),
     })
-
-
-_KUNCI_PERINGATAN = frozenset(
-    f"kualitas_peringatan_{j}" for j in (
-        "nik_tidak_valid", "kk_tidak_valid", "label_tidak_dikenal", "nama_desa_mirip", "teks_seperti_rumus",
-        "tanggal_tidak_valid", "tanggal_di_luar_rentang", "urutan_tanggal", "tanggal_rujuk_kosong",
-        "duplikat_dalam_berkas", "nilai_tidak_valid",
-    )
-)
 
 
 def tampilkan_peringatan(per_jenis: pd.DataFrame, bahasa: Bahasa) -> None:

@@ -478,6 +478,11 @@ def gambar_petak(tampil: pd.DataFrame, desa_terpilih: str | None) -> go.Figure:
 
 
 # 6/ reading a click
+def jumlah_berpoligon(geojson: Mapping[str, Any], desa: pd.DataFrame) -> int:
+    """How many of the desa in `desa` (the user's, as `data.peta_desa` returns them) have a polygon in `geojson`."""
+    return len({f.get("id") for f in geojson.get("features", [])} & set(desa["kode_desa"]))
+
+
 def desa_dari_klik(keadaan: Mapping[str, Any] | None) -> str | None:
     """The desa code of a clicked map point (the chart's selection state), or None."""
     if not keadaan:

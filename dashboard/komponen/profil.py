@@ -21,26 +21,29 @@ import streamlit as st
 from bahasa import format as fmt
 from dashboard.data import TOTAL_BUKAN_SENSITIF
 from dashboard.i18n import Bahasa, t
-from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
+from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK
+from dashboard.komponen.kualitas import WARNA_LAPOR
 from dashboard.komponen.rapat import label_status_puskesos, x_dari_y
 from dashboard.pilihan import Pilihan, pilih_wilayah
 from pipelines.enums import label
 
 KUNCI_PILIH_DESA = "profil_pilih_desa"
 
-STATUS_LAPOR: tuple[str, ...] = ("tepat_waktu", "terlambat", "nihil", "tidak_melapor", "belum_wajib", "tanpa_data")
+STATUS_LAPOR: tuple[str, ...] = ("tepat_waktu", "terlambat", "nihil", "tidak_melapor", "belum_jatuh_tempo",
+                                 "belum_wajib", "tanpa_data")
 """The states of a month in the reporting strip (`data.riwayat_lapor`)."""
 
-_WARNA_LAPOR: dict[str, tuple[str, str]] = {  # background, text: silent and nihil never share a colour
-    "tepat_waktu": (WARNA_BAIK, "#FFFFFF"),
-    "terlambat": ("#BFDCEF", "#0B3A5B"),
-    "nihil": (ABU_MUDA, ABU_TUA),
-    "tidak_melapor": (WARNA_PERHATIAN, "#FFFFFF"),
-    "belum_wajib": ("#FFFFFF", ABU),
-    "tanpa_data": ("#FFFFFF", ABU),
+_WARNA_LAPOR: dict[str, tuple[str, str]] = {  # the Kualitas data page's colours: one colour, one meaning
+    "tepat_waktu": WARNA_LAPOR["tepat_waktu"],
+    "terlambat": WARNA_LAPOR["terlambat"],
+    "nihil": WARNA_LAPOR["nihil"],
+    "tidak_melapor": WARNA_LAPOR["diam"],
+    "belum_jatuh_tempo": WARNA_LAPOR["belum_jatuh_tempo"],
+    "belum_wajib": WARNA_LAPOR["belum_diharapkan"],
+    "tanpa_data": WARNA_LAPOR["belum_diharapkan"],
 }
-_TANDA_LAPOR = {"tepat_waktu": "✓", "terlambat": "!", "nihil": "0", "tidak_melapor": "✕", "belum_wajib": "·",
-                "tanpa_data": "·"}
+_TANDA_LAPOR = {"tepat_waktu": "✓", "terlambat": "!", "nihil": "0", "tidak_melapor": "✕", "belum_jatuh_tempo": "…",
+                "belum_wajib": "·", "tanpa_data": "·"}
 
 
 # 1/ choosing a desa when the filter bar has none
@@ -119,7 +122,11 @@ def tabel_kategori(kategori: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
               and (isinstance(kategori.loc[k, "jumlah"], str) or int(kategori.loc[k, "jumlah"]) > 0)]
     tabel = kategori.loc[[*tampil, TOTAL_BUKAN_SENSITIF]]
     tabel = tabel.map(lambda x: x if isinstance(x, str) else fmt.angka(x, b))  # one type a column: `<5` is text
-    tabel.columns = [jumlah if k == "jumlah" else fmt.bulan(k, b) for k in tabel.columns]
+    diam, sebagian = kategori.attrs.get("tidak_melapor", []), kategori.attrs.get("belum_lengkap", [])
+    tabel.columns = [jumlah if k == "jumlah"
+                     else t("pr_bulan_tidak_melapor", b, bulan=fmt.bulan(k, b)) if k in diam
+                     else t("pr_bulan_belum_lengkap", b, bulan=fmt.bulan(k, b)) if k in sebagian
+                     else fmt.bulan(k, b) for k in tabel.columns]
     tabel.index = [t("pr_total_bukan_sensitif", b) if k == TOTAL_BUKAN_SENSITIF else label("kategori", k, b)
                    for k in tabel.index]
     tabel.index.name = t("pr_kol_kategori", b)
@@ -176,7 +183,7 @@ def html_strip_lapor(riwayat: pd.DataFrame, bahasa: Bahasa) -> str:
             f'<div class="pantau-strip-tanda">{_TANDA_LAPOR[status]}</div>'
             f'<div class="pantau-strip-kata">{html.escape(kata)}</div></div>'
         )
-    legenda = " · ".join(f"{_TANDA_LAPOR[s]} {html.escape(t(f'pr_lapor_{s}', b))}" for s in STATUS_LAPOR[:5])
+    legenda = " · ".join(f"{_TANDA_LAPOR[s]} {html.escape(t(f'pr_lapor_{s}', b))}" for s in STATUS_LAPOR[:6])
     gaya = (
         "<style>.pantau-strip{display:grid;grid-template-columns:repeat(12,minmax(0,1fr));gap:3px;}"
         ".pantau-strip-sel{border:1px solid #D1D5DB;border-radius:4px;padding:3px 2px;text-align:center;"

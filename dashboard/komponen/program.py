@@ -8,8 +8,11 @@ Recipients are counted, never named.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
@@ -106,3 +109,36 @@ def isi_ubin_ringkasan(baris: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:
     return IsiKpi("ringkasan_pbi", judul, cakupan or _angka(r["tercakup"], bahasa), t("program_def_cakupan", bahasa),
                   keterangan=t("program_ket_cakupan", bahasa, n=_angka(r["tercakup"], bahasa),
                                dari=_angka(r["keluarga_layak"], bahasa)) + " · " + periode(r, bahasa))
+
+
+def tabel_cakupan(per_program: Mapping[str, pd.DataFrame], bahasa: Bahasa) -> pd.DataFrame:
+    """One row per program with a roll (PBI-JK, PKH, Sembako): eligible households, covered, coverage, for the
+    wilayah of `data.program_wilayah` (its row `peran` = 'ini'); the same numbers as the Program page's tiles."""
+    baris = []
+    for program, df in per_program.items():
+        ini = df[df["peran"] == "ini"] if not df.empty else df
+        if ini.empty:
+            continue
+        r = ini.iloc[0]
+        baris.append({
+            t("program_kol_program", bahasa): label("program", program, bahasa),
+            t("program_layak", bahasa): _angka(r["keluarga_layak"], bahasa),
+            t("program_kol_tercakup", bahasa): _angka(r["tercakup"], bahasa),
+            t("program_cakupan", bahasa): _rasio(r["cakupan"], bahasa) or "–",
+            t("program_kol_periode", bahasa): periode(r, bahasa),
+        })
+    return pd.DataFrame(baris)
+
+
+def tampilkan_cakupan(per_program: Mapping[str, pd.DataFrame], bahasa: Bahasa, *, kunci: str) -> None:
+    """Program coverage of one wilayah (Profil desa, Rapat kecamatan): its title, the compact table of
+    `tabel_cakupan`, or a sentence saying that no program roll is loaded and what to load."""
+    st.markdown(f"**{t('cakupan_program_judul', bahasa)}**")
+    tabel = tabel_cakupan(per_program, bahasa)
+    if tabel.empty:
+        st.caption(t("cakupan_program_kosong", bahasa))
+        return
+    kanan = {k: st.column_config.TextColumn(k, alignment="right")
+             for k in (t("program_layak", bahasa), t("program_kol_tercakup", bahasa), t("program_cakupan", bahasa))}
+    st.dataframe(tabel, hide_index=True, key=kunci, column_config=kanan)
+    st.caption(t("cakupan_program_ket", bahasa))

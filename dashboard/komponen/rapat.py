@@ -203,17 +203,16 @@ def tabel_puskesos_bermasalah(df: pd.DataFrame, bahasa: Bahasa) -> Tabel:
                  kosong=t("rapat_diam_kosong", b), lebar=[2, 1.3, 1.5, 1.6, 1.5], nama_lembar=t("pr_lembar_diam", b))
 
 
-def jendela_lapor(tanggal_data: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
-    """The last 3 full months before the cut-off month, and the 3 before those (`mart_perhatian_desa`)."""
-    bulan_per = tanggal_data.replace(day=1)
-    return ((tambah_bulan(bulan_per, -3), tambah_bulan(bulan_per, -1)),
-            (tambah_bulan(bulan_per, -6), tambah_bulan(bulan_per, -4)))
+def jendela_lapor(jatuh_tempo: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    """The last 3 due months (ending with `jatuh_tempo`), and the 3 before those (`mart_perhatian_desa`)."""
+    return ((tambah_bulan(jatuh_tempo, -2), jatuh_tempo),
+            (tambah_bulan(jatuh_tempo, -5), tambah_bulan(jatuh_tempo, -3)))
 
 
-def tabel_pelaporan_turun(df: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> Tabel:
+def tabel_pelaporan_turun(df: pd.DataFrame, jatuh_tempo: dt.date, bahasa: Bahasa) -> Tabel:
     """Desa whose reporting completeness fell (`data.pelaporan_turun`), largest fall first."""
     b = bahasa
-    (akhir_dari, akhir_sampai), (awal_dari, awal_sampai) = jendela_lapor(tanggal_data)
+    (akhir_dari, akhir_sampai), (awal_dari, awal_sampai) = jendela_lapor(jatuh_tempo)
     sebelum = fmt.rentang_bulan(awal_dari, awal_sampai, b)
     sesudah = fmt.rentang_bulan(akhir_dari, akhir_sampai, b)
     isi = {

@@ -3,9 +3,14 @@
 The chosen document's required path is drawn with the BPS points, the other documents' paths in
 grey (Jombang's RPJMD and its revision disagree for 2023: both are shown, never merged), and
 the linear trend of the last five BPS points with its 80 % prediction band (`metrics.md` section 5).
+The gap is always of one year (`tahun_selisih` of `mart_target`), and every number is written with its year and
+where it comes from: the shipped reference (with its source) or the file the user loaded. Without a planning
+document the BPS series and its trend are shown alone (`isi_ubin_seri`).
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +25,27 @@ def _pp(x: object, bahasa: Bahasa, tanda: bool = False) -> str:
         return "–"
     nilai = fmt.angka(float(x), bahasa, desimal=2)  # type: ignore[arg-type]
     return (("+" if float(x) > 0 else "") + nilai if tanda else nilai) + " pp"  # type: ignore[arg-type]
+
+
+def _persen(x: object, bahasa: Bahasa) -> str:
+    return fmt.angka(float(x), bahasa, desimal=2) + t("target_persen_nilai", bahasa)  # type: ignore[arg-type]
+
+
+def asal(asal_data: object, berkas: object, bahasa: Bahasa, sumber: object = None) -> str:
+    """Where a number comes from: the user's file by name, or the shipped reference with its source."""
+    if asal_data == "berkas":
+        return t("target_asal_berkas", bahasa, berkas=str(berkas) if pd.notna(berkas) else "?")
+    if sumber is not None and pd.notna(sumber) and str(sumber):
+        return t("target_asal_referensi_sumber", bahasa, sumber=str(sumber))
+    return t("target_asal_referensi", bahasa)
+
+
+def _ket_selisih(d: pd.Series, bahasa: Bahasa) -> str:
+    """The gap's own year and the two numbers it is made of, or why there is no gap yet."""
+    if pd.isna(d["tahun_selisih"]):
+        return t("target_selisih_belum", bahasa)
+    return t("target_selisih_rincian", bahasa, tahun=int(d["tahun_selisih"]),
+             aktual=_persen(d["aktual_selisih"], bahasa), target=_persen(d["target_selisih"], bahasa))
 
 
 def dokumen_bawaan(dokumen: pd.DataFrame) -> str:
@@ -48,12 +74,21 @@ def isi_ubin(d: pd.Series, bahasa: Bahasa) -> list[IsiKpi]:
     tercapai = (str(int(d["tahun_tercapai_proyeksi"])) if pd.notna(d["tahun_tercapai_proyeksi"])
                 else t("target_tidak_tercapai", bahasa))
     tahun_aktual = str(int(d["tahun_aktual"])) if pd.notna(d["tahun_aktual"]) else "–"
+    ket_aktual = (asal(d["asal_aktual"], d["berkas_aktual"], bahasa, d["sumber_aktual"])
+                  if pd.notna(d["tahun_aktual"]) else None)
+    ket_target = ket_target + " · " + asal(d["asal"], d["berkas"], bahasa)
+    judul_selisih = (t("target_selisih_tahun", bahasa, tahun=int(d["tahun_selisih"])) if pd.notna(d["tahun_selisih"])
+                     else t("target_selisih", bahasa))
     return [
-        IsiKpi("target_aktual", t("target_aktual", bahasa, tahun=tahun_aktual), aktual, t("target_def_aktual", bahasa)),
+        IsiKpi("target_aktual", t("target_aktual", bahasa, tahun=tahun_aktual), aktual, t("target_def_aktual", bahasa),
+               keterangan=ket_aktual),
         IsiKpi("target_target", t("target_target", bahasa, tahun=int(d["tahun_target"])), target,
                t("target_def_target", bahasa), keterangan=ket_target),
-        IsiKpi("target_selisih", t("target_selisih", bahasa), _pp(d["selisih_pp"], bahasa, tanda=True),
-               t("target_def_selisih", bahasa), warna_selisih="gray"),
+        IsiKpi("target_selisih", judul_selisih,
+               _pp(d["selisih_pp"], bahasa, tanda=True) if pd.notna(d["selisih_pp"]) else t("target_selisih_kosong",
+                                                                                             bahasa),
+               t("target_def_selisih_tahun", bahasa), warna_selisih="gray", keterangan=_ket_selisih(d, bahasa),
+               redup=pd.isna(d["selisih_pp"])),
         IsiKpi("target_perlu", t("target_perlu", bahasa), perlu, t("target_def_perlu", bahasa), keterangan=ket_perlu,
                redup=pd.isna(d["penurunan_diperlukan"])),
         IsiKpi("target_proyeksi", t("target_proyeksi", bahasa), tercapai, t("target_def_proyeksi", bahasa),
@@ -61,8 +96,9 @@ def isi_ubin(d: pd.Series, bahasa: Bahasa) -> list[IsiKpi]:
     ]
 
 
-def gambar_target(isi: dict[str, pd.DataFrame], dokumen: str, bahasa: Bahasa) -> go.Figure:
-    """BPS points, the chosen document's path, the other documents in grey, the projection with its band."""
+def gambar_target(isi: dict[str, pd.DataFrame], dokumen: str | None, bahasa: Bahasa) -> go.Figure:
+    """BPS points, the chosen document's path, the other documents in grey, the projection with its band
+    (`dokumen` None: no planning document, the series and its trend only)."""
     bps, jalur, proyeksi, target = isi["bps"], isi["jalur"], isi["proyeksi"], isi["target"]
     fig = go.Figure()
     if not proyeksi.empty and not bps.empty:
@@ -95,43 +131,81 @@ def gambar_target(isi: dict[str, pd.DataFrame], dokumen: str, bahasa: Bahasa) ->
 
 
 def tabel_dokumen(dokumen: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
-    """Every document side by side with its source (never merged)."""
+    """Every document side by side with its source and where the row comes from (never merged); the gap with its
+    own year."""
     return pd.DataFrame({
         t("target_kol_dokumen", bahasa): dokumen["dokumen"],
         t("target_kol_tahun", bahasa): dokumen["tahun_target"].astype(int),
         t("target_kol_target", bahasa): dokumen["target_persen"].map(lambda x: fmt.angka(float(x), bahasa, desimal=2)),
-        t("target_selisih", bahasa): dokumen["selisih_pp"].map(lambda x: _pp(x, bahasa, tanda=True)),
+        t("target_selisih", bahasa): [
+            t("target_selisih_sel", bahasa, selisih=_pp(x, bahasa, tanda=True), tahun=int(y)) if pd.notna(x) else "–"
+            for x, y in zip(dokumen["selisih_pp"], dokumen["tahun_selisih"], strict=True)],
         t("target_perlu", bahasa): dokumen["penurunan_diperlukan"].map(lambda x: _pp(x, bahasa)),
         t("target_proyeksi", bahasa): dokumen["tahun_tercapai_proyeksi"].map(
             lambda x: str(int(x)) if pd.notna(x) else t("target_tidak_tercapai", bahasa)),
         t("target_kol_sumber", bahasa): dokumen["sumber"],
+        t("target_kol_asal", bahasa): [asal(a, b, bahasa) for a, b in zip(dokumen["asal"], dokumen["berkas"],
+                                                                          strict=True)],
     })
 
 
 def tabel_bps(bps: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
-    """The BPS series with its sources."""
+    """The BPS series with its sources and where each row comes from (shipped reference or a loaded file)."""
     return pd.DataFrame({
         t("target_kol_tahun", bahasa): bps["tahun"].astype(int),
         t("target_bps", bahasa): bps["persen_miskin"].map(lambda x: fmt.angka(float(x), bahasa, desimal=2)),
         t("target_kol_jiwa", bahasa): bps["jumlah_miskin_jiwa"].map(
             lambda x: fmt.angka(int(x), bahasa) if pd.notna(x) else "–"),
         t("target_kol_sumber", bahasa): bps["sumber"],
+        t("target_kol_asal", bahasa): [asal(a, b, bahasa) for a, b in zip(bps["asal"], bps["berkas"], strict=True)],
     })
 
 
-def isi_ubin_ringkasan(isi: dict[str, pd.DataFrame], bahasa: Bahasa) -> IsiKpi:
-    """The Ringkasan tile: the latest BPS rate against the newest document's target, as on the Target page."""
-    judul = t("target_ubin", bahasa)
-    if isi["dokumen"].empty or isi["bps"].empty:
-        return IsiKpi("ringkasan_target", judul, t("program_ubin_kosong", bahasa), t("target_def_selisih", bahasa),
-                      redup=True)
+def isi_ubin_seri(isi: dict[str, pd.DataFrame], bahasa: Bahasa) -> list[IsiKpi]:
+    """Tiles without a planning document: the latest BPS rate with its source, and the trend per year."""
+    bps = isi["bps"].iloc[-1]
+    ubin = [IsiKpi("target_aktual", t("target_aktual", bahasa, tahun=int(bps["tahun"])),
+                   _persen(bps["persen_miskin"], bahasa), t("target_def_aktual_seri", bahasa),
+                   keterangan=asal(bps["asal"], bps["berkas"], bahasa, bps["sumber"]))]
+    proyeksi = isi["proyeksi"]
+    if not proyeksi.empty:
+        p = proyeksi.iloc[0]
+        ubin.append(IsiKpi("target_tren", t("target_tren", bahasa), _pp(p["kemiringan_per_tahun"], bahasa, tanda=True),
+                           t("target_def_tren", bahasa),
+                           keterangan=t("target_tren_ket", bahasa, n=int(p["jumlah_titik"]))))
+    return ubin
+
+
+def isi_ubin_ringkasan(isi: dict[str, pd.DataFrame], bahasa: Bahasa, tingkat: str = "kabupaten") -> IsiKpi:
+    """The Ringkasan tile: the latest BPS rate, the newest document's final target and the gap of one year, each
+    with its year; the same numbers as the Target page and `pantau metrik --set target` (`mart_target`). BPS
+    publishes the rate per regency only: below kabupaten level (`tingkat`) the tile says it is the regency's."""
+    isi_ubin = _isi_ubin_ringkasan(isi, bahasa)
+    if tingkat != "kabupaten" and not isi["bps"].empty:
+        lingkup = t("target_ubin_tingkat_kabupaten", bahasa)
+        ket = f"{lingkup} {isi_ubin.keterangan}" if isi_ubin.keterangan else lingkup
+        return dataclasses.replace(isi_ubin, keterangan=ket)
+    return isi_ubin
+
+
+def _isi_ubin_ringkasan(isi: dict[str, pd.DataFrame], bahasa: Bahasa) -> IsiKpi:
+    if isi["bps"].empty:
+        return IsiKpi("ringkasan_target", t("target_ubin", bahasa), t("program_ubin_kosong", bahasa),
+                      t("target_def_selisih_tahun", bahasa), redup=True)
+    if isi["dokumen"].empty:
+        bps = isi["bps"].iloc[-1]
+        return IsiKpi("ringkasan_target", t("target_ubin_tahun", bahasa, tahun=int(bps["tahun"])),
+                      _persen(bps["persen_miskin"], bahasa), t("target_def_selisih_tahun", bahasa),
+                      keterangan=t("target_ubin_tanpa_dokumen", bahasa))
     nama = dokumen_bawaan(isi["dokumen"])
     d = isi["dokumen"].set_index("dokumen").loc[nama]
-    bps = isi["bps"].iloc[-1]
-    nilai = fmt.angka(float(bps["persen_miskin"]), bahasa, desimal=2) + t("target_persen_nilai", bahasa)
-    return IsiKpi("ringkasan_target", t("target_ubin_tahun", bahasa, tahun=int(bps["tahun"])), nilai,
-                  t("target_def_selisih", bahasa),
-                  keterangan=t("target_ubin_ket", bahasa, target=fmt.angka(float(d["target_persen"]), bahasa,
-                                                                           desimal=2),
-                               tahun=int(d["tahun_target"]), dokumen=nama,
-                               selisih=_pp(d["selisih_pp"], bahasa, tanda=True)))
+    if pd.notna(d["selisih_pp"]):
+        selisih = t("target_ubin_selisih", bahasa, tahun=int(d["tahun_selisih"]),
+                    selisih=_pp(d["selisih_pp"], bahasa, tanda=True), aktual=_persen(d["aktual_selisih"], bahasa),
+                    target=_persen(d["target_selisih"], bahasa))
+    else:
+        selisih = t("target_ubin_selisih_belum", bahasa)
+    ket = t("target_ubin_ket_tahun", bahasa, target=_persen(d["target_persen"], bahasa),
+            tahun=int(d["tahun_target"]), dokumen=nama, selisih=selisih)
+    return IsiKpi("ringkasan_target", t("target_ubin_tahun", bahasa, tahun=int(d["tahun_bps_terakhir"])),
+                  _persen(d["bps_terakhir"], bahasa), t("target_def_selisih_tahun", bahasa), keterangan=ket)

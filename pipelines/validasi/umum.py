@@ -56,6 +56,9 @@ class HasilValidasi:
     dimuat: pd.DataFrame
     karantina: list[dict[str, Any]] = field(default_factory=list)
     peringatan: list[dict[str, Any]] = field(default_factory=list)
+    dilewati: int = 0
+    """Data rows left out on purpose, neither loaded nor quarantined (e.g. another regency's row of a
+    multi-regency reference file); counted as skipped, each with a warning giving the reason."""
 
     def jumlah_peringatan(self) -> dict[str, int]:
         return dict(sorted(Counter(p["jenis_peringatan"] for p in self.peringatan).items()))

@@ -13,6 +13,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import duckdb
 import pytest
@@ -140,3 +141,27 @@ def test_dua_operator_sekaligus(browser: Browser, aplikasi_unggah: tuple[str, Pa
     for p in halaman:
         p.context.close()
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_kotak_unggah_berbahasa_indonesia_tanpa_permintaan_keluar(
+        page: Page, aplikasi_unggah: tuple[str, Path, dict[str, str]]) -> None:
+    """The upload box speaks Indonesian (Streamlit's own words are hidden by CSS), the page has no filter bar, and
+    loading it sends no request off the machine (the tab icon is an inline image, not a font server's)."""
+    alamat, _, _ = aplikasi_unggah
+    luar: list[str] = []
+    page.on("request", lambda r: luar.append(r.url)
+            if urlparse(r.url).hostname not in (None, "", "127.0.0.1", "localhost") else None)
+    buka(page, alamat + "/unggah", nama="operator_satu")
+    expect(page.get_by_text("Pilih berkas")).to_be_visible(timeout=30_000)
+    page.locator(SELESAI).wait_for(timeout=30_000)
+    tombol = page.locator('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p')
+    assert tombol.evaluate("e => getComputedStyle(e, '::after').content") == '"Cari berkas"'
+    assert tombol.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # Streamlit's "Upload" is not seen
+    petunjuk = page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').first
+    assert "paling besar 50 MB per berkas" in petunjuk.evaluate("e => getComputedStyle(e, '::after').content")
+    assert petunjuk.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # nor "50MB per file"
+    assert page.locator(".st-key-f_dari").count() == 0  # no period filter on a page that ignores it
+    ikon = page.locator("link[rel='shortcut icon']").first.get_attribute("href") or ""
+    assert ikon.startswith("data:"), ikon
+    page.wait_for_timeout(1000)
+    assert not luar, luar

@@ -98,7 +98,7 @@ def test_masuk_ganti_sandi_pertama_lalu_data(app: BukaApp) -> None:
     at.button[0].click().run()
     assert not at.exception
     # a camat sees Kec. Kabuh and nothing else
-    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "belum ada data"]
+    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
     peristiwa = [c.peristiwa for c in audit.baca(konf, pengguna="camat_kabuh")]
     assert peristiwa == ["gagal_masuk", "masuk", "ganti_sandi", "masuk"]
     # log out: back to the form, audited
@@ -139,7 +139,7 @@ def test_camat_hanya_kecamatannya(app: BukaApp) -> None:
     assert not at.error, [e.value for e in at.error]
     assert at.selectbox(key="f_kec").options == ["Kabuh"]  # no "Semua kecamatan", no other kecamatan
     assert len(at.selectbox(key="f_desa").options) == 1 + 16  # "Semua desa" and the 16 desa of Kabuh
-    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "belum ada data"]
+    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
     assert "Kec. Kabuh" in _teks(at) and "Jombang" not in " ".join(at.selectbox(key="f_desa").options)
 
 

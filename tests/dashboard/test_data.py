@@ -193,12 +193,12 @@ def test_status_gudang_membaca_versi_skema(gudang_app: Path, tmp_path: Path) -> 
 def test_pesan_versi_lain_menyuruh_pantau_build(gudang_app: Path, tmp_path: Path, buka_app) -> None:  # type: ignore[no-untyped-def]
     from dashboard.i18n import t
 
-    assert "`pantau build`" in t("gudang_versi_lain", "id", jalur="x", versi="1")
-    assert "`pantau build`" in t("gudang_versi_lain", "en", jalur="x", versi="1")
+    assert "**pantau build**" in t("gudang_versi_lain", "id", jalur="x", versi="1")
+    assert "**pantau build**" in t("gudang_versi_lain", "en", jalur="x", versi="1")
     lain = salin_gudang(gudang_app, tmp_path / "lain")
     with duckdb.connect(str(lain)) as kon:
         kon.execute("delete from meta_gudang where kunci = 'versi_skema'")
     at = buka_app(lain)
     [pesan] = at.info
-    assert "versi Pantau yang lain" in pesan.value and "`pantau build`" in pesan.value
+    assert "versi Pantau yang lain" in pesan.value and "**pantau build**" in pesan.value
     assert not at.metric

@@ -18,19 +18,19 @@ WILAYAH = pd.DataFrame({
     "nama_kab": ["Kabupaten Jombang"] * 3,
 })
 BULAN = [dt.date(2026, m, 1) for m in range(6, 11)]
-PER = dt.date(2026, 10, 30)
+JATUH_TEMPO = dt.date(2026, 9, 1)  # the last due month at 30 Oct 2026
 
 
 def test_baca_url_sah() -> None:
     hasil = baca_url({"kec": "35.17.16", "desa": "35.17.16.2003", "dari": "2026-07", "sampai": "2026-08"},
-                     WILAYAH, BULAN, PER, "id")
+                     WILAYAH, BULAN, JATUH_TEMPO, "id")
     assert hasil.peringatan == []
     assert hasil.nilai == {"kab": "35.17", "kec": "35.17.16", "desa": "35.17.16.2003",
                            "dari": dt.date(2026, 7, 1), "sampai": dt.date(2026, 8, 1)}
 
 
 def test_baca_url_kosong_memberi_bawaan() -> None:
-    hasil = baca_url({}, WILAYAH, BULAN, PER, "id")
+    hasil = baca_url({}, WILAYAH, BULAN, JATUH_TEMPO, "id")
     assert hasil.peringatan == []
     assert hasil.nilai == {"kab": "35.17", "kec": None, "desa": None,
                            "dari": dt.date(2026, 6, 1), "sampai": dt.date(2026, 9, 1)}
@@ -38,13 +38,13 @@ def test_baca_url_kosong_memberi_bawaan() -> None:
 
 def test_baca_url_satu_ujung_periode() -> None:
     # only "dari", after the default end: the range becomes that one month
-    assert baca_url({"dari": "2026-10"}, WILAYAH, BULAN, PER, "id").nilai["sampai"] == dt.date(2026, 10, 1)
-    assert baca_url({"sampai": "2026-07"}, WILAYAH, BULAN, PER, "id").nilai["dari"] == dt.date(2026, 6, 1)
+    assert baca_url({"dari": "2026-10"}, WILAYAH, BULAN, JATUH_TEMPO, "id").nilai["sampai"] == dt.date(2026, 10, 1)
+    assert baca_url({"sampai": "2026-07"}, WILAYAH, BULAN, JATUH_TEMPO, "id").nilai["dari"] == dt.date(2026, 6, 1)
 
 
 def test_baca_url_salah() -> None:
     hasil = baca_url({"kab": "35.99", "kec": "x", "desa": "35.17.09.2012", "dari": "2026-02"},
-                     WILAYAH, BULAN, PER, "en")
+                     WILAYAH, BULAN, JATUH_TEMPO, "en")
     assert hasil.nilai["kab"] == "35.17"
     # the unknown kecamatan is dropped; the valid desa is kept and brings its own kecamatan
     assert (hasil.nilai["kec"], hasil.nilai["desa"]) == ("35.17.09", "35.17.09.2012")

@@ -39,7 +39,6 @@ from dashboard.komponen.rapat import (
     tabel_tujuan,
 )
 from dashboard.komponen.unduhan import isi_agenda, isi_bahan_rapat
-from dashboard.periode import bulan_lengkap_terakhir
 from dashboard.pilihan import Pilihan
 from dashboard.sesi import sebagai
 from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
@@ -52,6 +51,7 @@ from tests.fixtures import AKAR, BukaApp
 ARTEFAK = AKAR / "tests" / "artefak"
 JUN, SEP = dt.date(2026, 6, 1), dt.date(2026, 9, 1)
 PER = dt.date(2026, 10, 30)
+JATUH_TEMPO = dt.date(2026, 9, 1)  # the last due month at 30 Oct 2026 (September's reports were due 10 Oct)
 SEKARANG = dt.datetime(2026, 11, 2, 8, 5)
 
 pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -68,7 +68,8 @@ def _pilihan(gudang: Path, *, kec: str | None, nama_kec: str | None) -> Pilihan:
     versi = versi_gudang(gudang)
     assert versi is not None
     sintetis = data.meta_gudang(versi).get("sintetis") == "ya"
-    return Pilihan(versi, "id", "35.17", "Kabupaten Jombang", kec, nama_kec, None, None, JUN, SEP, PER, sintetis)
+    return Pilihan(versi, "id", "35.17", "Kabupaten Jombang", kec, nama_kec, None, None, JUN, SEP, PER, JATUH_TEMPO,
+                   sintetis)
 
 
 def _agenda(gudang: Path) -> IsiAgenda:
@@ -79,7 +80,7 @@ def _agenda(gudang: Path) -> IsiAgenda:
              tabel_tujuan(data.perhatian_tujuan(v, kec, batas=None), b),
              tabel_rujukan_terlambat(data.rujukan_terlambat(v, kec), b),
              tabel_puskesos_bermasalah(data.puskesos_bermasalah(v, kec), b),
-             tabel_pelaporan_turun(data.pelaporan_turun(v, kec), p.tanggal_data, b)]
+             tabel_pelaporan_turun(data.pelaporan_turun(v, kec), p.bulan_jatuh_tempo, b)]
     return isi_agenda(p, "Kabuh", tabel, teks_kesegaran(p.tanggal_data, data.kesegaran(v, kec), b), sekarang=SEKARANG)
 
 
@@ -177,7 +178,7 @@ def test_agenda_data_sintetis(gudang_sintetis: Path, tmp_path: Path) -> None:
     jumlah_halaman = teks.count("Halaman ")
     assert jumlah_halaman >= 2
     assert teks.count("DATA SINTETIS") >= jumlah_halaman  # in every page's header, and in the title block
-    assert "DATA SINTETIS: angka dalam dokumen ini dibuat oleh `pantau demo`" in teks
+    assert "DATA SINTETIS: angka dalam dokumen ini dibuat oleh perintah demo Pantau" in teks
     buku = openpyxl.load_workbook(io.BytesIO(agenda_xlsx(isi)))
     for lembar in buku:
         assert any(str(v).startswith("DATA SINTETIS") for r in lembar.iter_rows(values_only=True) for v in r if v)
@@ -224,7 +225,7 @@ def _buat_bahan(gudang: Path) -> tuple[bytes, bytes]:
          isi_puskesos_aktif(puskesos, p.tanggal_data, b),
          ubin_pbi(data.program_wilayah(v, p.kode_wilayah, "pbi_jk"), b),
          ubin_target(data.target_kemiskinan(v, p.kode_kab), b)],
-        [("Tren bulanan: kasus baru dan rujukan dikirim", gambar_tren(tren, bulan_lengkap_terakhir(PER), b), None)],
+        [("Tren bulanan: kasus baru dan rujukan dikirim", gambar_tren(tren, JATUH_TEMPO, b), None)],
         [tabel_perhatian_desa(data.perhatian_desa(v, "35.17"), True, b),
          tabel_perhatian_tujuan(data.perhatian_tujuan(v, "35.17"), b)],
         teks_kesegaran(p.tanggal_data, data.kesegaran(v, p.kode_wilayah), b),
@@ -240,9 +241,10 @@ def test_bahan_rapat_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, 
     teks = _teks_pdf(bahan[0], tmp_path, "bahan_rapat")
     satu_baris = " ".join(teks.split())
     # the six tiles: 20 cases, 5/9 = 55,6 %, 4 overdue, 3 of 306 active, with their notes; the fixture has no
-    # DTKS, rolls or BPS series, so the PBI-JK and poverty tiles say "belum ada data" on screen and in the pack
+    # DTKS or rolls, so the PBI-JK tile says "belum ada data" on screen and in the pack; the poverty tile shows the
+    # shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
     layar = [(m.label, m.value) for m in at.metric]
-    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
+    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
     for judul, nilai in layar:
         assert nilai in teks.splitlines(), nilai
         assert judul in satu_baris
@@ -268,7 +270,8 @@ def test_bahan_rapat_pptx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path,
     assert "Bahan rapat" in teks[0] and "Kabupaten Jombang" in teks[0]
     for nilai in ("20", "55,6 %", "4", "3 dari 306"):
         assert nilai in teks[1]
-    assert teks[2].count("belum ada data") == 2  # the PBI-JK and poverty tiles, four boxes a slide at most
+    # the PBI-JK and poverty tiles, four boxes a slide at most
+    assert teks[2].count("belum ada data") == 1 and "8,36 %" in teks[2]
     assert any(s.shape_type == 13 for s in slides[3].shapes)  # the chart as a picture
     tabel = [s.table for slide in slides for s in slide.shapes if s.has_table]
     assert len(tabel) == 2

@@ -106,3 +106,29 @@ def test_gudang_versi_lain_dibangun_ulang(env_uji: Path, gudang_perak) -> None:
         assert con.execute("select nilai from meta_gudang where kunci = 'versi_skema'").fetchone() == (VERSI_SKEMA,)
     h = _pantau("metrik", "--tingkat", "kabupaten", "--dari", "2025-03", "--sampai", "2025-03", "--format", "json")
     assert h.returncode == 0 and json.loads(h.stdout)[0]["kasus_kekerasan_perempuan"] == 1
+
+
+@pytest.mark.parametrize(("per", "jatuh_tempo", "aktif", "tersendat"), [
+    ("2025-05-09", "2025-03", 0, 5), ("2025-05-10", "2025-03", 0, 5), ("2025-05-11", "2025-04", 3, 2)])
+def test_metrik_pelaporan(env_uji: Path, gudang_perak, per: str, jatuh_tempo: str, aktif: int,
+                          tersendat: int) -> None:
+    # Perak fixture: 2001, 2002, 2003 report March and April, 2005 and 2008 March only, Pagerwojo (registered) never.
+    # Until 10 May the April report is not due: the window ends in March and nobody can be aktif (no February).
+    k, _ = gudang_perak
+    shutil.copy(k.gudang, env_uji)
+    h = _pantau("metrik", "--set", "pelaporan", "--tingkat", "desa", "--per", per, "--format", "json")
+    assert h.returncode == 0, h.stderr
+    desa = {b["kode_wilayah"]: b for b in json.loads(h.stdout)}
+    assert len(desa) == 306 and {b["bulan_jatuh_tempo_terakhir"] for b in desa.values()} == {jatuh_tempo}
+    status = pd.Series([b["status_puskesos"] for b in desa.values()]).value_counts().to_dict()
+    assert status.get("aktif", 0) == aktif and status["tersendat"] == tersendat and status["diam"] == 1
+    jantiganggong = desa["35.17.01.2001"]
+    # March (and April once due) received on time
+    bulan = 1 if jatuh_tempo == "2025-03" else 2
+    assert (jantiganggong["diharapkan_3"], jantiganggong["diterima_3"], jantiganggong["kelengkapan_3"]) == (
+        bulan, bulan, 1.0)
+    kec = json.loads(_pantau("metrik", "--set", "pelaporan", "--tingkat", "kecamatan", "--per", per,
+                             "--format", "json").stdout)
+    perak = next(b for b in kec if b["kode_wilayah"] == "35.17.01")
+    assert (perak["puskesos_aktif"], perak["puskesos_tersendat"], perak["puskesos_diam"]) == (aktif, tersendat, 1)
+    assert "status_puskesos" not in perak

@@ -191,7 +191,7 @@ def test_aplikasi_gudang_rusak(env_uji: Path, buat_app: BukaApp) -> None:
     at.run()
     assert not at.exception
     teks = " ".join(i.value for i in at.info)
-    assert "tidak dapat dibaca (berkas rusak" in teks and "`pantau pulihkan`" in teks
+    assert "tidak dapat dibaca (berkas rusak" in teks and "**pantau pulihkan**" in teks
 
 
 def test_batas_memori_koneksi_tulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,10 @@ final as (
         w.kode_wilayah,
         w.nama_wilayah,
         strftime(b.bulan, '%Y-%m') as bulan,
-        columns(m.* exclude (tingkat, kode_wilayah, nama_wilayah, kode_kec, kode_kab, bulan, jumlah_desa))
+        columns(m.* exclude (tingkat, kode_wilayah, nama_wilayah, kode_kec, kode_kab, bulan, jumlah_desa,
+                             sudah_jatuh_tempo)),
+        -- true when the month's reports were due at the cut-off (a month after it is partial: belum lengkap)
+        b.bulan <= bulan_jatuh_tempo_terakhir() as sudah_jatuh_tempo
     from wilayah w
     cross join bulan b
     left join mart_wilayah_bulan m

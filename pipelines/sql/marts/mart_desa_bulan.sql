@@ -155,9 +155,10 @@ final as (
         g.bulan + interval 1 month + interval 90 day <= batas.per as kohort_matang_90,
         case
             when m.bulan_awal is not null and g.bulan >= m.bulan_awal
-                and g.bulan < cast(date_trunc('month', batas.per) as date) then 1
+                and g.bulan <= bulan_jatuh_tempo_terakhir() then 1
             else 0
         end as desa_diharapkan,
+        g.bulan <= bulan_jatuh_tempo_terakhir() as sudah_jatuh_tempo,
         case when l.kode_desa is not null then 1 else 0 end as desa_melapor,
         case when l.ada_nihil and not l.ada_kasus then 1 else 0 end as desa_nihil,
         case

@@ -1,4 +1,4 @@
--- Data quality per desa as of the cut-off, over the 12 months ending with the month before the cut-off month
+-- Data quality per desa as of the cut-off, over the 12 months ending with the last due month (bulan_jatuh_tempo_terakhir)
 -- (metrics.md sections 3 and 6): reporting completeness and timeliness, rows loaded and quarantined, warnings,
 -- rows without NIK, duplicates within a file, revisions, and a 0-100 score.
 --
@@ -30,8 +30,8 @@ with batas as (
 jendela as (
     select
         per,
-        cast(date_trunc('month', per) - interval 12 month as date) as awal,
-        cast(date_trunc('month', per) - interval 1 month as date) as akhir
+        cast(bulan_jatuh_tempo_terakhir() - interval 11 month as date) as awal,
+        bulan_jatuh_tempo_terakhir() as akhir
     from batas
 ),
 

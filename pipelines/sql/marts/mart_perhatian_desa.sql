@@ -6,7 +6,8 @@
 -- because a silent Puskesos hides its referrals from every other count. Ties: the oldest overdue referral,
 -- then the longer silence, then the code. Desa with skor 0 are not behind.
 with batas as (
-    select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
+    -- the month after the last due month: the windows below end with the last due month (metrics.md section 3)
+    select cast(bulan_jatuh_tempo_terakhir() + interval 1 month as date) as bulan_per
 ),
 
 -- reporting over the last 3 full months before the cut-off month, and the 3 before those

@@ -1,10 +1,12 @@
--- Status of each desa's Puskesos as of the cut-off (metrics.md section 3), from reporting over the last
--- 3 full months before the cut-off month: aktif (each of the last 2), tersendat (some of the last 3),
+-- Status of each desa's Puskesos as of the cut-off (metrics.md section 3), from reporting over its last
+-- 3 DUE months M-2, M-1, M (M = bulan_jatuh_tempo_terakhir(): a month whose report is not yet due never lowers a
+-- status): aktif (each of the last 2), tersendat (some of the last 3),
 -- diam (none of the last 3), belum_dibentuk (the register says so, or no register row and never a report).
 -- With the desa's register row as loaded (`stg_puskesos`, latest version): status, SK, trained chair, budget,
 -- so that the app reads the register from this mart (Profil desa) and never from staging.
 with batas as (
-    select cast(date_trunc('month', tanggal_per()) as date) as bulan_per
+    -- the month after the last due month: the windows below end with the last due month (metrics.md section 3)
+    select cast(bulan_jatuh_tempo_terakhir() + interval 1 month as date) as bulan_per
 ),
 
 lapor as (

@@ -44,7 +44,8 @@ with desa as (
         d.desa_tepat_waktu,
         d.kohort_matang_30,
         d.kohort_matang_60,
-        d.kohort_matang_90
+        d.kohort_matang_90,
+        d.sudah_jatuh_tempo
     from mart_desa_bulan d
     join ref_wilayah w using (kode_desa)
 ),
@@ -94,7 +95,8 @@ naik as (
         sum(d.desa_tepat_waktu)::bigint as desa_tepat_waktu,
         bool_and(d.kohort_matang_30) as kohort_matang_30,
         bool_and(d.kohort_matang_60) as kohort_matang_60,
-        bool_and(d.kohort_matang_90) as kohort_matang_90
+        bool_and(d.kohort_matang_90) as kohort_matang_90,
+        bool_and(d.sudah_jatuh_tempo) as sudah_jatuh_tempo
     from mart_desa_bulan d
     join ref_wilayah w using (kode_desa)
     group by grouping sets ((d.kode_kab, d.kode_kec, d.bulan), (d.kode_kab, d.bulan))

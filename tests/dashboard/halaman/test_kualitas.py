@@ -2,17 +2,24 @@
 (`gudang_rujukan`, `tests/fixtures/app_rujukan/`). The strip states and the scores are worked out in
 `tests/pipelines/sql/test_marts_kualitas.py`.
 
-Cut-off 2025-05-09; quality window May 2024 .. Apr 2025; default period Nov 2024 .. Apr 2025 (the files' months for
-the quarantine and warnings); the strip shows Jun 2024 .. Apr 2025 (12 months up to "sampai", within the grid).
-Months expected / received / on time (window): Kabuh 11/11/9, Marmoyo 10/6/5, Mangunan 4/4/3 (Kec. Kabuh 25/21/17);
-Perak desa: Jantiganggong, Kepuhkajang, Sumberagung 2/2/2 each, Perak and Kalangsemanding 1/1/1, Pagerwojo 10/0/0
-(kabupaten 43/29/25). Case rows / without NIK: Kabuh 13/2, Marmoyo 4/0, Mangunan 3/0 (Kec. Kabuh 20/2); Perak desa
-Jantiganggong 5/2, Kepuhkajang 3/2, Sumberagung 1/0, Perak 1/1, Kalangsemanding 1/0 (kabupaten 31/7).
+Cut-off 2025-05-09. The April report is due on 10 May, so the last DUE month is March 2025 (`metrics.md`
+section 3): quality window = the last 12 due months, Apr 2024 .. Mar 2025; default period Oct 2024 .. Mar 2025 (6
+months ending with the last due month). Most tests pin the period the page opened with before (Nov 2024 .. Apr 2025,
+the files' months for the quarantine and warnings; the strip then shows Jun 2024 .. Apr 2025: 12 months up to
+"sampai", within the grid); `test_periode_bawaan_berakhir_bulan_jatuh_tempo` checks the default.
+Months expected / received / on time (window, due months only; April is not counted): Kabuh 10/10/8, Marmoyo
+10/6/5, Mangunan 3/3/2 (Kec. Kabuh 23/19/15); Perak desa: Jantiganggong, Kepuhkajang, Sumberagung, Perak and
+Kalangsemanding 1/1/1 each (March), Pagerwojo 10/0/0 (kabupaten 38/24/20). Case rows / without NIK (rows dated in
+the window): Kabuh 11/2, Marmoyo 4/0, Mangunan 2/0 (Kec. Kabuh 17/2); Perak desa Jantiganggong 4/1 (CSV 5,6,7 and
+the March case updated in the April sheet, XLSX 5 without NIK), Kepuhkajang 3/2, Sumberagung 0/0 (March nihil; its
+KIP case is April's), Perak 1/1, Kalangsemanding 1/0 (kabupaten 26/6).
 Quarantine (files of Nov 2024 .. Apr 2025): Perak CSV rows 11 (Pagerwojo), 12 (Sumbrejo, no desa), 13 (Perak),
 Perak XLSX row 10 (Mojokerto, no desa), Kabuh 2024 row 13 ("Kabuhh Lor", no desa, `=HYPERLINK` No Reg), Kabuh 2025
-rows 11 (Kabuh) and 14 (Mojokerto, no desa): 7, of them 4 without a desa; Kec. Kabuh 3, 2 without a desa.
-Puskesos at the cut-off (last 3 full months Feb..Apr): aktif Jantiganggong, Kepuhkajang, Sumberagung, Kabuh,
-Mangunan; tersendat Perak, Kalangsemanding (March only), Marmoyo (March only); diam Pagerwojo; 297 belum dibentuk.
+rows 11 (Kabuh) and 14 (Mojokerto, no desa): 7, of them 4 without a desa; Kec. Kabuh 3, 2 without a desa. Files of
+Oct 2024 .. Mar 2025 (the default period): the three Perak CSV rows and "Kabuhh Lor": 4, of them 2 without a desa.
+Puskesos at the cut-off (last 3 due months Jan..Mar; aktif = reported in Feb and Mar): aktif Kabuh, Mangunan;
+tersendat Marmoyo (Jan nihil, Mar), and Jantiganggong, Kepuhkajang, Sumberagung, Perak, Kalangsemanding (their data
+start in March); diam Pagerwojo; 297 belum dibentuk.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ from tests.fixtures import AKAR, BukaApp
 from tests.fixtures.app_rujukan import PANTAU_TOML
 
 pytestmark = pytest.mark.usefixtures("sebagai_perencana")
+LAMA = {"dari": "2024-11", "sampai": "2025-04"}
+"""The period the page opened with before due months (6 months ending with the last complete month, April)."""
 BULAN = ["Jun 2024", "Jul 2024", "Agu 2024", "Sep 2024", "Okt 2024", "Nov 2024", "Des 2024", "Jan 2025", "Feb 2025",
          "Mar 2025", "Apr 2025"]
 
@@ -62,51 +71,71 @@ def _teks(at: AppTest) -> str:
 
 # 1/ tiles
 def test_ubin_kabupaten(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     assert _kpi(at) == {
-        "Kelengkapan laporan": "67,4 %",  # 29 / 43
-        "Ketepatan waktu": "58,1 %",  # 25 / 43
-        "Baris dikarantina": "7",
-        "Baris tanpa NIK": "22,6 %",  # 7 / 31
-        "Puskesos aktif": "5",
+        # at 9 May April is not due: 24 of 38 due months received (Kabuh 10, Marmoyo 6, Mangunan 3, five Perak desa
+        # 1 each, Pagerwojo 0 of 10), 20 on time (Kabuh 8, Marmoyo 5, Mangunan 2, Perak desa 5)
+        "Kelengkapan laporan": "63,2 %",  # 24 / 38
+        "Ketepatan waktu": "52,6 %",  # 20 / 38
+        "Baris dikarantina": "7",  # period Nov 2024 .. Apr 2025
+        "Baris tanpa NIK": "23,1 %",  # 6 / 26 case rows dated Apr 2024 .. Mar 2025
+        "Puskesos aktif": "2",  # Kabuh, Mangunan: reported Feb and Mar
     }
     teks = _teks(at)
-    for potongan in ("29 dari 43 bulan-desa yang diharapkan", "25 dari 43 bulan-desa tepat waktu",
-                     "4 di antaranya tanpa desa yang dikenali", "7 dari 31 baris kasus",
-                     "dari 306 desa; tersendat 3 · diam 1 · belum dibentuk 297",
+    for potongan in ("24 dari 38 bulan-desa yang diharapkan", "20 dari 38 bulan-desa tepat waktu",
+                     "4 di antaranya tanpa desa yang dikenali", "6 dari 26 baris kasus",
+                     # tersendat: Marmoyo and the five Perak desa whose data start in March
+                     "dari 306 desa; tersendat 6 · diam 1 · belum dibentuk 297",
                      "Kualitas data · Kabupaten Jombang",
-                     "per 9 Mei 2025; skor, kelengkapan dan ketepatan: 12 bulan Mei 2024 – Apr 2025"):
+                     "per 9 Mei 2025; skor, kelengkapan dan ketepatan: 12 bulan Apr 2024 – Mar 2025"):
         assert potongan in teks, potongan
     assert [t.label for t in at.tabs] == ["Pelaporan 12 bulan", "Skor kualitas per desa", "Karantina (7)",
                                          "Peringatan dan nama (7)"]  # Nov 2024 .. Apr 2025: 8 less August's
 
 
 def test_ubin_kecamatan(buka: BukaApp) -> None:
-    at = buka(kec="35.17.16")
+    at = buka(kec="35.17.16", **LAMA)
     assert _kpi(at) == {
-        "Kelengkapan laporan": "84,0 %",  # 21 / 25
-        "Ketepatan waktu": "68,0 %",  # 17 / 25
-        "Baris dikarantina": "3",
-        "Baris tanpa NIK": "10,0 %",  # 2 / 20
-        "Puskesos aktif": "2",  # Kabuh, Mangunan
+        # April is not due at 9 May: Kabuh 10/10/8, Marmoyo 10/6/5, Mangunan 3/3/2 (Jan..Mar)
+        "Kelengkapan laporan": "82,6 %",  # 19 / 23
+        "Ketepatan waktu": "65,2 %",  # 15 / 23
+        "Baris dikarantina": "3",  # period Nov 2024 .. Apr 2025
+        "Baris tanpa NIK": "11,8 %",  # 2 / 17 (Kabuh 11, Marmoyo 4, Mangunan 2 case rows; April's are outside)
+        "Puskesos aktif": "2",  # Kabuh, Mangunan (Feb and Mar)
     }
     assert "dari 16 desa; tersendat 1 · diam 0 · belum dibentuk 13" in _teks(at)
 
 
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka: BukaApp) -> None:
+    # no period in the URL: the 6 months ending with the last DUE month, March 2025 (April's reports are due on
+    # 10 May, after the 9 May cut-off), not with April
+    at = buka()
+    assert (at.session_state["f_dari"], at.session_state["f_sampai"]) == (date(2024, 10, 1), date(2025, 3, 1))
+    strip = _tabel(at, "Jun 2024")
+    assert list(strip.columns) == ["desa", "kecamatan", "puskesos", "skor", *BULAN[:-1]]  # Jun 2024 .. Mar 2025
+    teks = _teks(at)
+    assert "12 bulan sampai Mar 2025; skor terendah di atas" in teks
+    assert "laporan bulan Okt 2024 – Mar 2025" in teks
+    # files of Oct 2024 .. Mar 2025: the three rows of the Perak March CSV and "Kabuhh Lor" of November
+    assert _kpi(at)["Baris dikarantina"] == "4"
+    assert [t.label for t in at.tabs][2] == "Karantina (4)"
+
+
 # 2/ the 12-month strip
 def test_pita_kecamatan_kabuh(buka: BukaApp) -> None:
-    at = buka(kec="35.17.16")
+    at = buka(kec="35.17.16", **LAMA)
     strip = _tabel(at, "Jun 2024")
     assert list(strip.columns) == ["desa", "kecamatan", "puskesos", "skor", *BULAN]
     assert len(strip) == 16
-    # lowest score first; the 13 desa that never reported have no score and come last
+    # lowest score first (ties by desa code: Mangunan 35.17.16.2003 before Kabuh .2004, both 93.3 over the due
+    # months Apr 2024 .. Mar 2025); the 13 desa that never reported have no score and come last
     assert strip.iloc[:3][["desa", "puskesos", "skor"]].values.tolist() == [
-        ["Marmoyo", "Tersendat", 72.6], ["Kabuh", "Aktif", 92.6], ["Mangunan", "Aktif", 95.0]]
+        ["Marmoyo", "Tersendat", 72.6], ["Mangunan", "Aktif", 93.3], ["Kabuh", "Aktif", 93.3]]
     assert strip.iloc[0][BULAN].tolist() == ["tepat", "nihil", "diam", "diam", "nihil", "tepat", "diam", "nihil",
                                              "diam", "tepat", "tunggu"]
-    assert strip.iloc[1][BULAN].tolist() == ["tepat", "tepat", "telat", "tepat", "tepat", "tepat", "tepat", "tepat",
+    assert strip.iloc[1][BULAN].tolist() == ["–"] * 7 + ["tepat", "telat", "nihil", "tepat"]
+    assert strip.iloc[2][BULAN].tolist() == ["tepat", "tepat", "telat", "tepat", "tepat", "tepat", "tepat", "tepat",
                                              "telat", "tepat", "tepat"]
-    assert strip.iloc[2][BULAN].tolist() == ["–"] * 7 + ["tepat", "telat", "nihil", "tepat"]
     assert strip.iloc[3]["desa"] == "Tanjungwadung" and strip.iloc[3]["puskesos"] == "Belum dibentuk"
     assert strip.iloc[3][BULAN].tolist() == ["–"] * 11 and pd.isna(strip.iloc[3]["skor"])
     assert "12 bulan sampai Apr 2025; skor terendah di atas" in _teks(at)
@@ -125,12 +154,13 @@ def test_pita_diam_dan_nihil_tidak_sewarna(gudang_rujukan: Path) -> None:
 
 
 def test_pita_kabupaten_60_terendah_lalu_semua(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     strip = _tabel(at, "Jun 2024")
     assert len(strip) == 60
-    # Pagerwojo 0.0, Perak 70.0, Marmoyo 72.6, Kalangsemanding 90.0, Kepuhkajang 90.8, Kabuh 92.6, Mangunan 95.0,
-    # Jantiganggong 96.0, Sumberagung 100.0; then the desa without a score
-    assert strip["skor"].head(9).tolist() == [0.0, 70.0, 72.6, 90.0, 90.8, 92.6, 95.0, 96.0, 100.0]
+    # over the due months Apr 2024 .. Mar 2025: Pagerwojo 0.0, Perak 70.0, Marmoyo 72.6, Kepuhkajang 90.0 and
+    # Kalangsemanding 90.0, Mangunan 93.3 and Kabuh 93.3, Jantiganggong 97.5, Sumberagung 100.0
+    # (test_marts_kualitas.py); then the desa without a score
+    assert strip["skor"].head(9).tolist() == [0.0, 70.0, 72.6, 90.0, 90.0, 93.3, 93.3, 97.5, 100.0]
     assert strip.iloc[0][BULAN].tolist() == ["diam"] * 10 + ["tunggu"]
     at.toggle(key="kualitas_strip_semua").set_value(True).run()
     assert len(_tabel(at, "Jun 2024")) == 306
@@ -142,16 +172,17 @@ def test_tabel_skor(buka: BukaApp) -> None:
     skor = _tabel(at, "kasus_direvisi").head(3)
     assert skor.values.tolist() == [
         # desa, kec, score, completeness %, timeliness %, loaded, quarantined, with warning, no NIK, duplicate, revised
-        ["Marmoyo", "Kabuh", 72.6, 60.0, 50.0, 7, 0, 1, 0, 1, 0],
-        ["Kabuh", "Kabuh", 92.6, 100.0, 81.8, 13, 1, 1, 2, 0, 1],  # 9/11 = 81,8 %
-        ["Mangunan", "Kabuh", 95.0, 100.0, 75.0, 4, 0, 0, 0, 0, 0],
+        # (the last 12 due months, Apr 2024 .. Mar 2025: April's months, rows and quarantine are outside)
+        ["Marmoyo", "Kabuh", 72.6, 60.0, 50.0, "7", "0", "1", "0", "1", "0"],
+        ["Mangunan", "Kabuh", 93.3, 100.0, 66.7, "3", "0", "0", "0", "0", "0"],  # Jan..Mar, Feb late: 2/3
+        ["Kabuh", "Kabuh", 93.3, 100.0, 80.0, "11", "0", "1", "2", "0", "1"],  # Jun..Mar, Aug and Feb late: 8/10
     ]
-    assert "12 bulan Mei 2024 – Apr 2025; 1 kasus diperbarui oleh laporan berikutnya" in _teks(at)
+    assert "12 bulan Apr 2024 – Mar 2025; 1 kasus diperbarui oleh laporan berikutnya" in _teks(at)
 
 
 # 4/ quarantine: by file and reason, and the download
 def test_karantina_per_berkas_dan_alasan(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     # file, sheet, kind of reason, rows, of them without a desa, rows read in the whole file
     assert _tabel(at, "tanpa_desa").values.tolist() == [
         ["kasus_perak_2025_03.csv", "–", "Desa tidak dikenal", "1", "1", "11"],
@@ -207,7 +238,7 @@ def test_ekspor_aman() -> None:
 
 # 5/ warnings and unmatched names
 def test_peringatan_dan_nama(buka: BukaApp) -> None:
-    at = buka(kec="35.17.16")
+    at = buka(kec="35.17.16", **LAMA)
     # Nov 2024 .. Apr 2025 in Kec. Kabuh: Marmoyo's row 11 of November (misspelled, duplicated)
     assert _tabel(at, "contoh")[["jenis", "jumlah", "berkas", "desa"]].values.tolist() == [
         ["Duplikat dalam berkas", "1", "1", "1"], ["Nama desa dicocokkan (mirip)", "1", "1", "1"]]
@@ -220,13 +251,13 @@ def test_peringatan_dan_nama(buka: BukaApp) -> None:
          "1", "laporan_kabuh_2024.csv"],
     ]
     # from June 2024 the August label warning of Kabuh counts too
-    at = buka(kec="35.17.16", dari="2024-06")
+    at = buka(kec="35.17.16", dari="2024-06", sampai=LAMA["sampai"])
     assert _tabel(at, "contoh")["jenis"].tolist() == [
         "Duplikat dalam berkas", "Label tidak dikenal", "Nama desa dicocokkan (mirip)"]
 
 
 def test_nama_tidak_cocok_kabupaten(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     nama = _tabel(at, "nama_tertulis")
     # the Mojokerto code appears in both April files: 2 rows
     assert nama[["nama_tertulis", "baris", "berkas"]].values.tolist()[0] == [
@@ -237,7 +268,7 @@ def test_nama_tidak_cocok_kabupaten(buka: BukaApp) -> None:
 
 # 6/ a desa without a Puskesos, English, definitions
 def test_desa_tanpa_puskesos(buka: BukaApp) -> None:
-    at = buka(desa="35.17.01.2006")  # Sembung: "belum dibentuk" in the register
+    at = buka(desa="35.17.01.2006", **LAMA)  # Sembung: "belum dibentuk" in the register
     assert _kpi(at) == {"Kelengkapan laporan": "–", "Ketepatan waktu": "–", "Baris dikarantina": "0",
                         "Baris tanpa NIK": "–", "Puskesos aktif": "0"}
     strip = _tabel(at, "Jun 2024")
@@ -247,9 +278,10 @@ def test_desa_tanpa_puskesos(buka: BukaApp) -> None:
 
 
 def test_bahasa_inggris(buka: BukaApp) -> None:
-    at = buka(kec="35.17.16", bahasa="en")
-    assert _kpi(at) == {"Reporting completeness": "84.0%", "Timeliness": "68.0%", "Quarantined rows": "3",
-                        "Rows without NIK": "10.0%", "Active Puskesos": "2"}
+    at = buka(kec="35.17.16", bahasa="en", **LAMA)
+    # due months only (April is not due at 9 May): 19/23, 15/23; 2 of 17 case rows without NIK
+    assert _kpi(at) == {"Reporting completeness": "82.6%", "Timeliness": "65.2%", "Quarantined rows": "3",
+                        "Rows without NIK": "11.8%", "Active Puskesos": "2"}
     strip = _tabel(at, "Jun 2024")
     assert strip.iloc[0][["puskesos", "Aug 2024", "Oct 2024", "Apr 2025"]].tolist() == [
         "Irregular", "silent", "nil", "due"]
@@ -260,11 +292,12 @@ def test_definisi_dan_bobot(buka: BukaApp) -> None:
     teks = _teks(buka())
     for kutipan in ("| kelengkapan laporan | 40 |", "| ketepatan waktu | 20 |",
                     "| bagian baris kasus dengan NIK sah | 10 |",
-                    "A simple score 0-100 per desa (documented weights)",
-                    "`kelengkapan = diterima / diharapkan`",
-                    "\"Diam\" and \"nihil\" are never the same colour",
-                    "Per desa and per file: rows quarantined by reason"):
+                    # the definitions in plain Indonesian, without metrics.md's identifiers or a reference to it
+                    "**Kelengkapan laporan** = bulan yang diterima / bulan yang diharapkan",
+                    "Diam dan nihil tidak pernah berwarna sama",
+                    "baris yang tidak dimuat karena data wajib tidak dapat dipakai"):
         assert kutipan in teks, kutipan
+    assert "metrics.md" not in teks and "`" not in teks
     # the weights on screen are those of the mart's header
     kepala = (AKAR / "pipelines" / "sql" / "marts" / "mart_kualitas_desa.sql").read_text(encoding="utf-8")
     assert "= 40 x kelengkapan + 20 x ketepatan + 20 x (1 - porsi_karantina)" in kepala

@@ -10,7 +10,7 @@ report; F .2006 belum_dibentuk; the other 299 desa of Kab. Jombang have neither 
 
     kasus baru Jun..Sep      A 2+2+2+1 = 7   B 1+0+1+1 = 3   C 1+1+0+0 = 2   D 2+2+2+2 = 8
     selesai <= 90 (Jun+Jul)  A 3/4 = 75,0 %  B 0/1 = 0,0 %   C 0/1 = 0,0 %   D 2/3 = 66,7 %
-    tunggakan (by Sep)       A 1 (Aug bpjs 71 d > 45)  B 1 (Jun dukcapil)  C 1 (Jul dinsos)  D 1 (Aug bpjs 81 d)
+    tunggakan (at cut-off)   A 1 (Aug bpjs 71 d > 45)  B 1 (Jun dukcapil)  C 1 (Jul dinsos)  D 1 (Aug bpjs 81 d)
     tanpa respon > 14 d      A 2 (Aug, Sep bpjs dikirim)  B 1 (Jun dukcapil)  C 0 (diproses)  D 0 (responded)
     kelengkapan (Jun..Sep)   A 4/4, B 4/4 (Jul nihil), C 3/4 = 75,0 % (Aug nihil, Sep silent), D 4/4
     E, G: expected in Jul..Sep (the last 3 months of the period), nothing received -> "diam" on every metric;
@@ -118,7 +118,7 @@ def test_petak_kasus_baru_kuantil(buka: BukaApp, gudang_peta: Path) -> None:
     assert "Belum pernah melapor sampai Sep 2026<br>Puskesos: Belum dibentuk" in hover[F]
     teks = _teks(at)
     assert "Peta · Kabupaten Jombang" in teks and "Jun – Sep 2026" in teks
-    assert "`pantau batas BERKAS`" in teks  # how to import boundaries
+    assert "**pantau batas BERKAS**" in teks  # how to import boundaries
     assert "Kelas dihitung atas seluruh Kabupaten Jombang." in teks
 
 
@@ -149,6 +149,21 @@ def test_petak_metrik_lain(buka: BukaApp, gudang_peta: Path, metrik: str, legend
     tanpa = 302 if metrik == "kasus_per_1000" else 300  # B and C have cases but no population
     assert [(lbl, n) for _, lbl, n in _legenda(at)] == [*legenda, (DIAM, "2 desa"), (TANPA, f"{tanpa} desa")]
     assert baris_hover in _hover_petak(at)[desa].split("<br>")
+
+
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka: BukaApp, gudang_perak) -> None:
+    k, _ = gudang_perak
+    at = buka(Path(k.gudang), state={"peta_metrik": "tunggakan"})
+    # the Perak warehouse, cut-off 9 May 2025: April's reports are due on 10 May, so the default period ends with
+    # the last DUE month, March, cut at the first month with data (Mar 2025 alone)
+    assert "Peta · Kabupaten Jombang &nbsp; :gray[Mar 2025]" in _teks(at)
+    # tunggakan at 9 May: Jantiganggong's Dinsos (65 d) and Dukcapil (64 d) referrals past SLA 30; the other
+    # reporting desa 0; Pagerwojo, expected Jan..Mar (the period's last 3 months) and silent: diam
+    assert [(lbl, n) for _, lbl, n in _legenda(at)] == [("0", "4 desa"), ("2", "1 desa"), (DIAM, "1 desa"),
+                                                        (TANPA, "300 desa")]
+    hover = _hover_petak(at)
+    assert "Tunggakan rujukan: 2 (per 9 Mei 2025)" in hover["35.17.01.2001"].split("<br>")
+    assert "Diam: tidak ada laporan Jan – Mar 2025" in hover["35.17.01.2004"].split("<br>")
 
 
 def test_per_1000_memakai_tahun_terakhir_sampai_bulan_itu(buka: BukaApp, gudang_peta: Path) -> None:
@@ -244,3 +259,10 @@ def test_klik_membuka_profil(buka: BukaApp, gudang_peta: Path) -> None:
         assert "Peta ·" not in _teks(at)  # the profile page ran instead
     else:
         assert at.session_state["f_desa"] == C and "Peta · Mangunan, Kec. Kabuh" in _teks(at)
+
+
+def test_jumlah_poligon_dalam_lingkup_pengguna(buka: BukaApp, gudang_peta_batas: Path) -> None:
+    # a kecamatan coordinator of Kabuh sees his 16 desa: the count is of them, not of the regency's 306
+    at = buka(gudang_peta_batas, peran="kecamatan", wilayah="35.17.16")
+    assert re.search(r"; 16 dari 16 desa punya poligon\.", _teks(at)), _teks(at)
+    assert "306 dari" not in _teks(at)

@@ -1,10 +1,14 @@
 """Profil desa with AppTest, on the Kec. Perak fixture warehouse (`gudang_perak` of conftest.py: its rows are in
 `tests/fixtures/`, the marts' numbers worked out in `tests/pipelines/sql/test_marts.py`) and on `tests/fixtures/app/`.
 
-Perak: cut-off 9 Mei 2025 (latest tanggal_kirim); mart months Mar, Apr, May 2025; default period Mar - Apr 2025
-(the 6 months up to the latest complete month, Apr, cut at the first month with data). Nothing is mature for
-90 days (Mar + 1 month + 90 days = 30 Jul 2025). The reporting strip covers the 12 months up to the month before
-the cut-off month: May 2024 - Apr 2025, of which May 2024 - Feb 2025 lie before the warehouse's first month.
+Perak: cut-off 9 Mei 2025 (latest tanggal_kirim); mart months Mar, Apr, May 2025. The Perak tests pin the period
+the page opened with before due months (`LAMA`: Mar - Apr 2025, the 6 months up to the latest complete month, Apr,
+cut at the first month with data); the default period now ends with the last DUE month, March (April's reports are
+due on 10 May): Mar 2025 alone (`test_periode_bawaan_berakhir_bulan_jatuh_tempo`). The app fixture's cut-off,
+30 Okt 2026, has the same last due and last complete month, September: its default period is unchanged. Nothing
+is mature for 90 days (Mar + 1 month + 90 days = 30 Jul 2025). The reporting strip covers the 12 months up to the
+month before the cut-off month: May 2024 - Apr 2025, of which May 2024 - Feb 2025 lie before the warehouse's first
+month and April is "belum jatuh tempo" for a desa that has not sent it yet.
 
 Files: 1 = puskesos_perak.csv (2 rows, no quarantine, no warning); 2 = kasus_perak_2025_03.csv (loaded rows 5, 6,
 7 Jantiganggong, 8, 9 Kepuhkajang, 10 Sumberagung, 14 Kalangsemanding, 15 Perak; quarantined rows 11 Pagerwojo
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -58,13 +63,15 @@ def _pseudonim(kode_desa: str, no_registrasi: str) -> str:
     return pseudonim_kasus(b"kunci-uji", kode_desa, no_registrasi)
 
 
+LAMA = {"dari": "2025-03", "sampai": "2025-04"}
+"""The Perak period the page opened with before due months (up to the last complete month, April)."""
 TANPA_DATA = [f"{b}: Tanpa data" for b in ("Mei 2024", "Jun 2024", "Jul 2024", "Agu 2024", "Sep 2024", "Okt 2024",
                                            "Nov 2024", "Des 2024", "Jan 2025", "Feb 2025")]
 
 
 # 1/ a desa with its register, silent, whose only case row was quarantined
 def test_pagerwojo_register_dan_diam(buka: BukaApp, perak: Path) -> None:
-    at = buka(perak, desa="35.17.01.2004")
+    at = buka(perak, desa="35.17.01.2004", **LAMA)
     teks = _teks(at)
     assert "Profil desa · Pagerwojo, Kec. Perak" in teks
     # register row: Aktif, SK 140/12/415.10/2024 of 15/01/2024, trained chair Ya, 2025 budget "Rp 5.000.000"
@@ -75,8 +82,9 @@ def test_pagerwojo_register_dan_diam(buka: BukaApp, perak: Path) -> None:
         assert baris in teks, baris
     assert "Tidak ada kasus baru dalam Mar – Apr 2025." in teks
     assert "Tidak ada rujukan yang dimulai dalam periode ini." in teks
-    # expected since Feb 2024 (SK Jan 2024): Mar and Apr 2025 are due and were not received
-    assert _strip(at) == [*TANPA_DATA, "Mar 2025: Tidak melapor", "Apr 2025: Tidak melapor"]
+    # expected since Feb 2024 (SK Jan 2024): March is due and was not received; at 9 May April's report is not due
+    # until 10 May: waiting, never "tidak melapor"
+    assert _strip(at) == [*TANPA_DATA, "Mar 2025: Tidak melapor", "Apr 2025: Belum jatuh tempo"]
     # files: 1 (its register row) and 2 (its quarantined row names "Pagerwojo", Kec. "Perak"); quarantined in
     # them 0 + 3; warnings on its loaded rows 0, in those files 0 + 4
     assert ("2 berkas memuat desa ini (1 baris dimuat). Dikarantina: 1 baris yang menyebut desa ini (3 di "
@@ -88,13 +96,15 @@ def test_pagerwojo_register_dan_diam(buka: BukaApp, perak: Path) -> None:
 
 # 2/ a desa with cases, referrals and overdue ones
 def test_jantiganggong_kasus_rujukan_dan_peringkat(buka: BukaApp, perak: Path) -> None:
-    at = buka(perak, desa="35.17.01.2001")
-    # Mar: 2001-001 "Pengaktifan BPJS", 2001-002 "Cek desil" (two referral rows, one case); Apr: 2001-003 PKH
+    at = buka(perak, desa="35.17.01.2001", **LAMA)
+    # Mar: 2001-001 "Pengaktifan BPJS", 2001-002 "Cek desil" (two referral rows, one case); Apr: 2001-003 PKH.
+    # At 9 May April's reports are not due (10 May): its counts are partial, marked "belum lengkap"
+    apr = "Apr 2025 (belum lengkap)"
     assert _tabel(at, "Jumlah") == [
-        {"Kategori": "Jaminan kesehatan (PBI-JK/KIS/BPJS)", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
-        {"Kategori": "Data DTKS/DTSEN", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
-        {"Kategori": "PKH", "Mar 2025": "0", "Apr 2025": "1", "Jumlah": "1"},
-        {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "2", "Apr 2025": "1", "Jumlah": "3"},
+        {"Kategori": "Jaminan kesehatan (PBI-JK/KIS/BPJS)", "Mar 2025": "1", apr: "0", "Jumlah": "1"},
+        {"Kategori": "Data DTKS/DTSEN", "Mar 2025": "1", apr: "0", "Jumlah": "1"},
+        {"Kategori": "PKH", "Mar 2025": "0", apr: "1", "Jumlah": "1"},
+        {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "2", apr: "1", "Jumlah": "3"},
     ]
     # referrals started Mar-Apr: BPJS (selesai 20/03), Dinsos (answered 20/04, diproses), Dukcapil (answered
     # 07/03, diproses): sent 3, responded 3, completed 1, rejected 0
@@ -114,7 +124,8 @@ def test_jantiganggong_kasus_rujukan_dan_peringkat(buka: BukaApp, perak: Path) -
     # Mar sent 8 Apr (<= 10 Apr) and Apr sent 9 May (<= 10 May): on time
     assert _strip(at) == [*TANPA_DATA, "Mar 2025: Tepat waktu", "Apr 2025: Tepat waktu"]
     teks = _teks(at)
-    # desa reporting in Kec. Perak: aktif 2001, 2002, 2003, tersendat 2005, 2008; overdue 2, 0, 0, 0, 0 -> rank 5
+    # desa reporting in Kec. Perak (last due months Jan..Mar: 2001, 2002, 2003, 2005, 2008 all tersendat, their data
+    # start in March); overdue 2, 0, 0, 0, 0 -> rank 5
     assert "Tunggakan: peringkat 5 dari 5 desa yang melapor di Kec. Perak (2 lewat SLA; sedikit = baik)" in teks
     # files 2 and 3; rows 5, 6, 7 and 5, 7; quarantined 3 + 1, none naming it; warning on file 3 row 7 only
     assert ("2 berkas memuat desa ini (5 baris dimuat). Dikarantina: 0 baris yang menyebut desa ini (4 di "
@@ -122,18 +133,33 @@ def test_jantiganggong_kasus_rujukan_dan_peringkat(buka: BukaApp, perak: Path) -
     assert "Register: **belum tercatat di register Puskesos**" in teks
 
 
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka: BukaApp, perak: Path) -> None:
+    # no period in the URL: 6 months ending with the last DUE month, March (April's reports are due on 10 May, after
+    # the 9 May cut-off), cut at the first month with data: March 2025 alone. Jantiganggong's March cases only
+    at = buka(perak, desa="35.17.01.2001")
+    assert (at.session_state["f_dari"], at.session_state["f_sampai"]) == (date(2025, 3, 1), date(2025, 3, 1))
+    assert "Periode Mar 2025" in _teks(at)
+    assert _tabel(at, "Jumlah") == [
+        {"Kategori": "Jaminan kesehatan (PBI-JK/KIS/BPJS)", "Mar 2025": "1", "Jumlah": "1"},
+        {"Kategori": "Data DTKS/DTSEN", "Mar 2025": "1", "Jumlah": "1"},
+        {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "2", "Jumlah": "2"},
+    ]
+
+
 # 3/ violence counts below kabupaten level
 def test_kepuhkajang_kekerasan_disembunyikan(buka: BukaApp, perak: Path) -> None:
-    at = buka(perak, desa="35.17.01.2002")
+    at = buka(perak, desa="35.17.01.2002", **LAMA)
     # Mar: 2002-001 KDRT (1 -> "<5"), 2002-002 "Bantuan kursi roda" (unknown label -> lainnya); Apr: nihil only.
     # The bottom line leaves the violence rows out, so "<5" cannot be recovered by subtraction. March is a
     # protected row (a count of 1): all its sensitive cells are hidden, the true 0 of violence against children too
-    # (complementary protection, akses.lindungi_bulanan rule 2); April has no violence case: exact zeros.
+    # (complementary protection, akses.lindungi_bulanan rule 2); April has no violence case: exact zeros. April's
+    # reports are not due at 9 May: its column is marked partial ("belum lengkap")
+    apr = "Apr 2025 (belum lengkap)"
     assert _tabel(at, "Jumlah") == [
-        {"Kategori": "Kekerasan terhadap perempuan", "Mar 2025": "<5", "Apr 2025": "0", "Jumlah": "<5"},
-        {"Kategori": "Kekerasan terhadap anak", "Mar 2025": "<5", "Apr 2025": "0", "Jumlah": "<5"},
-        {"Kategori": "Lainnya", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
-        {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "1", "Apr 2025": "0", "Jumlah": "1"},
+        {"Kategori": "Kekerasan terhadap perempuan", "Mar 2025": "<5", apr: "0", "Jumlah": "<5"},
+        {"Kategori": "Kekerasan terhadap anak", "Mar 2025": "<5", apr: "0", "Jumlah": "<5"},
+        {"Kategori": "Lainnya", "Mar 2025": "1", apr: "0", "Jumlah": "1"},
+        {"Kategori": "Jumlah di luar kategori kekerasan", "Mar 2025": "1", apr: "0", "Jumlah": "1"},
     ]
     assert _strip(at)[-2:] == ["Mar 2025: Tepat waktu", "Apr 2025: Nihil"]
     # warnings on its rows: file 2 row 8 (NIK) and row 9 (label)

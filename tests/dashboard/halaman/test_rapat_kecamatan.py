@@ -4,8 +4,9 @@ Warehouse: `tests/fixtures/app/` (the arithmetic of its rows is in `tests/dashbo
 30 Okt 2026, default period Jun - Sep 2026; mature for 90 days: Jun and Jul. Kec. Kabuh (35.17.16) has 16 desa:
 Marmoyo 2001 (B), Mangunan 2003 (C), Kabuh 2004 (A), Kedungjati 2005 (E, register aktif, SK 1 Jun 2025, never
 reports), Banjardowo 2006 (F, belum dibentuk), Karangpakis 2007 (G, register tidak aktif, SK 2022, never reports).
-Desa are expected to report every month from the month after their SK up to the month before the cut-off month,
-so within the mart's months (Jun-Oct 2026) B, C, A, E, G are expected Jun, Jul, Aug, Sep.
+Desa are expected to report every DUE month from the month after their SK (September's reports were due on 10 Oct,
+October's are not due at 30 Oct), so within the mart's months (Jun-Oct 2026) B, C, A, E, G are expected Jun, Jul,
+Aug, Sep; the default period (ending with the last due month) is the same as before due months.
 
 Desa side by side, Jun-Sep 2026 (overdue and no-response as of the cut-off, whenever started):
     Marmoyo   Aktif      cases 1+0+1+1 = 3; mature referrals Jun MRM-2606-01 (dukcapil, open) 0/1 = 0 %;
@@ -103,6 +104,25 @@ def test_desa_di_url_membawa_kecamatannya(buka: BukaApp) -> None:
     assert len(_tabel(at, "rapat_desa")) == 16
 
 
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka_app: BukaApp, gudang_perak) -> None:
+    # the Perak warehouse, cut-off 9 May 2025 (tests/pipelines/sql/test_marts.py): April's reports are due on
+    # 10 May, so the default period ends with the last DUE month, March, cut at the first month with data
+    k, _ = gudang_perak
+    at = buka_app(Path(k.gudang), "rapat_kecamatan", kec="35.17.01")
+    assert "Rapat kecamatan · Kec. Perak" in _teks(at) and "Periode Mar 2025]" in _teks(at)
+    baris = {r["Desa"]: r for r in _tabel(at, "rapat_desa")}
+    kolom = ["Puskesos", "Kasus baru", "Selesai ≤ 90 hari", "Tunggakan", "Tanpa respon", "Kelengkapan"]
+    # March cases (KDRT 2002-001 left out below kabupaten); nothing mature; tunggakan and tanpa respon are stocks
+    # at 9 May (Jantiganggong's Dinsos 65 d and Dukcapil 64 d past SLA 30; Kalangsemanding's Perkim unanswered
+    # 44 d); completeness over March, the one due month; statuses over the due months Jan..Mar
+    assert [baris["Jantiganggong"][k] for k in kolom] == ["Tersendat", 2, None, 2, 0, 100]
+    assert [baris["Kepuhkajang"][k] for k in kolom] == ["Tersendat", 1, None, 0, 0, 100]
+    assert [baris["Pagerwojo"][k] for k in kolom] == ["Diam", 0, None, 0, 0, 0]
+    assert [baris["Kalangsemanding"][k] for k in kolom] == ["Tersendat", 1, None, 0, 1, 100]
+    assert [baris["Sembung"][k] for k in kolom] == ["Belum dibentuk", 0, None, 0, 0, None]
+    assert list(baris["Jantiganggong"]["Kasus/bln"]) == [2]  # one month: March
+
+
 # 2/ all desa side by side
 def test_desa_berdampingan(buka: BukaApp) -> None:
     at = buka(kec="35.17.16")
@@ -132,9 +152,10 @@ def test_definisi_di_judul_kolom(buka: BukaApp) -> None:
     at = buka(kec="35.17.16")
     [df] = [d for d in at.dataframe if "Kelengkapan" in d.value.columns]
     kolom = json.loads(df.proto.columns)
-    assert "tanggal_selesai <= tanggal_rujuk + 90 days" in kolom["Selesai ≤ 90 hari"]["help"]
-    assert "older than the SLA of their destination as of cutoff" in kolom["Tunggakan"]["help"]
-    assert "kelengkapan = diterima / diharapkan" in kolom["Kelengkapan"]["help"]
+    assert "selesai paling lambat 90 hari sejak dimulai" in kolom["Selesai ≤ 90 hari"]["help"]
+    assert "melewati batas waktu layanan (SLA) tujuannya per tanggal data" in kolom["Tunggakan"]["help"]
+    assert "dibagi bulan wajib lapor dalam periode" in kolom["Kelengkapan"]["help"]
+    assert not any("metrics.md" in k.get("help", "") for k in kolom.values() if isinstance(k, dict))
 
 
 # 3/ the agenda
@@ -164,7 +185,7 @@ def test_agenda_tunggakan_per_tujuan_dan_desa(buka: BukaApp) -> None:
 
 def test_agenda_puskesos_diam_dan_pelaporan_turun(buka: BukaApp) -> None:
     at = buka(kec="35.17.16")
-    # last 3 full months before Oct: Jul, Aug, Sep; the 3 before: Apr, May, Jun
+    # last 3 due months at 30 Oct (September's reports were due 10 Oct): Jul, Aug, Sep; the 3 before: Apr, May, Jun
     assert _tabel(at, "rapat_diam") == [
         {"Desa": "Kedungjati", "Puskesos": "Diam", "Laporan terakhir": "belum pernah",
          "Melapor, 3 bulan terakhir": "0 dari 3", "Tidak melapor sejak": "Jun 2026"},
@@ -178,7 +199,9 @@ def test_agenda_puskesos_diam_dan_pelaporan_turun(buka: BukaApp) -> None:
         {"Desa": "Mangunan", "Puskesos": "Tersendat", "Melapor Apr – Jun 2026": "1 dari 1",
          "Melapor Jul – Sep 2026": "2 dari 3"},
     ]
-    assert "Cakupan program" in _teks(at) and "belum ada angkanya" in _teks(at)
+    # no program roll in this warehouse: the sentence says so and what to load (never "numbers come later")
+    assert "Cakupan program" in _teks(at) and "Belum ada daftar penerima program di gudang data" in _teks(at)
+    assert "belum ada angkanya" not in _teks(at)
 
 
 def test_kasus_sensitif_dalam_daftar(buka_app: BukaApp, gudang_sensitif: Path) -> None:

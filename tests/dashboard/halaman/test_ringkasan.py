@@ -2,9 +2,10 @@
 
 The expected values are worked out by hand from the fixture rows (`laporan_kasus.csv`, `puskesos.csv`):
 
-Cut-off (tanggal_data) = latest tanggal_kirim = 2026-10-30 ("30 Okt 2026"); latest complete month = Sep 2026;
-mart months Jun..Oct 2026. Mature for 90 days when month start + 1 month + 90 days <= 2026-10-30:
-Jun (2026-09-29) and Jul (2026-10-30) are mature; Aug (2026-11-29) and Sep are not.
+Cut-off (tanggal_data) = latest tanggal_kirim = 2026-10-30 ("30 Okt 2026"); last DUE month (September's reports
+were due on 10 Oct) = Sep 2026, also the latest complete month; mart months Jun..Oct 2026. Mature for 90 days when
+month start + 1 month + 90 days <= 2026-10-30: Jun (2026-09-29) and Jul (2026-10-30) are mature; Aug (2026-11-29)
+and Sep are not.
 Default period: 6 months up to Sep 2026, cut at the first month with data -> Jun 2026 - Sep 2026.
 
 Desa: A = Kabuh 35.17.16.2004, B = Marmoyo 35.17.16.2001, C = Mangunan 35.17.16.2003 (Kec. Kabuh 35.17.16,
@@ -80,9 +81,10 @@ def test_kpi_kabupaten_periode_bawaan(buka: BukaApp) -> None:
         "Rujukan selesai ≤ 90 hari": ("55,6 %", "", ""),  # mature Jun+Jul: (2 + 3) / (4 + 5) = 5/9 = 55,56 %
         "Tunggakan rujukan": ("4", "", ""),  # overdue 1 (Jun) + 1 (Jul) + 2 (Aug) + 0 (Sep)
         "Puskesos aktif": ("3 dari 306", "", ""),  # A, B, D
-        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        # the app fixture has no DTKS or rolls: that tile says so instead of showing a 0; the poverty tile shows
+        # the shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
         "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
-        "Kemiskinan vs target": ("belum ada data", "", ""),
+        "Kemiskinan BPS 2025": ("8,36 %", "", ""),
     }
     teks = _teks(at)
     assert "5 dari 9 rujukan, kohort Jun – Jul 2026" in teks
@@ -125,9 +127,10 @@ def test_url_memulihkan_kecamatan_dan_periode(buka: BukaApp) -> None:
         "Rujukan selesai ≤ 90 hari": ("belum matang", "", ""),  # Aug and Sep are not mature
         "Tunggakan rujukan": ("3", "", ""),  # B Jun + C Jul + A Aug, all started by Sep
         "Puskesos aktif": ("2 dari 16", "", ""),  # A, B of the 16 desa of Kec. Kabuh
-        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        # the app fixture has no DTKS or rolls: that tile says so instead of showing a 0; the poverty tile shows
+        # the shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
         "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
-        "Kemiskinan vs target": ("belum ada data", "", ""),
+        "Kemiskinan BPS 2025": ("8,36 %", "", ""),
     }
     teks = _teks(at)
     assert "Data per 30 Okt 2026, 2 dari 16 desa melapor" in teks  # A, B reported Sep; C silent
@@ -146,9 +149,29 @@ def test_url_satu_bulan_dengan_pembanding(buka: BukaApp) -> None:
     assert kpi["Rujukan selesai ≤ 90 hari"] == ("60,0 %", "+10,0 poin", "")
     [selesai] = [m for m in at.metric if m.label == "Rujukan selesai ≤ 90 hari"]
     assert selesai.proto.color == selesai.proto.MetricColor.BLUE
-    assert kpi["Tunggakan rujukan"] == ("2", "", "")  # overdue started by end of Jul: Jun 1 + Jul 1
+    # tunggakan is a stock at the cut-off, whatever month a referral started: B Jun + C Jul + A and D Aug = 4;
+    # of them started in the period (Jul): C's dinsos referral
+    assert kpi["Tunggakan rujukan"] == ("4", "", "")
+    assert "lewat SLA per 30 Okt 2026; 1 dimulai dalam periode ini" in _teks(at)
     assert "3 dari 5 rujukan, kohort Jul 2026" in _teks(at)
     assert "Periode Jul 2026, dibanding Jun 2026" in _teks(at)
+
+
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka_app: BukaApp, gudang_perak) -> None:
+    # the Perak warehouse, cut-off 9 May 2025: April's reports are due on 10 May, so the default period ends with
+    # the last DUE month, March (not the last complete month, April), cut at the first month with data: Mar 2025
+    k, _ = gudang_perak
+    at = buka_app(Path(k.gudang))
+    assert (str(at.selectbox(key="f_dari").value), str(at.selectbox(key="f_sampai").value)) == (
+        "2025-03-01", "2025-03-01")
+    assert "Periode Mar 2025 (tanpa periode pembanding: data mulai Mar 2025)" in _teks(at)
+    kpi = _kpi(at)
+    # March: Jantiganggong 2, Kepuhkajang 2, Perak 1, Kalangsemanding 1 (tests/pipelines/sql/test_marts.py)
+    assert kpi["Kasus baru"][0] == "6"
+    # open past SLA at 9 May: Jantiganggong's Dinsos (65 d) and Dukcapil (64 d) referrals, SLA 30
+    assert kpi["Tunggakan rujukan"][0] == "2"
+    # last due months Jan..Mar: the five Perak desa reported in March only -> tersendat, none aktif
+    assert kpi["Puskesos aktif"][0] == "0 dari 306"
 
 
 def test_url_desa_mengisi_kecamatannya(buka: BukaApp) -> None:
@@ -161,9 +184,10 @@ def test_url_desa_mengisi_kecamatannya(buka: BukaApp) -> None:
         "Rujukan selesai ≤ 90 hari": ("0,0 %", "", ""),  # mature Jun+Jul: 1 referral (Jul), not completed
         "Tunggakan rujukan": ("1", "", ""),  # MGN-2607-01, diproses 114 days > 30
         "Puskesos aktif": ("0 dari 1", "", ""),  # tersendat
-        # the app fixture has no DTKS, rolls or BPS series: both tiles say so instead of showing a 0
+        # the app fixture has no DTKS or rolls: that tile says so instead of showing a 0; the poverty tile shows
+        # the shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
         "Cakupan PBI-JK desil 1-5": ("belum ada data", "", ""),
-        "Kemiskinan vs target": ("belum ada data", "", ""),
+        "Kemiskinan BPS 2025": ("8,36 %", "", ""),
     }
     assert "Data per 30 Okt 2026, 0 dari 1 desa melapor" in _teks(at)
     assert "per 30 Okt 2026; status: Tersendat" in _teks(at)  # reported Jul and Aug, not Sep
@@ -177,7 +201,7 @@ def test_pilih_kecamatan_lewat_widget_menulis_url(buka: BukaApp) -> None:
     # Kec. Jombang (20 desa in the reference list), only D reports: 2 + 2 + 2 + 2 = 8 cases; mature Jun+Jul:
     # Jun 1 sent (dinsos, 25 d) + Jul 2 sent (bpjs 82 d, disdik ditolak) -> 2/3 = 66,7 %;
     # overdue: D's Aug bpjs referral (81 days > 45); Puskesos aktif: D only
-    assert [m.value for m in at.metric] == ["8", "66,7 %", "1", "1 dari 20", "belum ada data", "belum ada data"]
+    assert [m.value for m in at.metric] == ["8", "66,7 %", "1", "1 dari 20", "belum ada data", "8,36 %"]
 
 
 def test_dua_kabupaten(buka_app: BukaApp, tmp_path: Path) -> None:
@@ -186,8 +210,8 @@ def test_dua_kabupaten(buka_app: BukaApp, tmp_path: Path) -> None:
     pantau(gudang_dua, "ingest", str(APP / "laporan_kasus.csv"), str(APP / "puskesos.csv"), kabupaten="35.17,35.16")
     at = buka_app(gudang_dua, kabupaten="35.17,35.16", wilayah="35")
     assert at.selectbox(key="f_kab").value == "35.17"  # the first configured regency
-    assert [m.value for m in at.metric] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "belum ada data"]
-    at = buka_app(gudang_dua, kabupaten="35.17,35.16", wilayah="35", kab="35.16")
+    assert [m.value for m in at.metric] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
+    at = buka_app(gudang_dua, kabupaten="35.17,35.16", wilayah="35", kab="35.16")  # no shipped series for 35.16
     assert [m.value for m in at.metric] == ["0", "–", "0", "0 dari 304", "belum ada data", "belum ada data"]
     assert "Ringkasan · Kabupaten Mojokerto" in _teks(at)
 
@@ -207,7 +231,7 @@ def test_url_kecamatan_tidak_dikenal(buka: BukaApp) -> None:
     [
         ({"dari": "2026-13"}, 'Bulan "2026-13" pada tautan ("dari") tidak sah'),
         ({"sampai": "kemarin"}, 'Bulan "kemarin" pada tautan ("sampai") tidak sah'),
-        ({"dari": "2024-01"}, "di luar data (Jun 2026 sampai Okt 2026)"),
+        ({"dari": "2024-01"}, "di luar data (Jun 2026 sampai Sep 2026)"),  # Oct 2026 has no report yet
         ({"dari": "2026-09", "sampai": "2026-06"}, 'bulan "dari" (Sep 2026) jatuh setelah "sampai" (Jun 2026)'),
         ({"desa": "35.17.16.9999"}, 'Desa "35.17.16.9999" pada tautan tidak dikenal'),
         ({"kec": "35.17.09", "desa": "35.17.16.2003"}, 'Desa "35.17.16.2003" pada tautan tidak dikenal'),
@@ -225,7 +249,7 @@ def test_gudang_tidak_ada(buka_app: BukaApp, tmp_path: Path) -> None:
     at = buka_app(tmp_path / "belum_ada.duckdb")
     [pesan] = at.info
     assert "Belum ada gudang data" in pesan.value
-    assert "`pantau demo`" in pesan.value and "`pantau ingest BERKAS`" in pesan.value
+    assert "**pantau demo**" in pesan.value and "**pantau ingest**" in pesan.value
     assert not at.metric
 
 
@@ -264,7 +288,7 @@ def test_label_inggris_dari_url(buka: BukaApp) -> None:
         ("Overdue referrals", "4"),
         ("Active Puskesos", "3 of 306"),
         ("PBI-JK coverage, desil 1-5", "no data yet"),
-        ("Poverty vs target", "no data yet"),
+        ("BPS poverty 2025", "8.36%"),
     ]
     assert at.selectbox(key="f_kec").label == "District (kecamatan)"
     teks = _teks(at)
@@ -289,12 +313,15 @@ def test_lencana_data_sintetis(buka: BukaApp, buka_app: BukaApp, gudang_sintetis
     assert any("badge[" in m.value and "DATA SINTETIS" in m.value for m in at.markdown)
 
 
-def test_definisi_kpi_mengutip_metrics_md(buka: BukaApp) -> None:
+def test_definisi_kpi_untuk_pengguna(buka: BukaApp) -> None:
     at = buka()
     teks = _teks(at)
-    for kutipan in ("Nihil rows count 0", "tanggal_selesai <= tanggal_rujuk + 90 days",
-                    "older than the SLA of their destination as of cutoff", "reported in each of the last 2 months"):
+    # the definitions of metrics.md in plain Indonesian, without its identifiers or a reference to it
+    for kutipan in ("laporan nihil dihitung 0", "sudah selesai paling lambat 90 hari sejak dirujuk",
+                    "melewati batas waktu layanan (SLA) tujuannya per tanggal data",
+                    "melapor (kasus atau nihil) pada masing-masing dari 2 bulan terakhir"):
         assert kutipan in teks
+    assert "metrics.md" not in teks and "`" not in teks
 
 
 # 7/ a rebuilt warehouse is read without restarting the app

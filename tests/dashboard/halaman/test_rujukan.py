@@ -1,9 +1,11 @@
 """Rujukan page with Streamlit's AppTest, on the Perak + Kabuh warehouse built by the real pipeline
 (`tests/fixtures/app_rujukan/`; the Perak referrals are worked out in `tests/pipelines/sql/test_marts.py`).
 
-Cut-off 2025-05-09. Grid Jun 2024 .. May 2025; default period: 6 months up to the latest complete month (Apr 2025):
-Nov 2024 .. Apr 2025. Referrals started in it (start = tanggal_rujuk; SLA dinsos/dukcapil/disdik 30, bpjs 45,
-uptd_ppa 3, perkim 180), as they stood on 9 May:
+Cut-off 2025-05-09. Grid Jun 2024 .. May 2025. The tests pin the period the page opened with before due months
+(`LAMA`: 6 months up to the latest complete month, Apr 2025): Nov 2024 .. Apr 2025. The default period now ends with
+the last DUE month (April's reports are due on 10 May): Oct 2024 .. Mar 2025, checked by
+`test_periode_bawaan_berakhir_bulan_jatuh_tempo`. Referrals started in Nov 2024 .. Apr 2025 (start =
+tanggal_rujuk; SLA dinsos/dukcapil/disdik 30, bpjs 45, uptd_ppa 3, perkim 180), as they stood on 9 May:
     Jantiganggong 2001-001 BPJS      start 04/03, response 10/03, selesai 20/03 (16 d)  respon_14, selesai_30
     Jantiganggong 2001-002 Dinsos    start 05/03, response 20/04 (46 d), diproses, 65 d  open, past SLA 30
     Jantiganggong 2001-002 Dukcapil  start 06/03, response 07/03, diproses, 64 d         respon_14, open, past SLA
@@ -41,6 +43,8 @@ from tests.fixtures import BukaApp, pseudonim_kasus
 from tests.fixtures.app_rujukan import PANTAU_TOML
 
 pytestmark = pytest.mark.usefixtures("sebagai_perencana")
+LAMA = {"dari": "2024-11", "sampai": "2025-04"}
+"""The period the page opened with before due months (6 months ending with the last complete month, April)."""
 
 
 @pytest.fixture
@@ -71,7 +75,7 @@ def _teks(at: AppTest) -> str:
 
 # 1/ funnel and cohorts
 def test_corong_kabupaten(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     corong = _grafik(at, 0)["data"][0]
     assert corong["y"] == ["Dikirim", "Direspon", "Selesai", "Ditolak"]
     assert _angka(corong["x"]) == [7, 5, 3, 0]
@@ -83,8 +87,20 @@ def test_corong_kabupaten(buka: BukaApp) -> None:
     assert "Rujukan yang dimulai Nov 2024 – Apr 2025, keadaan per 9 Mei 2025" in teks
 
 
-def test_kohort_matang_dan_belum_matang(buka: BukaApp) -> None:
+def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka: BukaApp) -> None:
+    # no period in the URL: the 6 months ending with the last DUE month, Oct 2024 .. Mar 2025 (April's reports are
+    # due on 10 May, after the 9 May cut-off). Started in it: the five March referrals (BPJS, Dinsos, Dukcapil, PPA
+    # Kepuhkajang, Perkim); responded 4 (all but Perkim), completed 2 (BPJS, PPA); open 3: Dinsos and Dukcapil past
+    # SLA, Perkim without response (44 d)
     at = buka()
+    assert _angka(_grafik(at, 0)["data"][0]["x"]) == [5, 4, 2, 0]
+    teks = _teks(at)
+    assert "Rujukan yang dimulai Okt 2024 – Mar 2025, keadaan per 9 Mei 2025" in teks
+    assert "3 masih terbuka: 2 lewat SLA, 1 tanpa respon > 14 hari" in teks
+
+
+def test_kohort_matang_dan_belum_matang(buka: BukaApp) -> None:
+    at = buka(**LAMA)
     jejak = _grafik(at, 1)["data"]
     assert [j["name"] for j in jejak] == ["≤ 30 hari", "≤ 60 hari", "≤ 90 hari"]
     assert jejak[0]["x"][:4] == ["Nov 2024", "Des 2024", "Jan 2025", "Feb 2025"]
@@ -101,7 +117,7 @@ def test_kohort_matang_dan_belum_matang(buka: BukaApp) -> None:
 
 # 2/ the table by destination
 def test_tabel_per_tujuan_kabupaten(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     tabel = _tabel(at, "persen_selesai_90")
     # order: most overdue, then most without response, then most sent; columns: SLA, sent, responded <= 14 d,
     # done <= 90 d, rate over mature cohorts (none), rejected, median days to done, open, past SLA, no response,
@@ -118,20 +134,20 @@ def test_tabel_per_tujuan_kabupaten(buka: BukaApp) -> None:
 
 
 def test_tabel_per_tujuan_kecamatan_menyembunyikan_ppa(buka: BukaApp) -> None:
-    at = buka(kec="35.17.01")
+    at = buka(kec="35.17.01", **LAMA)
     tabel = _tabel(at, "persen_selesai_90").set_index("tujuan")
     # Kec. Perak: the Kepuhkajang KDRT referral is the only UPTD PPA one: its 1s become <5, its median is hidden
     assert tabel.loc["UPTD PPA"].tolist() == ["3", "<5", "<5", "<5", "–", "0", "–", "0", "0", "0", "–"]
     assert tabel.loc["Dinas Sosial"].tolist() == ["30", "1", "0", "0", "belum matang", "0", "–", "1", "1", "0", "65"]
     assert "jumlah 1-4 untuk UPTD PPA ditulis <5" in _teks(at)
-    at = buka(kec="35.17.16")
+    at = buka(kec="35.17.16", **LAMA)
     assert _tabel(at, "persen_selesai_90").values.tolist() == [
         ["UPTD PPA", "3", "<5", "0", "0", "–", "0", "–", "<5", "<5", "<5", "–"]]
 
 
 # 3/ ageing and tanpa_respon by desa
 def test_umur_dan_status_sla(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     jejak = _grafik(at, 2)["data"]
     assert [j["name"] for j in jejak] == ["tepat waktu", "berisiko", "terlambat"]
     assert jejak[0]["x"] == ["0-30 hari", "31-60 hari", "61-90 hari", ">90 hari"]
@@ -142,7 +158,7 @@ def test_umur_dan_status_sla(buka: BukaApp) -> None:
 
 
 def test_tanpa_respon_per_desa(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     # both desa have 1; the older (44 days) ranks first
     assert _tabel(at, "peringkat").values.tolist() == [
         ["1", "Kalangsemanding", "Perak", "1", "1", "44", "Dinas Perkim"],
@@ -152,7 +168,7 @@ def test_tanpa_respon_per_desa(buka: BukaApp) -> None:
 
 # 4/ the list of open referrals: pseudonymous ids, "kasus sensitif", never a registration number or a name
 def test_daftar_rujukan_terbuka(buka: BukaApp) -> None:
-    at = buka()
+    at = buka(**LAMA)
     pilihan = at.segmented_control(key="rujukan_daftar_pilihan")
     assert pilihan.value == "terlambat"
     daftar = _tabel(at, "id_kasus")
@@ -209,7 +225,7 @@ def test_satu_desa(buka: BukaApp) -> None:
 
 
 def test_bahasa_inggris(buka: BukaApp) -> None:
-    at = buka(bahasa="en")
+    at = buka(bahasa="en", **LAMA)
     assert _grafik(at, 0)["data"][0]["text"] == ["7 (100.0%)", "5 (71.4%)", "3 (42.9%)", "0 (0.0%)"]
     tabel = _tabel(at, "persen_selesai_90")
     assert tabel.iloc[0].tolist()[:6] == ["Women and child protection unit", "3", "2", "1", "1", "not yet mature"]
@@ -217,15 +233,17 @@ def test_bahasa_inggris(buka: BukaApp) -> None:
     assert _tabel(at, "id_kasus")["kategori"].tolist()[-1] == "sensitive case"
 
 
-def test_definisi_mengutip_metrics_md(buka: BukaApp) -> None:
+def test_definisi_untuk_pengguna(buka: BukaApp) -> None:
     teks = _teks(buka())
-    for kutipan in ("`rujukan_dikirim(bulan)`: referrals started in the month",
-                    "an immature cohort is shown greyed with \"belum matang\"",
-                    "This is the table that tells a coordination meeting which agency is not answering",
-                    "`tepat waktu` (age < 75 % of SLA), `berisiko` (75-100 %), `terlambat` (> SLA)",
-                    "the \"laporan ketlisut\" that the regency's Dinsos says cannot happen",
-                    "Lists of individual cases show only pseudonymous ids"):
+    # the definitions of metrics.md in plain Indonesian, without its identifiers or a reference to it
+    for kutipan in ("menurut tanggal rujuk, atau tanggal lapor bila tanggal rujuk kosong",
+                    "Kohort ditampilkan abu-abu dengan \"belum matang\"",
+                    "tabel yang menunjukkan instansi mana yang tidak menjawab",
+                    "tepat waktu (umur < 75 % SLA), berisiko (75-100 %), terlambat (> SLA)",
+                    "tidak pernah dijawab tujuannya dan berumur lebih dari 14 hari",
+                    "Hanya id samaran (pseudonim), bukan nama, NIK atau nomor registrasi"):
         assert kutipan in teks, kutipan
+    assert "metrics.md" not in teks and "`" not in teks
 
 
 # 6/ the privacy helpers used by the page

@@ -135,10 +135,31 @@ def test_status_puskesos(gudang_perak) -> None:
     per_desa = dict(con.execute("select kode_desa, status_puskesos from mart_puskesos_status "
                                 "where kode_desa like '35.17.01.%'").fetchall())
     con.close()
-    # last 3 full months before May: Feb, Mar, Apr. Both Mar and Apr: 2001, 2002, 2003 -> aktif;
-    # March only: 2005, 2008 -> tersendat; Pagerwojo registered, silent -> diam; everyone else -> belum_dibentuk
-    assert status == {"aktif": 3, "tersendat": 2, "diam": 1, "belum_dibentuk": 300}
+    # data date 9 May 2025: April's report is due on 10 May, so the last due month is March and the window is
+    # Jan-Mar (metrics.md section 3). Nobody reported both Feb and Mar (the data start in March): 2001, 2002, 2003,
+    # 2005, 2008 reported in March -> tersendat; Pagerwojo registered, silent -> diam; everyone else -> belum_dibentuk
+    assert status == {"tersendat": 5, "diam": 1, "belum_dibentuk": 300}
     assert per_desa["35.17.01.2004"] == "diam" and per_desa["35.17.01.2006"] == "belum_dibentuk"
+    assert per_desa["35.17.01.2001"] == "tersendat"
+
+
+@pytest.mark.parametrize(("per", "jatuh_tempo", "aktif"), [
+    (date(2025, 5, 1), "2025-03-01", 0), (date(2025, 5, 9), "2025-03-01", 0), (date(2025, 5, 10), "2025-03-01", 0),
+    (date(2025, 5, 11), "2025-04-01", 3), (date(2025, 5, 28), "2025-04-01", 3)])
+def test_status_puskesos_menurut_jatuh_tempo(gudang_perak, per: date, jatuh_tempo: str, aktif: int) -> None:
+    # the April report is due on 10 May: from 11 May the window is Feb-Apr and the three desa that reported both
+    # March and April (2001, 2002, 2003) are aktif; up to 10 May April counts for nothing, not as a missed month
+    from pipelines.build import bulan_jatuh_tempo_terakhir
+    from pipelines.gudang import baca_gudang
+
+    k, _ = gudang_perak
+    with baca_gudang(k.gudang, per=per, konfigurasi=k) as con:
+        assert bulan_jatuh_tempo_terakhir(con).isoformat() == jatuh_tempo
+        status = dict(con.execute("select status_puskesos, count(*) from mart_puskesos_status group by 1").fetchall())
+        april = con.execute("select sudah_jatuh_tempo, desa_diharapkan from mart_wilayah_bulan "
+                            "where tingkat = 'kabupaten' and bulan = '2025-04-01'").fetchone()
+    assert status.get("aktif", 0) == aktif
+    assert april == ((True, 6) if aktif else (False, 0))
 
 
 def test_meta_gudang(gudang_perak) -> None:

@@ -12,26 +12,29 @@ Month grid: June 2024 (first Kabuh report) to May 2025. Deadline of month M = da
     Pagerwojo 35.17.01.2004  D D D D D D D D D D w   (register: SK 15/01/2024, every row quarantined)
     Kepuhkajang 35.17.01.2002  Jun..Feb -, Mar t, Apr n; Sembung 35.17.01.2006 (belum dibentuk): all -.
 
-Quality window: the 12 months May 2024 .. Apr 2025 (before the cut-off month). Months counted = expected and not
-"belum jatuh tempo". Score = 40 kelengkapan + 20 ketepatan + 20 (1 - porsi_karantina) + 10 (1 - porsi_peringatan)
+Quality window: the last 12 DUE months, Apr 2024 .. Mar 2025 (at 9 May the April report is not due until 10 May,
+so April is judged neither for nor against a desa, and its rows and quarantine are outside the window). Months
+counted = expected and due. Score = 40 kelengkapan + 20 ketepatan + 20 (1 - porsi_karantina) + 10 (1 - porsi_peringatan)
 + 10 porsi_nik_ada (mart_kualitas_desa.sql).
-- Kabuh: months 11, received 11, on time 9. Loaded rows: 2024 file rows 2,4,6,7,8,10,14 (7) + 2025 file rows
-  2,5,6,8,12,15 (6) = 13, all case rows; without NIK rows 4 (2024) and 5 (2025) = 2; with a non-NIK warning:
-  row 6 of 2024 ("Bantuan kambing", label_tidak_dikenal) = 1; quarantined and attributed: 2025 row 11
-  (30/02/2025, code 35.17.16.2004) = 1.
-  40 + 20*9/11 + 20*13/14 + 10*12/13 + 10*11/13 = 40 + 16.364 + 18.571 + 9.231 + 8.462 = 92.627 -> 92.6
-- Marmoyo: months 10 (Apr not due), received 6 (Jun, Jul n, Oct n, Nov, Jan n, Mar), on time 5 (Oct late).
+- Kabuh: months Jun..Mar 10, received 10, on time 8 (Aug, Feb late). Loaded rows: 2024 file rows 2,4,6,7,8,10,14 (7)
+  + 2025 file rows 2,5,6,8 (Jan, Feb, the Jan case again, Mar) = 11, all case rows; without NIK rows 4 (2024) and
+  5 (2025) = 2; with a non-NIK warning: row 6 of 2024 ("Bantuan kambing", label_tidak_dikenal) = 1; the quarantined
+  2025 row 11 (30/02/2025) belongs to the file's April: outside the window.
+  40 + 20*8/10 + 20 + 10*10/11 + 10*9/11 = 40 + 16 + 20 + 9.091 + 8.182 = 93.27 -> 93.3
+- Marmoyo: months 10 (Jun..Mar), received 6 (Jun, Jul n, Oct n, Nov, Jan n, Mar), on time 5 (Oct late).
   Rows: 2024 rows 3,5,9,11,12 + 2025 rows 3,9 = 7, of which nihil 3 -> 4 case rows, all with a valid NIK;
   warnings: row 11 of 2024 (nama_desa_mirip "Marmoyoo" and duplikat_dalam_berkas) = 1 row; no quarantine.
   40*6/10 + 20*5/10 + 20 + 10*6/7 + 10 = 24 + 10 + 20 + 8.571 + 10 = 72.571 -> 72.6
-- Mangunan: months 4, received 4, on time 3; rows 4 (1 nihil), NIK all valid, no warning: 40 + 15 + 20 + 10 + 10 = 95
-- Jantiganggong (Perak): months Mar, Apr both on time; rows 5 (CSV 5,6,7; XLSX 5,7), without NIK XLSX 5 (none)
-  and 7 (Excel number: invalid) = 2: 40 + 20 + 20 + 10 + 10*3/5 = 96.0
-- Kepuhkajang: 2 months on time; rows CSV 8 (KDRT, NIK ...0000 invalid), 9 (unknown label), XLSX 6 (no NIK),
-  9 (nihil): case rows 3, without NIK 2, non-NIK warnings 1 of 4: 40 + 20 + 20 + 10*3/4 + 10/3 = 90.833 -> 90.8
+- Mangunan: months Jan..Mar 3, received 3, on time 2 (Feb sent 20/03); rows 3 (1 nihil), NIK all valid, no warning:
+  40 + 20*2/3 + 20 + 10 + 10 = 93.33 -> 93.3
+- Jantiganggong (Perak): month Mar on time; rows 4 dated March (CSV 5,6,7 and the March case updated in the April
+  sheet, XLSX 5, which has no NIK; one case revised): 40 + 20 + 20 + 10 + 10*3/4 = 97.5
+- Kepuhkajang: Mar on time; rows CSV 8 (KDRT, NIK ...0000 invalid), 9 (unknown label) and the March case updated in
+  the April sheet (XLSX 6, no NIK): case rows 3, without NIK 2, non-NIK warnings 1 of 3:
+  40 + 20 + 20 + 10*2/3 + 10/3 = 90.0
 - Perak 35.17.01.2005: March on time; 1 row loaded (=HYPERLINK, teks_seperti_rumus, no NIK), 1 quarantined
   (CSV row 13, empty tanggal_lapor): 40 + 20 + 20*1/2 + 0 + 0 = 70.0
-- Pagerwojo: 10 months, none received; 0 rows loaded, 1 quarantined (CSV row 11, 31/02/2025): 0.0
+- Pagerwojo: 10 months (Jun..Mar), none received; 0 rows loaded, 1 quarantined (CSV row 11, 31/02/2025): 0.0
 - Sembung: no expected month: not scored (null).
 """
 
@@ -79,8 +82,8 @@ def test_skor_kualitas_dihitung_tangan(gudang_rujukan: Path) -> None:
                                "('35.17.16.2004', '35.17.16.2001', '35.17.16.2003', '35.17.01.2001', "
                                "'35.17.01.2002', '35.17.01.2005', '35.17.01.2004', '35.17.01.2006')"))
     assert skor == {
-        "35.17.16.2004": 92.6, "35.17.16.2001": 72.6, "35.17.16.2003": 95.0, "35.17.01.2001": 96.0,
-        "35.17.01.2002": 90.8, "35.17.01.2005": 70.0, "35.17.01.2004": 0.0, "35.17.01.2006": None,
+        "35.17.16.2004": 93.3, "35.17.16.2001": 72.6, "35.17.16.2003": 93.3, "35.17.01.2001": 97.5,
+        "35.17.01.2002": 90.0, "35.17.01.2005": 70.0, "35.17.01.2004": 0.0, "35.17.01.2006": None,
     }
     # only the 9 desa that were expected to report have a score
     assert kueri(gudang_rujukan, "select count(skor_kualitas), count(*) from mart_kualitas_desa") == [(9, 306)]
@@ -91,12 +94,12 @@ def test_bagian_skor_kabuh_dan_marmoyo(gudang_rujukan: Path) -> None:
              "baris_tanpa_nik, baris_peringatan, baris_duplikat, baris_karantina, kasus_direvisi, jumlah_revisi")
     [kabuh] = kueri(gudang_rujukan, f"select {kolom} from mart_kualitas_desa where kode_desa = '35.17.16.2004'")
     # KBH-2501-01 was sent on 5 Feb and again (Selesai) on 5 Mar: one case revised once
-    assert kabuh == (11, 11, 9, 0, 0, 13, 13, 2, 1, 0, 1, 1, 1)
+    assert kabuh == (10, 10, 8, 0, 0, 11, 11, 2, 1, 0, 0, 1, 1)
     [marmoyo] = kueri(gudang_rujukan, f"select {kolom} from mart_kualitas_desa where kode_desa = '35.17.16.2001'")
     # the duplicate MRM-2411-01 (rows 11 and 12, same send date) is one case with one version: not a revision
     assert marmoyo == (10, 6, 5, 3, 4, 7, 4, 0, 1, 1, 0, 0, 0)
     [jendela] = kueri(gudang_rujukan, "select distinct jendela_dari, jendela_sampai from mart_kualitas_desa")
-    assert jendela == (date(2024, 5, 1), date(2025, 4, 1))
+    assert jendela == (date(2024, 4, 1), date(2025, 3, 1))  # the last 12 due months
 
 
 def test_karantina_kelompok_alasan_dan_atribusi(gudang_rujukan: Path) -> None:
