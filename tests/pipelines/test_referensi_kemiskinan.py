@@ -28,15 +28,9 @@ from pipelines.ingest import bangun_ulang, muat
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.metrik import metrik_target
 
-from tests.fixtures import AKAR, APP, HARI_MUAT, buat_konfigurasi, kueri
+from tests.fixtures import AKAR, APP, BPS_BARU, HARI_MUAT, RPJMD_BARU, buat_konfigurasi, kueri
 
 REFERENSI = AKAR / "data" / "reference"
-RPJMD_BARU = ("kode_kab,dokumen,tahun,target_persen,target_persen_atas,sumber,catatan\n"
-              "35.17,RPJMD 2025-2029,2025,8.50,,Perda RPJMD Jombang 2025-2029,\n"
-              "35.17,RPJMD 2025-2029,2027,7.90,,Perda RPJMD Jombang 2025-2029,\n"
-              "35.17,RPJMD 2025-2029,2029,7.30,,Perda RPJMD Jombang 2025-2029,\n")
-BPS_BARU = ("kode_kab,nama_kab,tahun,persen_miskin,jumlah_miskin_jiwa,garis_kemiskinan_rp,sumber\n"
-            "35.17,Kabupaten Jombang,2025,8.30,107000,,BPS Jombang rilis Juli 2025\n")
 
 
 def _tulis(folder: Path, nama: str, isi: str) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures import AKAR, FIXTURES, BukaApp, pantau
+from tests.fixtures import AKAR, BPS_BARU, FIXTURES, RPJMD_BARU, BukaApp, pantau
 
 BERKAS = [FIXTURES / "app_program" / "laporan_kasus.csv", FIXTURES / "dtks_perak_2025_06.csv",
           FIXTURES / "dtks_perak_2025_12.csv", FIXTURES / "roll_pkh_perak.csv", FIXTURES / "roll_pbi_perak.csv",
@@ -134,12 +134,6 @@ def test_peta_cakupan_program(buka: BukaApp) -> None:
 # The shipped poverty reference (tests/pipelines/test_referensi_kemiskinan.py has the hand-worked values): Jombang
 # BPS 2018-2025 (2024 8,60; 2025 8,36), Banjar 2017-2024 (2024 2,36), Pati 2022 9,33 and 2025 8,24 with the
 # RPJMD 2017-2022 target 9,90 for 2022.
-RPJMD_BARU = ("kode_kab,dokumen,tahun,target_persen,target_persen_atas,sumber,catatan\n"
-              "35.17,RPJMD 2025-2029,2025,8.50,,Perda RPJMD Jombang 2025-2029,\n"
-              "35.17,RPJMD 2025-2029,2027,7.90,,Perda RPJMD Jombang 2025-2029,\n"
-              "35.17,RPJMD 2025-2029,2029,7.30,,Perda RPJMD Jombang 2025-2029,\n")
-BPS_BARU = ("kode_kab,nama_kab,tahun,persen_miskin,jumlah_miskin_jiwa,garis_kemiskinan_rp,sumber\n"
-            "35.17,Kabupaten Jombang,2025,8.30,107000,,BPS Jombang rilis Juli 2025\n")
 
 
 def _gudang_satu_laporan(tmp_path: Path, kode_desa: str) -> Path:
