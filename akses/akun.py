@@ -7,8 +7,12 @@ RFC 9106 defaults) and never stored, printed or logged in plain text. Every chan
 corrupt each other's work; the slow hashing happens before the transaction opens.
 
 Log-in (`masuk`): a wrong password counts a failure; after `gagal_maks` failures in a row the account is locked for
-`kunci_menit` minutes, during which even the right password is refused (and not checked). An unknown name costs the
-same hashing time and gets the same message as a wrong password. A first password and a reset one must be changed
+`kunci_menit` minutes, during which even the right password is refused. An unknown name, a wrong password and a
+locked account look the same from outside: each runs one password verification (the stored hash, or a dummy one for
+an unknown name) and gets the same message (`PESAN_SALAH`), so neither the answer nor its time tells an attacker
+which names exist or are locked; the audit log and `pantau pengguna daftar` say which it was. A new password must be
+10-256 characters and hard to guess (`periksa_sandi`: zxcvbn's common-password and word lists, the user's own name
+and e-mail; NIST SP 800-63B). A first password and a reset one must be changed
 before anything else (`Sesi.wajib_ganti_sandi`). A session ends after `sesi_menit` minutes without activity, and as
 soon as the account is deleted, reset or its password changed (`sesi_berlaku`). Every log-in, failure, lock-out,
 log-out and account change leaves an audit record (`akses.audit`).
@@ -20,6 +24,7 @@ import os
 import re
 import secrets
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -28,6 +33,7 @@ from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import zxcvbn
 
 from akses import audit
 from akses.peran import LABEL_PERAN, PERAN, PERAN_KABUPATEN, KesalahanWilayah, Pengguna, kode_untuk_peran, nama_wilayah
@@ -41,6 +47,13 @@ PENGHASH = PasswordHasher()
 SANDI_MIN = 10
 SANDI_MAKS = 256
 PESAN_SALAH = "Nama pengguna atau kata sandi salah."
+"""The one answer to a refused log-in: unknown name, wrong password and locked account alike."""
+SKOR_MIN = 3
+"""zxcvbn's score (0-4) a new password must reach: 3 is "safely unguessable" (about 10^8 guesses or more)."""
+PESAN_LEMAH = ("Kata sandi terlalu mudah ditebak: kata sandi umum, kata dari kamus, urutan angka atau tombol, atau "
+               "memuat nama pengguna. Pilih kalimat sandi yang lebih panjang dan tidak umum, misalnya beberapa kata "
+               "yang tidak saling berhubungan dipisah tanda hubung, tanpa nama, tanggal lahir atau urutan angka.")
+_KUNCI_ZXCVBN = threading.Lock()  # zxcvbn keeps the user's words in a module-level dictionary while it scores
 _NAMA = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
 _HURUF_SANDI = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -109,7 +122,9 @@ class Sesi:
 
 @dataclass(frozen=True)
 class GagalMasuk:
-    """Why a log-in was refused, in words fit for the screen."""
+    """Why a log-in was refused, in words fit for the screen. A password log-in always gets `PESAN_SALAH` and no
+    `terkunci_sampai` (nothing tells a locked account from a wrong password); only single sign-on, where the identity
+    provider has vouched for the user, is told of a lock-out and its end."""
 
     alasan: str
     terkunci_sampai: datetime | None = None
@@ -136,8 +151,11 @@ def normalkan_nama(nama: str) -> str:
     return n
 
 
-def periksa_sandi(sandi: str, nama: str) -> None:
-    """The password rule: 10 to 256 characters, not the name, not one character repeated."""
+def periksa_sandi(sandi: str, nama: str, surel: str | None = None) -> None:
+    """The password rule (NIST SP 800-63B): 10 to 256 characters, not the name, not one character repeated, and hard
+    to guess: refused when zxcvbn finds it as a whole in its lists (common passwords, words, names) or scores it below
+    `SKOR_MIN`, the user's name, its parts and e-mail counting as known words. Everything zxcvbn needs ships inside
+    the package: nothing is fetched."""
     if not sandi or not sandi.strip():
         raise KesalahanAkun("Kata sandi kosong.")
     if len(sandi) < SANDI_MIN:
@@ -146,6 +164,20 @@ def periksa_sandi(sandi: str, nama: str) -> None:
         raise KesalahanAkun(f"Kata sandi terlalu panjang: paling banyak {SANDI_MAKS} karakter.")
     if sandi.strip().lower() == nama.lower() or len(set(sandi)) == 1:
         raise KesalahanAkun("Kata sandi terlalu mudah ditebak (sama dengan nama atau satu karakter berulang).")
+    if _lemah(sandi, nama, surel):
+        raise KesalahanAkun(PESAN_LEMAH)
+
+
+def _lemah(sandi: str, nama: str, surel: str | None) -> bool:
+    """True when zxcvbn scores `sandi` below `SKOR_MIN` or finds it whole in one of its dictionaries."""
+    kata: list[str] = []
+    for teks in (nama, *(surel.split("@") if surel else ())):
+        bagian = [b for b in re.split(r"[._+-]+", teks) if len(b) >= 3]
+        kata += [teks, "".join(bagian), *bagian]  # camat_kabuh: camat_kabuh, camatkabuh, camat, kabuh
+    with _KUNCI_ZXCVBN:
+        hasil = zxcvbn(sandi, user_inputs=kata, max_length=SANDI_MAKS)
+    urutan = hasil["sequence"]
+    return bool(hasil["score"] < SKOR_MIN or (len(urutan) == 1 and urutan[0]["pattern"] == "dictionary"))
 
 
 def sandi_acak() -> str:
@@ -279,30 +311,28 @@ def _verifikasi_palsu(sandi: str) -> None:
 
 
 def _periksa_tercatat(konfigurasi: Konfigurasi, n: str, sandi: str,
-                      sekarang: datetime) -> tuple[Akun | None, GagalMasuk | None]:
-    """Check a password against the account and count the outcome (failures, lock-out) in one transaction."""
-    akun = cari(konfigurasi, n)
-    if akun is None:
-        _verifikasi_palsu(sandi)
-        return None, GagalMasuk(PESAN_SALAH)
-    if akun.terkunci(sekarang):
-        return akun, _pesan_terkunci(akun.terkunci_sampai)
+                      sekarang: datetime) -> tuple[Akun | None, str | None]:
+    """Check a password against the account and count the outcome (failures, lock-out) in one transaction: the
+    account (None when unknown) and None when the password is right, else the reason for the audit log (`nama tidak
+    dikenal`, `kata sandi salah`, `terkunci`). Every path runs exactly one verification: a locked account's stored
+    hash is checked too (its result ignored), so that the time does not tell a locked account from a wrong password."""
     con = _buka(konfigurasi)
     try:
         hash_lama = con.execute("select hash_sandi from pengguna where nama = ?", (n,)).fetchone()
     finally:
         con.close()
     if hash_lama is None:
-        return None, GagalMasuk(PESAN_SALAH)
+        _verifikasi_palsu(sandi)
+        return None, "nama tidak dikenal"
     benar = _cocok(hash_lama[0], sandi)
 
-    def kerja(con: sqlite3.Connection) -> tuple[Akun | None, GagalMasuk | None, bool]:
+    def kerja(con: sqlite3.Connection) -> tuple[Akun | None, str | None, bool]:
         baris = con.execute(f"select {_KOLOM}, hash_sandi from pengguna where nama = ?", (n,)).fetchone()
         if baris is None:
-            return None, GagalMasuk(PESAN_SALAH), False
+            return None, "nama tidak dikenal", False
         kini = _akun(baris[:-1])
-        if kini.terkunci(sekarang):
-            return kini, _pesan_terkunci(kini.terkunci_sampai), False
+        if kini.terkunci(sekarang):  # even the right password: refused, and the same answer as a wrong one
+            return kini, "terkunci", False
         if benar and baris[-1] == hash_lama[0]:
             con.execute("update pengguna set gagal = 0, terkunci_sampai = null where nama = ?", (n,))
             return replace(kini, gagal=0, terkunci_sampai=None), None, False
@@ -310,18 +340,19 @@ def _periksa_tercatat(konfigurasi: Konfigurasi, n: str, sandi: str,
         if gagal >= konfigurasi.gagal_maks:
             sampai = sekarang + timedelta(minutes=konfigurasi.kunci_menit)
             con.execute("update pengguna set gagal = 0, terkunci_sampai = ? where nama = ?", (_teks(sampai), n))
-            return replace(kini, gagal=0, terkunci_sampai=sampai), _pesan_terkunci(sampai), True
+            return replace(kini, gagal=0, terkunci_sampai=sampai), "terkunci", True
         con.execute("update pengguna set gagal = ? where nama = ?", (gagal, n))
-        return replace(kini, gagal=gagal), GagalMasuk(PESAN_SALAH), False
+        return replace(kini, gagal=gagal), "kata sandi salah", False
 
-    akun_baru, gagal_masuk, baru_terkunci = _tulis(konfigurasi, kerja)
+    akun_baru, alasan, baru_terkunci = _tulis(konfigurasi, kerja)
     if baru_terkunci and akun_baru is not None:
         audit.catat(konfigurasi, "akun_terkunci", n, sasaran=n,
                     rincian={"sampai": _teks(akun_baru.terkunci_sampai), "gagal_maks": konfigurasi.gagal_maks})
-    return akun_baru, gagal_masuk
+    return akun_baru, alasan
 
 
 def _pesan_terkunci(sampai: datetime | None) -> GagalMasuk:
+    """The lock-out told to whom an identity provider has vouched for (`masuk_sso`); a password log-in never gets it."""
     jam = sampai.astimezone().strftime("%H:%M") if sampai else "nanti"
     return GagalMasuk(f"Akun terkunci sampai pukul {jam} karena terlalu banyak percobaan masuk yang gagal. "
                       "Coba lagi nanti atau minta admin mereset kata sandi.", sampai)
@@ -337,12 +368,11 @@ def masuk(konfigurasi: Konfigurasi, nama: str, sandi: str, *, sekarang: datetime
         # the typed text is not recorded: it may be a password typed into the name field
         audit.catat(konfigurasi, "gagal_masuk", None, rincian={"alasan": "nama tidak sah"}, waktu=sekarang)
         return GagalMasuk(PESAN_SALAH)
-    akun, gagal = _periksa_tercatat(konfigurasi, n, sandi, sekarang)
-    if gagal is not None or akun is None:
-        alasan = ("nama tidak dikenal" if akun is None else "terkunci" if gagal and gagal.terkunci_sampai
-                  else "kata sandi salah")
-        audit.catat(konfigurasi, "gagal_masuk", n, rincian={"alasan": alasan}, waktu=sekarang)
-        return gagal or GagalMasuk(PESAN_SALAH)
+    akun, alasan = _periksa_tercatat(konfigurasi, n, sandi, sekarang)
+    if alasan is not None or akun is None:
+        audit.catat(konfigurasi, "gagal_masuk", n, rincian={"alasan": alasan or "nama tidak dikenal"},
+                    waktu=sekarang)
+        return GagalMasuk(PESAN_SALAH)
 
     def kerja(con: sqlite3.Connection) -> None:
         con.execute("update pengguna set masuk_terakhir = ? where nama = ?", (_teks(sekarang), n))
@@ -381,13 +411,12 @@ def ganti_sandi(konfigurasi: Konfigurasi, nama: str, sandi_lama: str, sandi_baru
     session of the account (`versi` changes) and lifts the forced change."""
     sekarang = sekarang or _sekarang()
     n = normalkan_nama(nama)
-    akun, gagal = _periksa_tercatat(konfigurasi, n, sandi_lama, sekarang)
-    if gagal is not None or akun is None:
+    akun, alasan = _periksa_tercatat(konfigurasi, n, sandi_lama, sekarang)
+    if alasan is not None or akun is None:
         audit.catat(konfigurasi, "gagal_masuk", n, rincian={"alasan": "kata sandi lama salah (ganti sandi)"},
                     waktu=sekarang)
-        raise KesalahanAkun("Kata sandi lama salah." if gagal is None or gagal.terkunci_sampai is None
-                            else gagal.alasan)
-    periksa_sandi(sandi_baru, n)
+        raise KesalahanAkun("Kata sandi lama salah.")  # a locked account too: the same answer
+    periksa_sandi(sandi_baru, n, _surel(konfigurasi, n))
     if sandi_baru == sandi_lama:
         raise KesalahanAkun("Kata sandi baru harus berbeda dari yang lama.")
     h = PENGHASH.hash(sandi_baru)
@@ -398,6 +427,15 @@ def ganti_sandi(konfigurasi: Konfigurasi, nama: str, sandi_lama: str, sandi_baru
 
     _tulis(konfigurasi, kerja)
     audit.catat(konfigurasi, "ganti_sandi", n, sasaran=n, waktu=sekarang)
+
+
+def _surel(konfigurasi: Konfigurasi, n: str) -> str | None:
+    con = _buka(konfigurasi)
+    try:
+        baris = con.execute("select surel from pengguna where nama = ?", (n,)).fetchone()
+    finally:
+        con.close()
+    return baris[0] if baris else None
 
 
 def reset(konfigurasi: Konfigurasi, nama: str, *, oleh: str | None = None) -> str:

@@ -115,3 +115,27 @@ def baca_kode_bulan(teks: str) -> dt.date | None:
     if not 1 <= bln <= 12:
         return None
     return dt.date(tahun, bln, 1)
+
+
+_MD_KHUSUS = frozenset("\\`*_[]()<>!#|~$:{}@&^")
+_MD_AWAL_BARIS = frozenset("-+=>#")
+
+
+def teks_polos(nilai: object) -> str:
+    """`nilai` (a URL parameter, a file, sheet, account or wilayah name: anything a user typed) made safe to put in
+    a Streamlit Markdown string (`st.markdown`, `st.error`, `st.warning`...): it is shown as the very same text, never
+    as a link, an image, emphasis, a colour, a formula or HTML.
+
+    Every character Markdown, Streamlit's `:colour[...]`/`:material/...:` directives or LaTeX (`$`) read is
+    backslash-escaped; line breaks become spaces (no list, heading or quote can start); a leading `-`, `+`, `=` or
+    `1.` is escaped, and so is the dot of `www.` (no automatic link). Ordinary names and codes (`35.17.16`,
+    `2026-13`, `Kec. Kabuh`) come out unchanged.
+    """
+    teks = " ".join(str(nilai).splitlines())
+    keluar: list[str] = []
+    for i, c in enumerate(teks):
+        awal = i == 0 and c in _MD_AWAL_BARIS
+        daftar_bernomor = c in ".)" and teks[:i].isdigit() and teks[i + 1:i + 2] in ("", " ", "\t")
+        www = c == "." and teks[max(0, i - 3):i].lower() == "www"
+        keluar.append("\\" + c if c in _MD_KHUSUS or awal or daftar_bernomor or www else c)
+    return "".join(keluar)

@@ -26,7 +26,7 @@ import pandas as pd
 import streamlit as st
 
 import akses
-from bahasa.format import baca_kode_bulan, bulan, kode_bulan
+from bahasa.format import baca_kode_bulan, bulan, kode_bulan, teks_polos
 from dashboard import data
 from dashboard.db import VersiGudang
 from dashboard.i18n import BAHASA, Bahasa, t
@@ -111,7 +111,7 @@ def baca_bahasa(params: Mapping[str, str]) -> tuple[Bahasa, str | None]:
         return "id", None
     if nilai in BAHASA:
         return nilai, None
-    return "id", t("url_bahasa_salah", "id", nilai=params.get("bahasa"))
+    return "id", t("url_bahasa_salah", "id", nilai=teks_polos(params.get("bahasa")))
 
 
 def baca_url(
@@ -138,7 +138,8 @@ def baca_url(
         if teks_kab in kabs:
             kab = teks_kab
         else:
-            hasil.peringatan.append(t("url_kab_salah", bahasa, nilai=teks_kab, nama=nama_kab[kab]))
+            hasil.peringatan.append(t("url_kab_salah", bahasa, nilai=teks_polos(teks_kab),
+                                      nama=teks_polos(nama_kab[kab])))
     di_kab = wil[wil["kode_kab"] == kab]
 
     kec: str | None = None
@@ -147,7 +148,7 @@ def baca_url(
         if teks_kec in set(di_kab["kode_kec"]):
             kec = teks_kec
         else:
-            hasil.peringatan.append(t("url_kec_salah", bahasa, nilai=teks_kec))
+            hasil.peringatan.append(t("url_kec_salah", bahasa, nilai=teks_polos(teks_kec)))
 
     desa: str | None = None
     teks_desa = (params.get("desa") or "").strip()
@@ -157,7 +158,7 @@ def baca_url(
             desa = teks_desa
             kec = str(cocok.iloc[0]["kode_kec"])
         else:
-            hasil.peringatan.append(t("url_desa_salah", bahasa, nilai=teks_desa))
+            hasil.peringatan.append(t("url_desa_salah", bahasa, nilai=teks_polos(teks_desa)))
 
     bawaan_dari, bawaan_sampai = periode_bawaan(bulan_ada, jatuh_tempo)
     dari, sampai = bawaan_dari, bawaan_sampai
@@ -172,7 +173,7 @@ def baca_url(
         if b is None or b not in bulan_ada:
             ada_salah = True
             hasil.peringatan.append(
-                t("url_bulan_salah", bahasa, nilai=teks, kunci=kunci,
+                t("url_bulan_salah", bahasa, nilai=teks_polos(teks), kunci=kunci,
                   awal=bulan(bulan_ada[0], bahasa), akhir=bulan(bulan_ada[-1], bahasa))
             )
         elif kunci == "dari":

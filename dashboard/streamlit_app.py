@@ -13,10 +13,12 @@ user's role may open. A request outside the user's rights (`AksesDitolak`, e.g. 
 from __future__ import annotations
 
 import logging
+import os
 
 import streamlit as st
 
 from akses import AksesDitolak
+from bahasa.format import teks_polos
 from dashboard import data, sesi
 from dashboard.db import versi_gudang
 from dashboard.halaman import DAFTAR_HALAMAN, halaman_tersedia
@@ -27,9 +29,11 @@ from dashboard.komponen.kesegaran import baris_kesegaran
 from dashboard.komponen.masuk import baris_akun, wajib_masuk
 from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
 from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
+from pipelines.gudang import UMASK
 from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
 
 _log = logging.getLogger("pantau.dashboard")
+os.umask(UMASK)  # what the app writes (uploads, audit log, accounts): owner only, also under plain `streamlit run`
 
 # The browser tab's icon: an emoji, which Streamlit draws as an inline image (a `:material/...:` icon would be
 # fetched from a font server on the internet), so loading a page sends no request off the machine. (A comment, not
@@ -97,7 +101,7 @@ try:
     halaman.run()
 except AksesDitolak as e:
     sesi.catat(konfigurasi, "akses_ditolak", rincian={"pesan": str(e), "url": st.query_params.to_dict()})
-    st.error(t("akses_ditolak", bahasa, pesan=str(e)), icon=":material/block:")
+    st.error(t("akses_ditolak", bahasa, pesan=teks_polos(e)), icon=":material/block:")
     st.caption(t("akses_ditolak_saran", bahasa))
     if st.button(t("akses_buka_wilayah_saya", bahasa), icon=":material/home:", key="buka_wilayah_saya"):
         st.query_params.clear()

@@ -7,9 +7,11 @@ non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -17,13 +19,15 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from akses import AksesDitolak
+from akses import AksesDitolak, Pengguna
+from akses.audit import KesalahanAudit
 from pipelines import ingest
 from pipelines.baca.nilai import bulan as baca_bulan
 from pipelines.baca.nilai import tanggal as baca_tanggal
 from pipelines.build import PemeriksaanGagal
 from pipelines.ekspor import KesalahanEkspor
 from pipelines.gudang import (
+    UMASK,
     GudangBelumAda,
     GudangPenuh,
     GudangRusak,
@@ -31,6 +35,7 @@ from pipelines.gudang import (
     GudangVersiLain,
     buka_baca,
     pasang_gudang,
+    pribadi,
 )
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
 from pipelines.metrik import KesalahanMetrik, metrik_pelaporan, metrik_program, metrik_target
@@ -139,6 +144,7 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
         # the system sees every regency, but through the same gate: complementary protection applies to it too
         df = metrik_bulanan_untuk(konfigurasi, None, args.tingkat, args.dari, args.sampai, args.per)
+    _catat_baca(args, konfigurasi, "pantau metrik", None, _rincian_metrik(args, len(df)))
     if args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
     else:
@@ -221,8 +227,11 @@ def perintah_karantina(args: argparse.Namespace, konfigurasi: Konfigurasi) -> in
     from pipelines.karantina import baris_karantina
 
     df = baris_karantina(konfigurasi, args.berkas)
+    _catat_baca(args, konfigurasi, "pantau karantina", None,
+                {"berkas": args.berkas, "keluar": args.keluar, "baris": len(df)})
     if args.keluar:
         Path(args.keluar).write_text(df.to_csv(index=False, lineterminator="\n"), encoding="utf-8-sig")
+        pribadi(Path(args.keluar))  # personal data: owner only (600)
         print(f"{len(df)} baris karantina ditulis ke {args.keluar}")
     else:
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
@@ -243,7 +252,9 @@ def perintah_ekspor(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     from akses import muat_kunci
     from pipelines.ekspor import ekspor_parquet, ringkasan_teks
 
-    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet), muat_kunci(konfigurasi))))
+    kunci = muat_kunci(konfigurasi)
+    _catat_baca(args, konfigurasi, "pantau ekspor", None, {"parquet": str(Path(args.parquet).resolve())})
+    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet), kunci)))
     return 0
 
 
@@ -282,10 +293,29 @@ def _catat_ingest(konfigurasi: Konfigurasi, pelaku: str, jalur: list[Path], ring
         print(f"PERINGATAN: pemuatan tidak tercatat di log audit: {e}", file=sys.stderr)
 
 
+def _rincian_metrik(args: argparse.Namespace, baris: int) -> dict[str, object]:
+    return {"set": args.set, "tingkat": args.tingkat, "baris": baris, "dari": str(args.dari) if args.dari else None,
+            "sampai": str(args.sampai) if args.sampai else None, "wilayah": args.wilayah}
+
+
+def _catat_baca(args: argparse.Namespace, konfigurasi: Konfigurasi, sasaran: str, pengguna: Pengguna | None,
+                rincian: dict[str, object]) -> None:
+    """Record a command-line read of data (`metrik`, `karantina`, `ekspor`) as `unduh`, before anything is shown or
+    written: for the `--sebagai` account when given (else `PANTAU_PENGGUNA`, else the operating-system user), always
+    naming the operating-system user (`rincian.os`) and the account (`rincian.sebagai`). When the record cannot be
+    written the read does not happen (`KesalahanAudit`)."""
+    from akses import audit
+
+    pelaku = pengguna.nama if pengguna is not None else _pelaku(args, konfigurasi)
+    audit.catat(konfigurasi, "unduh", pelaku, sasaran=sasaran,
+                cakupan=pengguna.kode_wilayah if pengguna is not None else None,
+                rincian={**rincian, "os": audit.pelaku_os(), "sebagai": pengguna.nama if pengguna else None})
+
+
 def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     """`pantau metrik ... --sebagai NAMA`: exactly what that account sees, through the gate (`akses`)."""
     import akses
-    from akses import akun, audit
+    from akses import akun
 
     pengguna = akun.pengguna(konfigurasi, args.sebagai) if args.sebagai else None
     if args.set == "bulanan":
@@ -306,12 +336,7 @@ def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     else:
         akses.periksa_tingkat(pengguna, "kabupaten")
         df = akses.saring(metrik_target(konfigurasi), pengguna, kolom_kode="kode_kab")
-    if pengguna is not None:
-        audit.catat(konfigurasi, "unduh", _pelaku(args, konfigurasi, pakai_sebagai=False), sasaran="pantau metrik",
-                    cakupan=pengguna.kode_wilayah,
-                    rincian={"sebagai": pengguna.nama, "set": args.set, "tingkat": args.tingkat, "baris": len(df),
-                             "dari": str(args.dari) if args.dari else None,
-                             "sampai": str(args.sampai) if args.sampai else None, "wilayah": args.wilayah})
+    _catat_baca(args, konfigurasi, "pantau metrik", pengguna, _rincian_metrik(args, len(df)))
     if args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
     else:
@@ -396,8 +421,33 @@ def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
            "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
-    print(f"Pantau berjalan di http://localhost:{args.port} (gudang: {konfigurasi.gudang}); Ctrl+C untuk berhenti.")
-    return subprocess.call(cmd, env={**os.environ, "PANTAU_DB": str(konfigurasi.gudang)})
+    tampil = "localhost" if args.alamat in ("127.0.0.1", "localhost") else args.alamat
+    print(f"Pantau berjalan di http://{tampil}:{args.port} (gudang: {konfigurasi.gudang}); Ctrl+C untuk berhenti.")
+    anak = subprocess.Popen(cmd, env={**os.environ, "PANTAU_DB": str(konfigurasi.gudang)})
+    return _tunggu_anak(anak)
+
+
+def _tunggu_anak(anak: subprocess.Popen[bytes]) -> int:
+    """Wait for the app's process, passing SIGTERM, SIGINT and SIGHUP on to it, so that stopping `pantau serve`
+    (Ctrl+C, `kill`, a service manager) stops the app and frees its port; killed after 10 s if it hangs."""
+    def teruskan(nomor: int, _bingkai: object) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            anak.send_signal(nomor)
+
+    lama = {nomor: signal.signal(nomor, teruskan) for nomor in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+    try:
+        kode = anak.wait()
+    finally:
+        for nomor, penangan in lama.items():
+            signal.signal(nomor, penangan)
+        if anak.poll() is None:
+            anak.terminate()
+            try:
+                anak.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                anak.kill()
+                anak.wait()
+    return 0 if kode < 0 and -kode in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) else kode
 
 
 def parser() -> argparse.ArgumentParser:
@@ -485,17 +535,28 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="jalankan aplikasi dasbor")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--alamat", default="0.0.0.0", help="alamat dengar (bawaan 0.0.0.0)")
+    s.add_argument("--alamat", default="127.0.0.1", metavar="ALAMAT",
+                   help="alamat dengar (bawaan 127.0.0.1: hanya mesin ini; di belakang reverse proxy untuk HTTPS). "
+                        "0.0.0.0 membuka semua antarmuka jaringan")
     s.set_defaults(fungsi=perintah_serve)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    umask_lama = os.umask(UMASK)  # every file and folder a command creates: owner only (600 / 700)
+    try:
+        return _jalankan(args)
+    finally:
+        os.umask(umask_lama)  # matters only when called in-process (tests)
+
+
+def _jalankan(args: argparse.Namespace) -> int:
     try:
         konfigurasi = muat_konfigurasi()
         return int(args.fungsi(args, konfigurasi))
-    except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal, AksesDitolak) as e:
+    except (KesalahanPengguna, KesalahanKonfigurasi, KesalahanMetrik, GudangSibuk, PemeriksaanGagal, AksesDitolak,
+            KesalahanAudit) as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2
     except (GudangRusak, GudangPenuh, GudangBelumAda, GudangVersiLain, KesalahanEkspor, KesalahanPulihkan) as e:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from akses import atur_kunci_sql, sql_kolom_ekspor
 from pipelines.build import MODEL
-from pipelines.gudang import baca_gudang
+from pipelines.gudang import MODE_FOLDER, baca_gudang, pribadi, pribadi_folder
 
 TABEL_EKSPOR: tuple[str, ...] = ("ref_wilayah", *(nama for _, nama in MODEL if nama.startswith(("stg_", "mart_"))))
 """What may be exported: an allow-list (table names never come from the warehouse file)."""
@@ -82,11 +82,11 @@ def ekspor_parquet(gudang: Path, folder: Path, kunci: bytes) -> HasilEkspor:
     if folder.exists() and not folder.is_dir():
         raise KesalahanEkspor(f"{folder} sudah ada dan bukan folder.")
     with baca_gudang(gudang) as con:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=MODE_FOLDER, parents=True, exist_ok=True)
         atur_kunci_sql(con, kunci)
         kerja = folder / f".ekspor-{os.getpid()}"
         shutil.rmtree(kerja, ignore_errors=True)
-        kerja.mkdir()
+        kerja.mkdir(mode=MODE_FOLDER)
         try:
             meta = {str(k): str(v) for k, v in con.execute("select kunci, nilai from meta_gudang").fetchall()}
             kabupaten = [k for k in meta.get("kabupaten", "").split(",") if k]
@@ -117,6 +117,7 @@ def ekspor_parquet(gudang: Path, folder: Path, kunci: bytes) -> HasilEkspor:
                         kosong.mkdir(parents=True)
                         con.execute(f"copy (select {', '.join(pilih)} from {tabel} limit 0) to "
                                     f"'{_kutip(kosong / 'bagian_0.parquet')}' (format parquet)")
+            pribadi(kerja)  # owner-only files and folders (mode 600 / 700), whatever the umask
             hasil.berkas = _pasang(kerja, folder, kabupaten, [t for t in hasil.baris])
             _tulis_manifes(folder, kabupaten, meta, hasil)
         finally:
@@ -132,7 +133,7 @@ def _pasang(kerja: Path, folder: Path, kabupaten: list[str], tabel: list[str]) -
     berkas = 0
     for nama in tabel:
         tujuan = folder / nama
-        tujuan.mkdir(exist_ok=True)
+        pribadi_folder(tujuan)
         baru = {p.name: p for p in (kerja / nama).glob("kode_kab=*")} if (kerja / nama).exists() else {}
         milik = {f"kode_kab={k}" for k in kabupaten} | set(baru)
         for partisi in milik:
@@ -146,7 +147,7 @@ def _pasang(kerja: Path, folder: Path, kabupaten: list[str], tabel: list[str]) -
 
 
 def _tulis_manifes(folder: Path, kabupaten: list[str], meta: dict[str, str], hasil: HasilEkspor) -> None:
-    (folder / FOLDER_MANIFES).mkdir(exist_ok=True)
+    pribadi_folder(folder / FOLDER_MANIFES)
     isi = {
         "kabupaten": kabupaten,
         "diekspor_pada": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -161,6 +162,7 @@ def _tulis_manifes(folder: Path, kabupaten: list[str], meta: dict[str, str], has
     for k in kabupaten:
         sementara = folder / FOLDER_MANIFES / f".{k}.json.tmp"
         sementara.write_text(json.dumps(isi, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        pribadi(sementara)
         os.replace(sementara, folder / FOLDER_MANIFES / f"{k}.json")
 
 

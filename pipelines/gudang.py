@@ -12,6 +12,9 @@ Just before the swap the warehouse being replaced is kept beside it as
 `pantau pulihkan` can bring back the previous good warehouse when the current one
 is damaged. A full disk (`GudangPenuh`) and a damaged file (`GudangRusak`) end
 with an Indonesian message; the warehouse is left as it was.
+
+Every file written here (the warehouse, its temporary copy, `.sebelumnya`, the lock) is readable by its owner only
+(mode 600; the spill folder 700: `pribadi`), whatever the process's umask: the warehouse holds personal data.
 """
 
 from __future__ import annotations
@@ -109,6 +112,41 @@ _TANDA_RUSAK = ("not a valid duckdb database file", "corrupt database file", "co
 _TANDA_PENUH = ("no space left on device", "disk is full", "disk full")
 
 
+MODE_BERKAS = 0o600
+"""The mode of every file Pantau writes: readable and writable by its owner only."""
+MODE_FOLDER = 0o700
+"""The mode of every folder Pantau creates."""
+UMASK = 0o077
+"""The umask `pantau` commands and the app run with (`pipelines.cli.main`, `dashboard/streamlit_app.py`): whatever they
+create (warehouse, exports, audit log, accounts, uploads) is readable by its owner only, files 600, folders 700."""
+
+
+def _chmod(jalur: str | Path | int, mode: int) -> None:
+    with contextlib.suppress(PermissionError):  # a file of another account (a shared folder): left as it is
+        os.chmod(jalur, mode)
+
+
+def pribadi(jalur: Path) -> Path:
+    """Make `jalur` readable by its owner only: a file mode 600, a folder 700 with everything inside it; returns it."""
+    if jalur.is_dir() and not jalur.is_symlink():
+        _chmod(jalur, MODE_FOLDER)
+        for akar, folder, berkas in os.walk(jalur):
+            for nama in folder:
+                _chmod(os.path.join(akar, nama), MODE_FOLDER)
+            for nama in berkas:
+                _chmod(os.path.join(akar, nama), MODE_BERKAS)
+    elif jalur.exists():
+        _chmod(jalur, MODE_BERKAS)
+    return jalur
+
+
+def pribadi_folder(folder: Path) -> Path:
+    """Create `folder` when missing and make it (not its contents) readable by its owner only (700); returns it."""
+    folder.mkdir(mode=MODE_FOLDER, exist_ok=True)
+    _chmod(folder, MODE_FOLDER)
+    return folder
+
+
 def jalur_sebelumnya(gudang: Path) -> Path:
     """Where the previous good warehouse is kept (`pantau.duckdb.sebelumnya`)."""
     return gudang.with_name(gudang.name + ".sebelumnya")
@@ -167,6 +205,7 @@ def kunci_penulis(gudang: Path, *, tunggu: bool = True) -> Iterator[None]:
     """Exclusive writer lock beside the warehouse file (released when the process dies)."""
     gudang.parent.mkdir(parents=True, exist_ok=True)
     with open(gudang.parent / f".{gudang.name}.lock", "a+") as f:
+        _chmod(f.fileno(), MODE_BERKAS)
         try:
             fcntl.flock(f, fcntl.LOCK_EX | (0 if tunggu else fcntl.LOCK_NB))
         except BlockingIOError as e:
@@ -191,7 +230,10 @@ def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[
             if gudang.exists():
                 shutil.copyfile(gudang, sementara)
             con = duckdb.connect(str(sementara))
+            pribadi(sementara)
             if batas_memori:
+                tumpahan.mkdir(mode=MODE_FOLDER, exist_ok=True)
+                pribadi(tumpahan)
                 con.execute(f"set memory_limit = '{batas_memori.replace(chr(39), '')}'")
                 con.execute(f"set temp_directory = '{str(tumpahan).replace(chr(39), chr(39) * 2)}'")
         except (OSError, duckdb.Error) as e:
@@ -248,7 +290,9 @@ def pasang_gudang(baru: Path, gudang: Path) -> None:
             if e.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise
             shutil.copyfile(gudang, tautan)
+        pribadi(tautan)
         os.replace(tautan, sebelumnya)
+    pribadi(baru)
     os.replace(baru, gudang)
     _fsync_folder(gudang.parent)
 

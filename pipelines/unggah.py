@@ -25,6 +25,7 @@ from pathlib import Path
 
 from akses import Pengguna, audit, wajib_hak
 from pipelines import ingest
+from pipelines.gudang import MODE_BERKAS
 from pipelines.konfigurasi import Konfigurasi
 
 AKHIRAN = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
@@ -104,6 +105,7 @@ def _berkas_sementara(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi
             if any(p.name == nama for p in jalur):
                 nama = f"{i + 1}_{nama}"
             p = Path(folder) / nama
+            p.touch(mode=MODE_BERKAS)  # owner only, like the temporary folder (700) and the warehouse
             p.write_bytes(b.isi)
             jalur.append(p)
         yield jalur

@@ -67,7 +67,7 @@ if berkas:
                 simpanan = (sidik, unggah.pratinjau(berkas, konfigurasi, pengguna))
         except GALAT_UNGGAH as e:
             simpanan = None
-            st.error(t("unggah_gagal", b, pesan=str(e)), icon=":material/error:")
+            st.error(t("unggah_gagal", b, pesan=fmt.teks_polos(e)), icon=":material/error:")
         st.session_state[_PRATINJAU] = simpanan
     if simpanan is not None:
         ringkasan = simpanan[1]
@@ -91,7 +91,7 @@ if berkas:
                 with st.spinner(t("unggah_memuat", b)):
                     dimuat = unggah.muat(berkas, konfigurasi, pengguna)
             except GALAT_UNGGAH as e:
-                st.error(t("unggah_gagal", b, pesan=str(e)), icon=":material/error:")
+                st.error(t("unggah_gagal", b, pesan=fmt.teks_polos(e)), icon=":material/error:")
             else:
                 versi = versi_gudang(konfigurasi.gudang)
                 teks_tanggal = meta_gudang(versi).get("tanggal_data", "")[:10] if versi else ""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from bahasa.format import teks_polos
 from dashboard.data import StatusGudang
 from dashboard.i18n import Bahasa, t
 from pipelines.gudang import VERSI_SKEMA
@@ -31,4 +32,4 @@ def pesan_gudang(status: StatusGudang, jalur: Path | str, bahasa: Bahasa) -> Non
 
 def pesan_konfigurasi(pesan: str, bahasa: Bahasa) -> None:
     """Say that `pantau.toml` or the environment settings cannot be used, and why."""
-    st.error(t("konfigurasi_salah", bahasa, pesan=pesan), icon=":material/settings:")
+    st.error(t("konfigurasi_salah", bahasa, pesan=teks_polos(pesan)), icon=":material/settings:")

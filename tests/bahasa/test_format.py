@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -48,3 +49,23 @@ def test_rentang_dan_kode_bulan() -> None:
     assert fmt.baca_kode_bulan(" 2025-1 ") == dt.date(2025, 1, 1)
     for salah in ("2025-13", "2025-00", "25-01", "2025/01", "Jan 2025", "", "2025-01-01"):
         assert fmt.baca_kode_bulan(salah) is None
+
+
+@pytest.mark.parametrize("nilai", [
+    "**Sesi kedaluwarsa.** [Masuk ulang di sini](http://127.0.0.1:9/x) ![x](http://127.0.0.1:9/b.png)",
+    "<img src=x onerror=alert(1)>", ":red[merah] :material/home: $x^2$ `kode` _miring_ ~~coret~~ a|b {c} w@x.id",
+    "# judul", "- butir", "1. nomor", "> kutip", "www.contoh.id", "a\\b",
+])
+def test_teks_polos_tanpa_markdown(nilai: str) -> None:
+    aman = fmt.teks_polos(nilai)
+    # every special character is escaped, and removing the escapes gives the text back
+    assert re.sub(r"\\(.)", r"\1", aman) == nilai
+    tanpa_escape = re.sub(r"\\.", "", aman)
+    assert not set(tanpa_escape) & set("\\`*_[]()<>!|~$:{}@&^"), aman
+    assert not re.match(r"[-+#>=]|\d+[.)](\s|$)", tanpa_escape) and "www." not in tanpa_escape.lower()
+
+
+@pytest.mark.parametrize("nilai", ["35.17.16.2001", "2026-13", "Kec. Kabuh", "jawa", "Desa Manduro 2"])
+def test_teks_polos_nama_biasa_tidak_berubah(nilai: str) -> None:
+    assert fmt.teks_polos(nilai) == nilai
+    assert fmt.teks_polos("baris\nkedua") == "baris kedua"

@@ -115,11 +115,12 @@ def test_serbuan_sandi_mengunci_akun(app: BukaApp, akun_uji: Callable[..., str])
         at.text_input(key="masuk_nama").input(nama)
         at.text_input(key="masuk_sandi").input(f"tebakan-ke-{i:03d}")
         at.button[0].click().run()
-    # locked: even the right password is refused, and no data is shown
+    # locked: even the right password is refused, no data is shown, and the answer is that of a wrong password
     at.text_input(key="masuk_sandi").input(SANDI_UJI)
     at.button[0].click().run()
-    assert "Akun terkunci sampai pukul" in at.error[0].value and not at.metric
-    # 4 failures counted, the 5th locks the account, the right password while locked is refused unchecked
+    assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."] and not at.metric
+    assert akun.cari(konf, nama).terkunci()  # the lock is in force, for `pantau pengguna daftar` to show
+    # 4 failures counted, the 5th locks the account, the right password while locked is refused
     gagal = [c.rincian.get("alasan") for c in audit.baca(konf, pengguna=nama, peristiwa="gagal_masuk")]
     assert gagal == ["kata sandi salah"] * (konf.gagal_maks - 1) + ["terkunci", "terkunci"]
 

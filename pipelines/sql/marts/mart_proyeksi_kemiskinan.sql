@@ -41,15 +41,17 @@ t_kuantil as (
 ),
 
 final as (
+    -- rounded to 9 decimals: the regression's float sums are added in whatever order DuckDB's threads finish, so the
+    -- last bits differ from build to build; a projection of a rate in percent needs nothing near that precision
     select
         g.kode_kab,
         cast(y as integer) as tahun,
-        g.potongan + g.kemiringan * y as proyeksi,
-        g.potongan + g.kemiringan * y
-            - t.t90 * s.s * sqrt(1 + 1 / g.n + power(y - g.rata_tahun, 2) / g.sxx) as bawah_80,
-        g.potongan + g.kemiringan * y
-            + t.t90 * s.s * sqrt(1 + 1 / g.n + power(y - g.rata_tahun, 2) / g.sxx) as atas_80,
-        g.kemiringan as kemiringan_per_tahun,
+        round(g.potongan + g.kemiringan * y, 9) as proyeksi,
+        round(g.potongan + g.kemiringan * y
+            - t.t90 * s.s * sqrt(1 + 1 / g.n + power(y - g.rata_tahun, 2) / g.sxx), 9) as bawah_80,
+        round(g.potongan + g.kemiringan * y
+            + t.t90 * s.s * sqrt(1 + 1 / g.n + power(y - g.rata_tahun, 2) / g.sxx), 9) as atas_80,
+        round(g.kemiringan, 9) as kemiringan_per_tahun,
         g.n as jumlah_titik
     from garis g
     join sisa s using (kode_kab)

@@ -244,6 +244,22 @@ def test_url_tidak_sah_memberi_peringatan(buka: BukaApp, params: dict[str, str],
     assert len(at.metric) == 6  # the four case tiles, PBI-JK coverage and poverty vs target
 
 
+INJEKSI = "**Sesi kedaluwarsa.** [Masuk ulang di sini](http://127.0.0.1:9/x) ![x](http://127.0.0.1:9/b.png)"
+
+
+@pytest.mark.parametrize("kunci", ["kec", "desa", "kab", "dari", "bahasa"])
+def test_url_markdown_tampil_sebagai_teks(buka: BukaApp, kunci: str) -> None:
+    """A URL value is shown as the text it is (escaped), in the URL warning or the access-denied error: no link, no
+    image request, no bold text inside the app's message box."""
+    at = buka(periksa=False, **{kunci: INJEKSI})
+    assert not at.exception, [e.value for e in at.exception]
+    pesan = [w.value for w in [*at.warning, *at.error]]
+    assert any(r"\*\*Sesi kedaluwarsa.\*\* \[Masuk ulang di sini\]\(http\://127.0.0.1\:9/x\) "
+               r"\!\[x\]\(http\://127.0.0.1\:9/b.png\)" in p for p in pesan), pesan
+    for p in pesan:
+        assert "](" not in p and "**" not in p and "![" not in p and "http:" not in p, p
+
+
 # 4/ no warehouse yet
 def test_gudang_tidak_ada(buka_app: BukaApp, tmp_path: Path) -> None:
     at = buka_app(tmp_path / "belum_ada.duckdb")
