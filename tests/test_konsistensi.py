@@ -102,3 +102,36 @@ def test_november_belum_lengkap_tanpa_perbandingan(gudang_demo: Path, buka_app: 
     assert "belum lengkap" in judul
     kasus = next(m for m in sebagian.metric if m.label == "Kasus baru")
     assert not kasus.delta
+
+
+def test_tunggakan_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: pytest.MonkeyPatch,
+                              sebagai_perencana: None) -> None:
+    # tunggakan is a stock at the cut-off (metrics.md section 2): the Ringkasan tile, the map's desa, the agenda's
+    # destinations and the monthly set of the command line (every month's open overdue referrals) give one number
+    from dashboard import data
+    from dashboard.db import versi_gudang
+
+    bulanan = _metrik(gudang_demo, "--tingkat", "kabupaten", "--dari", "2024-01", "--sampai", "2026-12")
+    stok = sum(b["rujukan_terlambat"] for b in bulanan)
+    assert stok > 0
+    ubin = _ubin(buka_app(gudang_demo))["Tunggakan rujukan"]
+    assert ubin == f"{stok:,}".replace(",", ".")
+    for kunci, nilai in env_pantau(gudang_demo).items():
+        monkeypatch.setenv(kunci, nilai)
+    versi = versi_gudang(gudang_demo)
+    assert versi is not None
+    peta = data.peta_desa(versi, "35.17", dt.date(2026, 5, 1), dt.date(2026, 10, 1))
+    assert int(peta["tunggakan"].sum()) == stok
+    tujuan = data.perhatian_tujuan(versi, "35.17", batas=None)
+    assert int(tujuan["rujukan_terlambat"].sum()) == stok
+    # the same stock whatever period the map is drawn for
+    lain = data.peta_desa(versi, "35.17", dt.date(2026, 1, 1), dt.date(2026, 3, 1))
+    assert int(lain["tunggakan"].sum()) == stok
+
+
+def test_kasus_baru_ubin_sama_dengan_baris_bulanan(gudang_demo: Path, buka_app: BukaApp) -> None:
+    # the default period (May - Oct 2026) on the Ringkasan tile = the sum of the command line's monthly kabupaten rows
+    bulanan = _metrik(gudang_demo, "--tingkat", "kabupaten", "--dari", "2026-05", "--sampai", "2026-10")
+    assert all(b["sudah_jatuh_tempo"] for b in bulanan)
+    jumlah = sum(b["kasus_baru"] for b in bulanan)
+    assert _ubin(buka_app(gudang_demo))["Kasus baru"] == f"{jumlah:,}".replace(",", ".")
