@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,20 @@ from pipelines.baca.nilai import kode_wilayah
 
 AMBANG_FUZZY = 90.0
 SELISIH_FUZZY = 5.0
+
+
+def _cocok_samar(kunci: str, pilihan: dict[str, str], nama: Callable[[str], str]) -> tuple[str | None, str]:
+    """A fuzzy match of a normalised name among `pilihan` (code -> normalised name), unambiguous only: the code when
+    the best score is at least `AMBANG_FUZZY` and `SELISIH_FUZZY` ahead of the next, else None and the
+    `; mungkin: A, B` hint naming (`nama`) the candidates that scored 60 or more."""
+    hasil = process.extract(kunci, pilihan, scorer=fuzz.ratio, limit=3)
+    if hasil:
+        terbaik = hasil[0][1]
+        berikut = hasil[1][1] if len(hasil) > 1 else 0.0
+        if terbaik >= AMBANG_FUZZY and terbaik - berikut >= SELISIH_FUZZY:
+            return str(hasil[0][2]), ""
+    mungkin = ", ".join(nama(str(h[2])) for h in hasil if h[1] >= 60)
+    return None, f"; mungkin: {mungkin}" if mungkin else ""
 LUAR_WILAYAH = "di luar wilayah kabupaten yang dikonfigurasi"
 
 _AWALAN_DESA = re.compile(r"^(desa|ds|kelurahan|kel|kalurahan|gampong|nagari|pekon)\b\.?\s*")
@@ -127,15 +142,10 @@ class Wilayah:
         if d_alias and d_alias.kode_kab in self.kabupaten and kec_kode in (None, d_alias.kode_kec):
             return HasilTempat(d_alias.kode)
         # fuzzy, unambiguous only
-        pilihan = {d.kode: normalkan_nama(d.nama) for d in kandidat}
-        hasil = process.extract(kunci, pilihan, scorer=fuzz.ratio, limit=3)
-        if hasil:
-            terbaik = hasil[0][1]
-            berikut = hasil[1][1] if len(hasil) > 1 else 0.0
-            if terbaik >= AMBANG_FUZZY and terbaik - berikut >= SELISIH_FUZZY:
-                return HasilTempat(str(hasil[0][2]), fuzzy=True)
-        mungkin = ", ".join(self.desa[str(h[2])].nama for h in hasil if h[1] >= 60)
-        saran = f"; mungkin: {mungkin}" if mungkin else ""
+        kode, saran = _cocok_samar(kunci, {d.kode: normalkan_nama(d.nama) for d in kandidat},
+                                   lambda k: self.desa[k].nama)
+        if kode:
+            return HasilTempat(kode, fuzzy=True)
         return HasilTempat(None, f'Desa "{nama_desa}" tidak dikenal{di_kec}{saran}')
 
     def _cari_kecamatan(self, nama_kec: str) -> HasilTempat:
@@ -145,15 +155,10 @@ class Wilayah:
             return HasilTempat(kodes[0])
         if len(kodes) > 1:
             return HasilTempat(None, f'Kecamatan "{nama_kec}" ada di lebih dari satu kabupaten; isi kode_desa')
-        pilihan = {k: n for n, ks in self._kec_per_nama.items() for k in ks}
-        hasil = process.extract(kunci, pilihan, scorer=fuzz.ratio, limit=3)
-        if hasil:
-            terbaik = hasil[0][1]
-            berikut = hasil[1][1] if len(hasil) > 1 else 0.0
-            if terbaik >= AMBANG_FUZZY and terbaik - berikut >= SELISIH_FUZZY:
-                return HasilTempat(str(hasil[0][2]), fuzzy=True)
-        mungkin = ", ".join(self.kecamatan[str(h[2])] for h in hasil if h[1] >= 60)
-        saran = f"; mungkin: {mungkin}" if mungkin else ""
+        kode, saran = _cocok_samar(kunci, {k: n for n, ks in self._kec_per_nama.items() for k in ks},
+                                   lambda k: self.kecamatan[k])
+        if kode:
+            return HasilTempat(kode, fuzzy=True)
         return HasilTempat(None, f'Kecamatan "{nama_kec}" tidak dikenal di kabupaten yang dikonfigurasi{saran}')
 
     def kabupaten_sah(self, sel: object) -> HasilTempat:
