@@ -19,6 +19,8 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
+
 from akses import AksesDitolak, Pengguna
 from akses.audit import KesalahanAudit
 from pipelines import ingest
@@ -144,12 +146,7 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
         # the system sees every regency, but through the same gate: complementary protection applies to it too
         df = metrik_bulanan_untuk(konfigurasi, None, args.tingkat, args.dari, args.sampai, args.per)
-    _catat_baca(args, konfigurasi, "pantau metrik", None, _rincian_metrik(args, len(df)))
-    if args.format == "json":
-        print(df.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
-    return 0
+    return _cetak_metrik(args, konfigurasi, df, None)
 
 
 # 4/ demo
@@ -336,6 +333,12 @@ def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     else:
         akses.periksa_tingkat(pengguna, "kabupaten")
         df = akses.saring(metrik_target(konfigurasi), pengguna, kolom_kode="kode_kab")
+    return _cetak_metrik(args, konfigurasi, df, pengguna)
+
+
+def _cetak_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi, df: pd.DataFrame,
+                  pengguna: Pengguna | None) -> int:
+    """Audit the read (`_catat_baca`), then print `df` as CSV or JSON (`--format`)."""
     _catat_baca(args, konfigurasi, "pantau metrik", pengguna, _rincian_metrik(args, len(df)))
     if args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
