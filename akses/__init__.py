@@ -52,7 +52,6 @@ from akses.privasi import (
     lindungi_bulanan,
     sel_kecil,
     sembunyikan_sel_kecil,
-    sembunyikan_tujuan_sensitif,
     sql_kolom_ekspor,
 )
 from akses.pseudonim import atur_kunci_sql, muat_kunci, periksa_kk, periksa_nik, pseudonim, sql_pseudonim_kasus
@@ -64,6 +63,6 @@ __all__ = [
     "jumlah_sel", "kode_untuk_peran", "lindungi_bulanan", "lingkup", "metrik_bulanan_untuk", "muat_kunci",
     "nama_wilayah", "netralkan_ekspor", "normalkan_kode", "periksa_kk", "periksa_nik", "periksa_tingkat",
     "periksa_wilayah", "pseudonim", "rapikan_kubus", "saring", "sel_kecil", "sembunyikan_sel_kecil",
-    "sembunyikan_tujuan_sensitif", "sql_kolom_ekspor", "sql_pseudonim_kasus", "tingkat_boleh", "tingkat_dari_kode",
+    "sql_kolom_ekspor", "sql_pseudonim_kasus", "tingkat_boleh", "tingkat_dari_kode",
     "wajib_hak",
 ]

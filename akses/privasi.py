@@ -34,9 +34,13 @@ kecamatan rows of the monthly mart pass `lindungi_bulanan`, which works on the w
    asked for; totals over several months are built from the protected monthly cells only (`jumlah_sel`), so a
    period total minus the visible months gives back only what the hidden cells already said (`6–10`, `≤8`).
 
+Referrals of sensitive cases or to a sensitive destination (`enums.TUJUAN_SENSITIF`) are protected in the marts
+themselves: they are in no referral number of a desa or kecamatan at all (`mart_rujukan`, the `rujukan_*` columns)
+and are counted for the kabupaten only (`mart_rujukan_sensitif`), so nothing below kabupaten level depends on them.
+
 Not protected, by design or not yet: the difference between two data versions or cut-off dates (`--per`) of the same
-month; tables that are not built from protected monthly rows (referrals by destination, cases by category of one
-desa: they get the primary rule of `privasi` only); what the exact kabupaten figure itself tells when a single place
+month; tables that are not built from protected monthly rows (cases by category of one desa: they get the primary
+rule of `privasi` only); what the exact kabupaten figure itself tells when a single place
 reported (flagged, see 5); knowledge from outside Pantau (a neighbour who knows of a case); the fact that a row is
 protected (`<5` says "maybe a case here", as the rule intends). Zero is not protected as a value: a hidden 0 may be
 pinned to 0. The attacker model is interval propagation, not an integer solver, so a pin that needs a cleverer
@@ -57,6 +61,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from akses.peran import tingkat_dari_kode
+from pipelines.enums import TUJUAN_SENSITIF
 
 AMBANG = 5
 KOLOM_SENSITIF = ("kasus_kekerasan_perempuan", "kasus_kekerasan_anak", "kasus_sensitif")
@@ -123,26 +128,8 @@ def sel_kecil(nilai: object) -> object:
     return nilai
 
 
-# Referral tables by destination and exports of raw rows (Rujukan and Kualitas data pages).
+# Exports of raw rows (Rujukan and Kualitas data pages).
 
-TUJUAN_SENSITIF = frozenset({"uptd_ppa"})
-"""Destinations whose referrals are violence cases in all but name (the women and children protection unit):
-their counts below kabupaten level follow the same small-cell rule as the sensitive categories."""
-
-
-def sembunyikan_tujuan_sensitif(df: pd.DataFrame, tingkat: str, kolom_angka: tuple[str, ...],
-                                kolom_tujuan: str = "tujuan_rujukan") -> pd.DataFrame:
-    """A table with one row per referral destination: below kabupaten level, the counts 1-4 (in `kolom_angka`) of
-    a row whose destination is in `TUJUAN_SENSITIF` become `<5`; other rows and kabupaten tables pass unchanged."""
-    if tingkat == "kabupaten" or kolom_tujuan not in df.columns:
-        return df
-    keluar = df.copy()
-    baris = keluar[kolom_tujuan].isin(TUJUAN_SENSITIF)
-    for kolom in kolom_angka:
-        if kolom in keluar.columns:
-            keluar[kolom] = keluar[kolom].astype(object)
-            keluar.loc[baris, kolom] = [sel_kecil(v) for v in keluar.loc[baris, kolom]]
-    return keluar
 
 
 _KOLOM_IDENTITAS = re.compile(r"^(nik|no_kk|kk|id_keluarga|nik_.*|.*_nik|nomor_kk|no_kartu_keluarga)$")

@@ -175,12 +175,14 @@ TEKS: dict[str, tuple[str, str]] = {
         "umurnya melewati batas waktu layanan (SLA) tujuannya per tanggal data, berapa pun umurnya dan kapan pun "
         "rujukan itu dimulai. SLA bawaan 30 hari (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). Karena semua rujukan "
         "dinilai pada satu tanggal data, angka ini tidak dibandingkan dengan periode sebelumnya; keterangan menyebut "
-        "berapa yang dimulai dalam periode terpilih.",
+        "berapa yang dimulai dalam periode terpilih. Rujukan kasus sensitif (kekerasan, rujukan ke UPTD PPA) tidak "
+        "dihitung; jumlahnya hanya ditampilkan untuk seluruh kabupaten di halaman Rujukan.",
         "**Overdue referrals**: referrals still open (sent, received by the destination, or in process) and older "
         "than their destination's service deadline (SLA) at the data date, whenever they started. Default SLA "
         "30 days (UPTD PPA 3, BPJS Kesehatan 45, Perkim 180). All referrals are judged at "
         "one data date, so this number is not compared with the previous period; the note says how many were started "
-        "in the chosen period.",
+        "in the chosen period. Referrals of sensitive cases (violence, referrals to the UPTD PPA) are not counted; "
+        "their number is shown for the whole regency only, on the Referrals page.",
     ),
     "def_puskesos_aktif": (
         "**Puskesos aktif**: Puskesos yang melapor (kasus atau nihil) pada masing-masing dari 2 bulan terakhir, per "
@@ -359,8 +361,10 @@ TEKS: dict[str, tuple[str, str]] = {
         "Referrals past SLA, by destination and village",
     ),
     "rapat_terlambat_catatan": (
-        "ID kasus adalah pseudonim; kategori kekerasan ditulis \"kasus sensitif\". Umur dihitung sampai tanggal data.",
-        "Case IDs are pseudonyms; violence categories are written \"sensitive case\". Age is counted to the data date.",
+        "ID kasus adalah pseudonim. Kasus sensitif (kekerasan, korban kekerasan, rujukan ke UPTD PPA) tidak didaftar "
+        "dan tidak dihitung di sini. Umur dihitung sampai tanggal data.",
+        "Case IDs are pseudonyms. Sensitive cases (violence, victims of violence, referrals to the UPTD PPA) are "
+        "neither listed nor counted here. Age is counted to the data date.",
     ),
     "rapat_terlambat_kosong": (
         "Tidak ada rujukan yang lewat SLA per tanggal data.",
@@ -811,10 +815,6 @@ TEKS.update({
         "No response: still open, never answered by the destination, and older than 14 days.",
     ),
     "rujukan_bantu_tertua": ("Umur (hari) rujukan terbuka yang tertua.", "Age (days) of the oldest open referral."),
-    "rujukan_catatan_ppa": (
-        "Di bawah tingkat kabupaten, jumlah 1-4 untuk UPTD PPA ditulis <5: rujukan ke sana adalah kasus kekerasan.",
-        "Below regency level, counts of 1-4 for UPTD PPA are shown as <5: referrals there are violence cases.",
-    ),
     "rujukan_bagian_umur": ("Umur rujukan terbuka dan status SLA", "Age of open referrals and SLA status"),
     "rujukan_umur_judul": ("Rujukan terbuka per kelompok umur", "Open referrals by age"),
     "rujukan_umur_hari": ("{kelompok} hari", "{kelompok} days"),
@@ -857,10 +857,9 @@ TEKS.update({
     "rujukan_bagian_daftar": ("Daftar rujukan terbuka", "Open referrals"),
     "rujukan_def_daftar": (
         "**Daftar rujukan terbuka** yang dimulai dalam periode, yang lewat SLA lebih dulu lalu yang tertua. Hanya id "
-        "samaran (pseudonim), bukan nama, NIK atau nomor registrasi; kategori kasus kekerasan ditulis \"kasus "
-        "sensitif\".",
+        "samaran (pseudonim), bukan nama, NIK atau nomor registrasi. Kasus sensitif tidak didaftar.",
         "**Open referrals** started in the period, past SLA first, then the oldest. Pseudonymous ids only, never a "
-        "name, NIK or registration number; a violence case's category reads \"sensitive case\".",
+        "name, NIK or registration number. Sensitive cases are not listed.",
     ),
     "rujukan_daftar_saring": ("Tampilkan", "Show"),
     "rujukan_daftar_terlambat": ("Lewat SLA ({n})", "Past SLA ({n})"),
@@ -1588,5 +1587,33 @@ TEKS.update({
     "unggah_pilih_bantuan": (
         "Boleh beberapa berkas sekaligus. Tidak ada yang disimpan sebelum Anda menekan Muat ke gudang data.",
         "Several files at once are fine. Nothing is stored before you press Load into the warehouse.",
+    ),
+})
+
+# Sensitive referrals (`metrics.md` section 7): left out of every referral figure, counted for the kabupaten only
+TEKS.update({
+    "rujukan_catatan_sensitif": (
+        "Rujukan kasus sensitif (kekerasan terhadap perempuan atau anak, korban kekerasan, dan semua rujukan ke UPTD "
+        "PPA) tidak dihitung dalam angka rujukan desa dan kecamatan, juga tidak dalam tunggakan, untuk melindungi "
+        "korban. Jumlahnya hanya ditampilkan untuk seluruh kabupaten.",
+        "Referrals of sensitive cases (violence against women or children, victims of violence, and every referral "
+        "to the UPTD PPA) are left out of village and district referral figures, tunggakan included, to protect "
+        "victims. Their number is shown for the whole regency only.",
+    ),
+    "rujukan_catatan_sensitif_kab": (
+        "Tidak termasuk dalam angka di atas: rujukan kasus sensitif (kekerasan terhadap perempuan atau anak, korban "
+        "kekerasan, dan semua rujukan ke UPTD PPA), yang hanya dihitung untuk seluruh kabupaten: {dikirim} dimulai "
+        "dalam periode; dari jumlah itu, per tanggal data {terbuka} masih terbuka, {terlambat} lewat batas waktu, "
+        "{tanpa_respon} tanpa respon lebih dari 14 hari.",
+        "Not included in the figures above: referrals of sensitive cases (violence against women or children, "
+        "victims of violence, and every referral to the UPTD PPA), counted for the whole regency only: {dikirim} "
+        "started in the period; of them, at the data date {terbuka} still open, {terlambat} past the deadline, "
+        "{tanpa_respon} without response for more than 14 days.",
+    ),
+    "rujukan_daftar_tanpa_sensitif": (
+        "Kasus sensitif tidak didaftar di sini, untuk peran apa pun: penanganan korban dipantau di sistem kasus "
+        "UPTD PPA.",
+        "Sensitive cases are not listed here, for any role: casework with victims is followed in the UPTD PPA "
+        "case system.",
     ),
 })

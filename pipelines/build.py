@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from akses import sql_pseudonim_kasus
-from pipelines.enums import KATEGORI, KATEGORI_SENSITIF, TUJUAN_RUJUKAN
+from pipelines.enums import KATEGORI, KATEGORI_SENSITIF, TUJUAN_RUJUKAN, TUJUAN_SENSITIF
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.wilayah import Wilayah
 
@@ -37,6 +37,7 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_puskesos_status"),
     ("marts", "mart_penduduk_bulan"),
     ("marts", "mart_rujukan"),
+    ("marts", "mart_rujukan_sensitif"),
     ("marts", "mart_perhatian_desa"),
     ("marts", "mart_perhatian_tujuan"),
     ("intermediate", "int_program_periode"),
@@ -56,7 +57,7 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("marts", "mart_pelaporan_wilayah"),
 )
 MART_TERGANTUNG_PER = ("mart_desa_bulan", "mart_wilayah_bulan", "mart_puskesos_status", "mart_rujukan",
-                       "mart_penduduk_bulan",
+                       "mart_rujukan_sensitif", "mart_penduduk_bulan",
                        "mart_perhatian_desa", "mart_perhatian_tujuan",
                        "mart_program_desa", "mart_program_wilayah",
                        "mart_pelaporan_desa_bulan", "mart_kualitas_desa", "mart_pelaporan_wilayah")
@@ -148,7 +149,10 @@ create or replace macro bulan_jatuh_tempo_terakhir() as cast(
         - interval 1 month as date
 );
 create or replace macro pseudonim_kasus(kode_desa, no_registrasi) as
-    {sql_pseudonim_kasus("kode_desa", "no_registrasi")}
+    {sql_pseudonim_kasus("kode_desa", "no_registrasi")};
+create or replace macro rujukan_sensitif(sensitif, tujuan_rujukan) as
+    coalesce(sensitif, false) or coalesce(tujuan_rujukan in ({", ".join(f"'{t}'" for t in sorted(TUJUAN_SENSITIF))}),
+                                           false)
 """
 """`tanggal_per()`: the cut-off every model reads, the variable `per` when set (`--per`), else the warehouse's data
 date. `bulan_jatuh_tempo_terakhir()`: the last DUE month at the cut-off (`metrics.md` section 3): the report for month
@@ -156,7 +160,9 @@ M is due on day `hari_tepat_waktu` (10) of M+1 and is missing only after that da
 at 2025-06-11 May. Every model that judges reporting (status, completeness, ranks, windows) reads it; a later month
 is "belum jatuh tempo". `pseudonim_kasus(kode_desa, no_registrasi)`: the keyed case id
 (`pseudonim.sql_pseudonim_kasus`; the key's pads are session variables set by `atur_variabel`, never stored in the
-warehouse)."""
+warehouse). `rujukan_sensitif(sensitif, tujuan_rujukan)`: a referral of a sensitive case or to a sensitive
+destination (`enums.TUJUAN_SENSITIF`); such referrals are counted apart, at kabupaten level only
+(`mart_rujukan_sensitif`), never in `mart_rujukan` nor in the referral counts of the monthly marts."""
 
 
 def bulan_jatuh_tempo_terakhir(con: duckdb.DuckDBPyConnection) -> date:

@@ -40,7 +40,7 @@ from pipelines.gudang import (
     pribadi,
 )
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
-from pipelines.metrik import KesalahanMetrik, metrik_pelaporan, metrik_program, metrik_target
+from pipelines.metrik import KesalahanMetrik, metrik_pelaporan, metrik_program, metrik_rujukan, metrik_target
 from pipelines.pulihkan import KesalahanPulihkan
 from pipelines.validasi.skema import SEMUA_JENIS
 
@@ -138,6 +138,10 @@ def perintah_metrik(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
         if not args.tingkat:
             raise KesalahanPengguna("--set pelaporan butuh --tingkat desa|kecamatan|kabupaten.")
         df = metrik_pelaporan(konfigurasi, args.tingkat, args.per)
+    elif args.set == "rujukan":
+        if not args.tingkat:
+            raise KesalahanPengguna("--set rujukan butuh --tingkat desa|kecamatan|kabupaten.")
+        df = metrik_rujukan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
     else:
         if not (args.tingkat and args.dari and args.sampai):
             raise KesalahanPengguna("pantau metrik butuh --tingkat, --dari dan --sampai "
@@ -249,9 +253,10 @@ def perintah_ekspor(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     from akses import muat_kunci
     from pipelines.ekspor import ekspor_parquet, ringkasan_teks
 
-    kunci = muat_kunci(konfigurasi)
-    _catat_baca(args, konfigurasi, "pantau ekspor", None, {"parquet": str(Path(args.parquet).resolve())})
-    print(ringkasan_teks(ekspor_parquet(konfigurasi.gudang, Path(args.parquet), kunci)))
+    muat_kunci(konfigurasi)  # no key, no export: the message says how to make one
+    _catat_baca(args, konfigurasi, "pantau ekspor", None, {"parquet": str(Path(args.parquet).resolve()),
+                                                          "mikrodata": bool(args.mikrodata)})
+    print(ringkasan_teks(ekspor_parquet(konfigurasi, Path(args.parquet), mikrodata=args.mikrodata)))
     return 0
 
 
@@ -321,13 +326,17 @@ def _metrik_sebagai(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
                                     "(atau --set program / --set target).")
         df = akses.metrik_bulanan_untuk(konfigurasi, pengguna, args.tingkat, args.dari, args.sampai, args.per,
                                         args.wilayah)
-    elif args.set in ("program", "pelaporan"):
+    elif args.set in ("program", "pelaporan", "rujukan"):
         if not args.tingkat:
             raise KesalahanPengguna(f"--set {args.set} butuh --tingkat desa|kecamatan|kabupaten.")
         akses.periksa_tingkat(pengguna, args.tingkat)
         diminta = akses.normalkan_kode(args.wilayah) if args.wilayah else None
-        baca = metrik_program if args.set == "program" else metrik_pelaporan
-        df = akses.saring(baca(konfigurasi, args.tingkat, args.per), pengguna, diminta=diminta)
+        if args.set == "rujukan":
+            semua = metrik_rujukan(konfigurasi, args.tingkat, args.dari, args.sampai, args.per)
+        else:
+            baca = metrik_program if args.set == "program" else metrik_pelaporan
+            semua = baca(konfigurasi, args.tingkat, args.per)
+        df = akses.saring(semua, pengguna, diminta=diminta)
         if diminta:
             df = akses.di_dalam(df, diminta)
     else:
@@ -471,12 +480,13 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(fungsi=perintah_build)
 
     m = sub.add_parser("metrik", help="cetak mart bulanan per wilayah")
-    m.add_argument("--set", choices=("bulanan", "program", "target", "pelaporan"), default="bulanan",
+    m.add_argument("--set", choices=("bulanan", "program", "target", "pelaporan", "rujukan"), default="bulanan",
                    help="bulanan (bawaan): mart bulanan; program: cakupan program; target: target kemiskinan; "
-                        "pelaporan: status Puskesos, kelengkapan dan ketepatan per tanggal batas")
+                        "pelaporan: status Puskesos, kelengkapan dan ketepatan per tanggal batas; rujukan: per "
+                        "wilayah dan tujuan, rujukan yang dimulai --dari..--sampai (tanpa kasus sensitif)")
     m.add_argument("--tingkat", choices=("desa", "kecamatan", "kabupaten"))
-    m.add_argument("--dari", type=_bulan_arg, help="bulan awal, YYYY-MM (set bulanan)")
-    m.add_argument("--sampai", type=_bulan_arg, help="bulan akhir, YYYY-MM (set bulanan)")
+    m.add_argument("--dari", type=_bulan_arg, help="bulan awal, YYYY-MM (set bulanan dan rujukan)")
+    m.add_argument("--sampai", type=_bulan_arg, help="bulan akhir, YYYY-MM (set bulanan dan rujukan)")
     m.add_argument("--per", type=_tanggal_arg, help="tanggal batas YYYY-MM-DD (bawaan: tanggal data)")
     m.add_argument("--format", choices=("csv", "json"), default="csv")
     m.add_argument("--sebagai", metavar="NAMA", help="cetak persis yang dilihat akun ini: cakupan wilayahnya, angka "
@@ -505,10 +515,13 @@ def parser() -> argparse.ArgumentParser:
                         "baris kasus, semua kabupaten (lama: lihat README)")
     d.set_defaults(fungsi=perintah_demo)
 
-    e = sub.add_parser("ekspor", help="tulis tabel staging dan mart sebagai Parquet per kabupaten (tata letak Hive)")
+    e = sub.add_parser("ekspor", help="tulis agregat terlindungi sebagai Parquet per kabupaten (tata letak Hive)")
     e.add_argument("--parquet", required=True, metavar="FOLDER",
                    help="folder tujuan; berisi <tabel>/kode_kab=XX.XX/*.parquet (kabupaten lain di folder itu "
                         "tidak disentuh)")
+    e.add_argument("--mikrodata", action="store_true",
+                   help="sertakan juga data tingkat kasus (staging, rujukan, karantina), tanpa kasus sensitif; "
+                        "tercatat di log audit")
     e.set_defaults(fungsi=perintah_ekspor)
 
     r = sub.add_parser("pulihkan", help="pulihkan gudang sebelumnya yang masih baik (<gudang>.sebelumnya)")

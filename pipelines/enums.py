@@ -130,6 +130,9 @@ TUJUAN_RUJUKAN: tuple[Kode, ...] = (
     _k("kemensos", "Kemensos (Sentra/Balai)", "Ministry of Social Affairs", "Kemensos", "Sentra", "Balai"),
     _k("lainnya", "Lainnya", "Other", "Lainnya"),
 )
+TUJUAN_SENSITIF = frozenset({"uptd_ppa"})
+"""Destinations whose referrals are violence cases in all but name (the women and children protection unit): every
+referral to them is a sensitive referral (`metrics.md` section 7), like a referral of a sensitive case."""
 
 PROGRAM: tuple[Kode, ...] = (
     _k("pkh", "PKH", "PKH", "PKH", "Program Keluarga Harapan"),

@@ -56,3 +56,16 @@ def metrik_pelaporan(konfigurasi: Konfigurasi, tingkat: str, per: date | None = 
     if tingkat != "desa":
         df = df.drop(columns="status_puskesos")
     return df
+
+
+def metrik_rujukan(konfigurasi: Konfigurasi, tingkat: str, dari: date | None = None, sampai: date | None = None,
+                   per: date | None = None) -> pd.DataFrame:
+    """Referrals per wilayah and destination, started in `dari`..`sampai` (`--set rujukan`,
+    `sql/kueri/metrik_rujukan.sql`): the Rujukan page's table by destination and funnel, sensitive referrals left
+    out (counted apart, row `kasus_sensitif`, at kabupaten level only)."""
+    if tingkat not in TINGKAT:
+        raise KesalahanMetrik(f"Tingkat {tingkat} tidak dikenal; pilih desa, kecamatan atau kabupaten.")
+    if dari and sampai and sampai < dari:
+        raise KesalahanMetrik("--sampai lebih awal dari --dari.")
+    kueri = (build.FOLDER_SQL / "kueri" / "metrik_rujukan.sql").read_text(encoding="utf-8")
+    return _baca(konfigurasi, kueri, {"tingkat": tingkat, "dari": dari, "sampai": sampai}, per)

@@ -12,7 +12,7 @@ Every function that returns numbers of a wilayah passes the access gate (`gerban
 the logged-in user must be allowed the wilayah asked for, and rows of desa outside the user's scope are removed
 before a page sees them; the gate sits outside the cache. Small counts of sensitive cases, lists of cases and the
 table by destination leave through `akses` (`daftar_kasus_aman`, `lindungi_bulanan`, `jumlah_sel`,
-`sembunyikan_tujuan_sensitif`, `SQL_KASUS_TAMPIL`).
+`SQL_KASUS_TAMPIL`).
 
 Modules, one per page area (callers use `from dashboard import data; data.fungsi(...)`):
 
@@ -69,10 +69,10 @@ from dashboard.data.profil import (
 from dashboard.data.program import program_nonaktif, program_tersedia, program_wilayah
 from dashboard.data.ringkasan import kesegaran, kpi_ringkasan, puskesos_status, tren_bulanan
 from dashboard.data.rujukan import (
-    KOLOM_ANGKA_TUJUAN,
     corong_rujukan,
     rujukan_kohort,
     rujukan_per_tujuan,
+    rujukan_sensitif_kabupaten,
     rujukan_tanpa_respon_desa,
     rujukan_terbuka_daftar,
     rujukan_umur,
@@ -80,13 +80,13 @@ from dashboard.data.rujukan import (
 from dashboard.data.target import target_kemiskinan
 
 __all__ = [
-    "KOLOM_ANGKA_TUJUAN", "TABEL_WAJIB", "TOTAL_BUKAN_SENSITIF", "InfoBatas", "StatusGudang", "batas_desa_geojson",
+    "TABEL_WAJIB", "TOTAL_BUKAN_SENSITIF", "InfoBatas", "StatusGudang", "batas_desa_geojson",
     "bulan_tersedia", "corong_rujukan", "garis_kecamatan", "info_batas", "karantina_baris", "karantina_per_berkas",
     "kasus_kategori", "kasus_kategori_bulanan", "kasus_sensitif_terlindungi", "kesegaran", "kpi_ringkasan",
     "kualitas_desa", "kualitas_per_desa", "kualitas_ringkasan", "meta_gudang", "nama_tidak_cocok",
     "pelaporan_12_bulan", "pelaporan_turun", "perhatian_desa", "perhatian_tujuan", "peringatan_per_jenis",
     "peta_desa", "profil_desa", "program_nonaktif", "program_tersedia", "program_wilayah", "puskesos_bermasalah",
     "puskesos_status", "rapat_desa", "riwayat_lapor", "rujukan_kohort", "rujukan_per_tujuan",
-    "rujukan_tanpa_respon_desa", "rujukan_terbuka_daftar", "rujukan_terlambat", "rujukan_umur", "status_gudang",
+    "rujukan_sensitif_kabupaten", "rujukan_tanpa_respon_desa", "rujukan_terbuka_daftar", "rujukan_terlambat", "rujukan_umur", "status_gudang",
     "tabel_gudang", "target_kemiskinan", "tren_bulanan", "wilayah",
 ]

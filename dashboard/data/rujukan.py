@@ -2,16 +2,17 @@
 
 Referrals are those STARTED in the months `dari`..`sampai` (`mart_rujukan.bulan_mulai`), as they stood at the
 cut-off, in a desa, kecamatan or kabupaten (`kode`); counted with `ukuran.HITUNG_RUJUKAN`, rates from the summed
-counts (`ukuran.SELESAI_90`). Privacy is applied before a frame leaves: lists of referrals through
-`akses.daftar_kasus_aman`; the table by destination through `akses.sembunyikan_tujuan_sensitif` (below kabupaten
-level the counts 1-4 of a sensitive destination as `<5`, and its rate hidden with them).
+counts (`ukuran.SELESAI_90`). Privacy (`metrics.md` section 7) is built into the marts: `mart_rujukan` and the
+referral counts of the monthly marts leave out every referral of a sensitive case or to a sensitive destination
+(UPTD PPA), at every level, so that no funnel, destination row, list or tunggakan of a desa or kecamatan carries
+one; those are counted apart for the kabupaten only (`rujukan_sensitif_kabupaten`, from `mart_rujukan_sensitif`).
+Lists still pass `akses.daftar_kasus_aman` (pseudonymous ids, allowed columns only).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -24,9 +25,6 @@ from dashboard.db import VersiGudang
 _RUJUKAN_DI = "(kode_desa = $kode or kode_kec = $kode or kode_kab = $kode) and bulan_mulai between $dari and $sampai"
 """The referrals of the wilayah `$kode` started in the period (a condition on `mart_rujukan` rows)."""
 
-KOLOM_ANGKA_TUJUAN = ("dikirim", "respon_14", "selesai_90", "dikirim_matang_90", "selesai_90_matang", "ditolak",
-                      "selesai", "terbuka", "terlambat", "tanpa_respon")
-"""Counts of `rujukan_per_tujuan` that follow the small-cell rule for a sensitive destination."""
 
 
 @_gerbang()
@@ -102,11 +100,8 @@ def rujukan_per_tujuan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sam
     `sla_hari` (from the settings, `ref_sla`), `dikirim`, `respon_14`, `selesai_90` (completed within 90 days, any
     cohort: a count that can only grow), `dikirim_matang_90` and `selesai_90_matang` (mature cohorts only) and their
     rate `persen_selesai_90` (NaN without mature referrals), `ditolak`, `selesai`, `median_hari_selesai` (among the
-    completed), `terbuka`, `terlambat`, `tanpa_respon`, `umur_tertua` (days, oldest open referral).
-
-    Below kabupaten level a sensitive destination's counts 1-4 (`KOLOM_ANGKA_TUJUAN`) are `<5`
-    (`akses.sembunyikan_tujuan_sensitif`); `tersembunyi` is True on a row whose `dikirim` is hidden: its rate,
-    median and oldest age are then NaN too (they would tell what the hidden counts hide)."""
+    completed), `terbuka`, `terlambat`, `tanpa_respon`, `umur_tertua` (days, oldest open referral). Sensitive
+    referrals are not in `mart_rujukan`, so a sensitive destination (UPTD PPA) has no row."""
     df = kueri(
         versi,
         f"""
@@ -138,13 +133,37 @@ def rujukan_per_tujuan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sam
         """,
         {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
     )
-    df["persen_selesai_90"] = df["persen_selesai_90"].astype("float64")
-    df = akses.sembunyikan_tujuan_sensitif(df, akses.tingkat_dari_kode(kode_wilayah), KOLOM_ANGKA_TUJUAN)
-    tersembunyi = df["dikirim"].map(lambda v: isinstance(v, str)).astype(bool)
-    for kolom in ("persen_selesai_90", "median_hari_selesai", "umur_tertua"):
-        df[kolom] = df[kolom].astype("float64").where(~tersembunyi, np.nan)
-    df["tersembunyi"] = tersembunyi
+    for kolom in ("persen_selesai_90", "median_hari_selesai"):
+        df[kolom] = df[kolom].astype("float64")
     return df
+
+
+@_gerbang()
+@st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
+def rujukan_sensitif_kabupaten(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
+    """The sensitive referrals (of a sensitive case, or to UPTD PPA) of a KABUPATEN started in the period, the one
+    level where they are counted (`mart_rujukan_sensitif`, `metrics.md` section 7), as they stood at the cut-off: one
+    row `dikirim`, `respon_14`, `selesai_90`, `ditolak`, `terbuka`, `terlambat`, `tanpa_respon` (the row
+    `kasus_sensitif` of `pantau metrik --set rujukan --tingkat kabupaten`). No row for a desa or kecamatan code."""
+    if akses.tingkat_dari_kode(kode_wilayah) != "kabupaten":
+        return pd.DataFrame(columns=["dikirim", "respon_14", "selesai_90", "ditolak", "terbuka", "terlambat",
+                                     "tanpa_respon"])
+    return kueri(
+        versi,
+        """
+        select
+            coalesce(sum(rujukan_dikirim), 0)::bigint as dikirim,
+            coalesce(sum(rujukan_respon_14), 0)::bigint as respon_14,
+            coalesce(sum(rujukan_selesai_90), 0)::bigint as selesai_90,
+            coalesce(sum(rujukan_ditolak), 0)::bigint as ditolak,
+            coalesce(sum(rujukan_terbuka), 0)::bigint as terbuka,
+            coalesce(sum(rujukan_terlambat), 0)::bigint as terlambat,
+            coalesce(sum(rujukan_tanpa_respon), 0)::bigint as tanpa_respon
+        from gudang.mart_rujukan_sensitif
+        where kode_kab = $kode and bulan between $dari and $sampai
+        """,
+        {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
+    )
 
 
 @_gerbang()

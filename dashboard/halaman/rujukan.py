@@ -23,6 +23,7 @@ b = p.bahasa
 corong = data.corong_rujukan(p.versi, p.kode_wilayah, p.dari, p.sampai)
 kohort = data.rujukan_kohort(p.versi, p.kode_wilayah, p.dari, p.sampai)
 per_tujuan = data.rujukan_per_tujuan(p.versi, p.kode_wilayah, p.dari, p.sampai)
+sensitif = data.rujukan_sensitif_kabupaten(p.versi, p.kode_wilayah, p.dari, p.sampai)
 umur = data.rujukan_umur(p.versi, p.kode_wilayah, p.dari, p.sampai)
 tanpa_respon = data.rujukan_tanpa_respon_desa(p.versi, p.kode_wilayah, p.dari, p.sampai)
 daftar = data.rujukan_terbuka_daftar(p.versi, p.kode_wilayah, p.dari, p.sampai)
@@ -50,7 +51,7 @@ with kanan:
 
 # 5/ table by destination
 k.judul_bagian(t("rujukan_bagian_tujuan", b), t("rujukan_def_tujuan", b), b)
-k.tampilkan_tabel_tujuan(per_tujuan, p.tingkat, b)
+k.tampilkan_tabel_tujuan(per_tujuan, sensitif, b)
 
 # 6/ ageing of open referrals and tanpa_respon by desa
 kiri, kanan = st.columns([1, 1.35], gap="medium")

@@ -3,9 +3,9 @@
 The funnel, the cohort completion by start month, the table by destination, the ageing of open referrals by
 SLA status, `tanpa_respon` by desa, and the list of open referrals. `gambar_*` and `tabel_*` are pure (rows of
 `dashboard.data` in, a figure or a display table out) so that tests can read them; the other functions draw.
-Every frame arrives already protected by the data door (`data.rujukan_per_tujuan` through
-`akses.sembunyikan_tujuan_sensitif`, `data.rujukan_terbuka_daftar` through `akses.daftar_kasus_aman`); these
-functions only format and draw. Lists leave as CSV through `akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
+Every frame arrives already protected by the data door (sensitive referrals are in none of them below kabupaten
+level, `data.rujukan_sensitif_kabupaten` counts them for the kabupaten; lists through `akses.daftar_kasus_aman`);
+these functions only format and draw. Lists leave as CSV through `akses.netralkan_ekspor` and `unduhan.tombol_unduh`.
 """
 
 from __future__ import annotations
@@ -117,50 +117,56 @@ def gambar_kohort(kohort: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
 
 # 3/ by destination
 def tabel_tujuan(per_tujuan: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
-    """The table by destination as shown (`data.rujukan_per_tujuan`, already protected: a count may be `<5`, and
-    on a `tersembunyi` row the rate, median and oldest age are left empty): labels, Indonesian/English number
-    formats, the 90-day rate over mature cohorts only (`belum matang` when none)."""
+    """The table by destination as shown (`data.rujukan_per_tujuan`): labels, Indonesian/English number formats,
+    the 90-day rate over mature cohorts only (`belum matang` when none)."""
     df = per_tujuan
-    disembunyikan = df["tersembunyi"]
 
     def angka(v: object) -> str:
-        return v if isinstance(v, str) else fmt.angka(None if pd.isna(v) else float(v), bahasa)  # type: ignore[arg-type]
+        return fmt.angka(None if pd.isna(v) else float(v), bahasa)  # type: ignore[arg-type]
 
-    def rasio(baris: pd.Series, tersembunyi: bool) -> str:
-        if tersembunyi:
-            return fmt.KOSONG
-        if pd.isna(baris["persen_selesai_90"]):
+    def rasio(nilai: object) -> str:
+        if pd.isna(nilai):
             return t("belum_matang", bahasa)
-        return fmt.persen(float(baris["persen_selesai_90"]), bahasa)
+        return fmt.persen(float(nilai), bahasa)  # type: ignore[arg-type]
 
-    median = [fmt.KOSONG if (s or pd.isna(m)) else fmt.angka(m, bahasa, 0 if float(m).is_integer() else 1)
-              for m, s in zip(df["median_hari_selesai"], disembunyikan, strict=True)]
     return pd.DataFrame({
         "tujuan": [label("tujuan_rujukan", k, bahasa) for k in df["tujuan_rujukan"]],
         "sla_hari": [fmt.angka(int(v), bahasa) for v in df["sla_hari"]],
         "dikirim": [angka(v) for v in df["dikirim"]],
         "respon_14": [angka(v) for v in df["respon_14"]],
         "selesai_90": [angka(v) for v in df["selesai_90"]],
-        "persen_selesai_90": [rasio(r, s) for (_, r), s in zip(df.iterrows(), disembunyikan, strict=True)],
+        "persen_selesai_90": [rasio(v) for v in df["persen_selesai_90"]],
         "ditolak": [angka(v) for v in df["ditolak"]],
-        "median_hari_selesai": median,
+        "median_hari_selesai": [fmt.KOSONG if pd.isna(m) else fmt.angka(m, bahasa, 0 if float(m).is_integer() else 1)
+                                for m in df["median_hari_selesai"]],
         "terbuka": [angka(v) for v in df["terbuka"]],
         "terlambat": [angka(v) for v in df["terlambat"]],
         "tanpa_respon": [angka(v) for v in df["tanpa_respon"]],
-        "umur_tertua": [fmt.KOSONG if (s or pd.isna(v)) else fmt.angka(int(v), bahasa)
-                        for v, s in zip(df["umur_tertua"], disembunyikan, strict=True)],
+        "umur_tertua": [fmt.KOSONG if pd.isna(v) else fmt.angka(int(v), bahasa) for v in df["umur_tertua"]],
     })
+
+
+def catatan_sensitif(sensitif: pd.DataFrame, bahasa: Bahasa) -> str:
+    """The sentence under every referral table and list: sensitive referrals are left out; for a kabupaten
+    (`data.rujukan_sensitif_kabupaten` has its one row) their own figures, which are counted nowhere else."""
+    if sensitif.empty:
+        return t("rujukan_catatan_sensitif", bahasa)
+    r = sensitif.iloc[0]
+    return t("rujukan_catatan_sensitif_kab", bahasa, dikirim=fmt.angka(int(r["dikirim"]), bahasa),
+             terbuka=fmt.angka(int(r["terbuka"]), bahasa), terlambat=fmt.angka(int(r["terlambat"]), bahasa),
+             tanpa_respon=fmt.angka(int(r["tanpa_respon"]), bahasa))
 
 
 def _kolom_teks(judul: str, bantuan: str, kanan: bool = True) -> Any:
     return st.column_config.TextColumn(judul, help=bantuan, alignment="right" if kanan else "left")
 
 
-def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, tingkat: str, bahasa: Bahasa) -> None:
-    """Draw the table by destination (or say there is nothing to show); below kabupaten level (`tingkat`) a note
-    says that small counts of the protection unit are written `<5`."""
+def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, sensitif: pd.DataFrame, bahasa: Bahasa) -> None:
+    """Draw the table by destination (or say there is nothing to show), and under it the note on sensitive
+    referrals (`catatan_sensitif`)."""
     if per_tujuan.empty:
         st.caption(t("rujukan_kosong", bahasa))
+        st.caption(catatan_sensitif(sensitif, bahasa))
         return
     tabel = tabel_tujuan(per_tujuan, bahasa)
     kolom = {
@@ -179,8 +185,7 @@ def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, tingkat: str, bahasa: Bahas
     }
     st.dataframe(tabel, hide_index=True, column_config=kolom, key="rujukan_tabel_tujuan",
                  height=min(38 + 35 * len(tabel), 38 + 35 * 14))  # all 14 destinations without scrolling
-    if tingkat != "kabupaten":
-        st.caption(t("rujukan_catatan_ppa", bahasa))
+    st.caption(catatan_sensitif(sensitif, bahasa))
 
 
 # 4/ ageing of open referrals
@@ -292,6 +297,7 @@ def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, kode_wilayah: 
     tabel = tabel_daftar(saring_daftar(daftar, pilihan or "terlambat"), bahasa)
     if tabel.empty:
         st.caption(t("rujukan_daftar_kosong", bahasa))
+        st.caption(t("rujukan_daftar_tanpa_sensitif", bahasa))
         return
     kolom = {
         "id_kasus": _kolom_teks(t("rujukan_kol_id", bahasa), t("rujukan_bantu_id", bahasa), kanan=False),
@@ -309,6 +315,7 @@ def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, kode_wilayah: 
     }
     st.dataframe(tabel, hide_index=True, column_config=kolom, key="rujukan_tabel_daftar",
                  height=min(38 + 35 * len(tabel), 318))
+    st.caption(t("rujukan_daftar_tanpa_sensitif", bahasa))
     pengguna = pengguna_aktif()
     tombol_unduh(t("rujukan_unduh_daftar", bahasa), lambda: csv_daftar(tabel, pengguna, tanggal_data),
                  f"rujukan_{pilihan}_{kode_wilayah}_{tanggal_data}.csv", "text/csv", hak="unduh",

@@ -5,11 +5,13 @@ downloads and the audit records each action leaves (AppTest with real sessions, 
 Hand-worked values (see also `tests/dashboard/halaman/test_ringkasan.py`), default period Jun-Sep 2026, data date
 30 Oct 2026:
 Below kabupaten level new cases leave the violence categories out (`privasi.SQL_KASUS_TAMPIL`): KBH-2607-02 (KDRT).
-- Kec. Kabuh (35.17.16): 12 - 1 = 11 new cases, 3 of 6 mature referrals completed within 90 days = 50,0 %, 3 overdue,
+- Kec. Kabuh (35.17.16): 12 - 1 = 11 new cases, 2 of 5 mature referrals completed within 90 days = 40,0 % (the KDRT
+  referral to UPTD PPA is sensitive, in no referral figure), 3 overdue,
   Puskesos aktif 2 of 16.
 - Desa Kabuh (35.17.16.2004), its 7 rows KBH-2606-01 .. KBH-2609-01: 7 - 1 = 6 new cases; mature cohorts Jun-Jul hold 4
-  referrals, completed within 90 days: 2606-01 (47 days), 2607-01 (28), 2607-02 (21), not 2606-02 (105) -> 3/4 =
-  75,0 %; overdue at 30 Oct: KBH-2608-02 (BPJS, SLA 45 days from 20 Aug = 4 Oct) -> 1; KBH-2609-01 is due 12 Nov.
+  referrals, completed within 90 days: 2606-01 (47 days), 2607-01 (28), not 2606-02 (105); 2607-02 (21, KDRT to
+  UPTD PPA) is not counted -> 2/3 = 66,7 %; overdue at 30 Oct: KBH-2608-02 (BPJS, SLA 45 days from 20 Aug = 4 Oct)
+  -> 1; KBH-2609-01 is due 12 Nov.
   Its Puskesos is aktif: 1 of 1.
 """
 
@@ -98,7 +100,7 @@ def test_masuk_ganti_sandi_pertama_lalu_data(app: BukaApp) -> None:
     at.button[0].click().run()
     assert not at.exception
     # a camat sees Kec. Kabuh and nothing else
-    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
+    assert _kpi(at) == ["11", "40,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
     peristiwa = [c.peristiwa for c in audit.baca(konf, pengguna="camat_kabuh")]
     assert peristiwa == ["gagal_masuk", "masuk", "ganti_sandi", "masuk"]
     # log out: back to the form, audited
@@ -140,7 +142,7 @@ def test_camat_hanya_kecamatannya(app: BukaApp) -> None:
     assert not at.error, [e.value for e in at.error]
     assert at.selectbox(key="f_kec").options == ["Kabuh"]  # no "Semua kecamatan", no other kecamatan
     assert len(at.selectbox(key="f_desa").options) == 1 + 16  # "Semua desa" and the 16 desa of Kabuh
-    assert _kpi(at) == ["11", "50,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
+    assert _kpi(at) == ["11", "40,0 %", "3", "2 dari 16", "belum ada data", "8,36 %"]
     assert "Kec. Kabuh" in _teks(at) and "Jombang" not in " ".join(at.selectbox(key="f_desa").options)
 
 
@@ -148,7 +150,7 @@ def test_operator_desa_hanya_desanya(app: BukaApp) -> None:
     at = _jalankan(app("desa", DESA_KABUH))
     assert not at.error, [e.value for e in at.error]
     assert at.selectbox(key="f_kec").options == ["Kabuh"] and at.selectbox(key="f_desa").options == ["Kabuh"]
-    assert _kpi(at)[:4] == ["6", "75,0 %", "1", "1 dari 1"]
+    assert _kpi(at)[:4] == ["6", "66,7 %", "1", "1 dari 1"]
     # its profile ranks it within its kecamatan without listing the other desa
     at = _jalankan(app("desa", DESA_KABUH), "profil_desa")
     assert not at.error, [e.value for e in at.error]
@@ -177,7 +179,7 @@ def test_url_diubah_ke_wilayah_lain_ditolak(app: BukaApp, peran: str, wilayah: s
 
 def test_url_ke_kecamatan_sendiri_boleh(app: BukaApp) -> None:
     at = _jalankan(app("kecamatan", KABUH), kec=KABUH, desa=DESA_KABUH)
-    assert not at.error and _kpi(at)[:3] == ["6", "75,0 %", "1"]
+    assert not at.error and _kpi(at)[:3] == ["6", "66,7 %", "1"]
 
 
 def test_halaman_di_luar_hak_tidak_dibuka(app: BukaApp) -> None:

@@ -3,7 +3,7 @@ vouched for opens the local account linked to it, with that account's role and w
 nothing. No identity provider runs here: AppTest seeds `st.user` as Streamlit would after the provider's callback
 (`AppTest.user`), which is exactly what the app reads.
 
-Values: Kec. Kabuh, Jun-Sep 2026 (see `tests/dashboard/test_akses.py`): 11 new cases (violence left out), 50,0 %,
+Values: Kec. Kabuh, Jun-Sep 2026 (see `tests/dashboard/test_akses.py`): 11 new cases (violence left out), 40,0 %,
 3 overdue, Puskesos aktif 2 of 16.
 """
 
@@ -63,7 +63,7 @@ def test_surel_tertaut_membuka_akunnya(app: BukaApp) -> None:
     at = app({"is_logged_in": True, "email": "Camat.Kabuh@JombangKab.go.id", "name": "Camat"})
     assert not at.exception and not at.error
     # the camat's own scope, no password and no forced change (the provider vouched for him)
-    assert [m.value for m in at.metric][:4] == ["11", "50,0 %", "3", "2 dari 16"]
+    assert [m.value for m in at.metric][:4] == ["11", "40,0 %", "3", "2 dari 16"]
     assert at.selectbox(key="f_kec").options == ["Kabuh"]
     catatan = audit.baca(muat_konfigurasi(), pengguna="camat_kabuh", peristiwa="masuk")[-1]
     assert catatan.rincian == {"peran": "kecamatan", "cara": "sso"}

@@ -104,7 +104,8 @@ def test_agenda_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, tmp_p
     at = buka_app(gudang_app, "rapat_kecamatan", kec="35.17.16")
     teks = _teks_pdf(agenda_pdf(_agenda(gudang_app)), tmp_path, "agenda_rapat")
     baris = teks.splitlines()
-    # every desa row of the screen, as one line: Kabuh "Aktif 6 75 % 1 2 100 %"
+    # every desa row of the screen, as one line: Kabuh "Aktif 6 67 % 1 2 100 %" (2/3: the KDRT referral is not
+    # counted)
     # (see tests/dashboard/halaman/test_rapat_kecamatan.py)
     desa = _df_layar(at, "Kelengkapan")
     assert len(desa) == 16
@@ -112,7 +113,7 @@ def test_agenda_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, tmp_p
         harapan = (f"{r['Desa']} {r['Puskesos']} {r['Kasus baru']} {_persen(r['Selesai ≤ 90 hari'])} "
                    f"{r['Tunggakan']} {r['Tanpa respon']} {_persen(r['Kelengkapan'])}")
         assert harapan in baris, harapan
-    assert "Kabuh Aktif 6 75 % 1 2 100 %" in baris
+    assert "Kabuh Aktif 6 67 % 1 2 100 %" in baris
     for r in _df_layar(at, "Terbuka", tanpa="ID kasus").to_dict("records"):
         assert (f"{r['Tujuan rujukan']} {r['Terbuka']} {r['Lewat SLA']} {r['Tanpa respon > 14 hari']} "
                 f"{r['Desa terdampak']} {r['Tertua (hari)']}") in baris
@@ -161,7 +162,7 @@ def test_agenda_xlsx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path) -> N
         assert sel[4:6] == (r["Tunggakan"], r["Tanpa respon"])
         assert (None if sel[6] is None else round(sel[6] * 100)) == (None if pd.isna(r["Kelengkapan"])
                                                                       else r["Kelengkapan"])
-    assert desa[4][:7] == ("Kabuh", "Aktif", 6, 0.75, 1, 2, 1)  # 3/4 completed, 4/4 months reported
+    assert desa[4][:7] == ("Kabuh", "Aktif", 6, 2 / 3, 1, 2, 1)  # 2/3 completed, 4/4 months reported
     terlambat = tabel_lembar("Rujukan lewat SLA")
     layar_t = _df_layar(at, "ID kasus")
     for sel, r in zip(terlambat[1:], layar_t.to_dict("records"), strict=True):
@@ -240,15 +241,16 @@ def test_bahan_rapat_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, 
     at = buka_app(gudang_app)
     teks = _teks_pdf(bahan[0], tmp_path, "bahan_rapat")
     satu_baris = " ".join(teks.split())
-    # the six tiles: 20 cases, 5/9 = 55,6 %, 4 overdue, 3 of 306 active, with their notes; the fixture has no
+    # the six tiles: 20 cases, 4/8 = 50,0 % (sensitive referrals not counted), 4 overdue, 3 of 306 active, with
+    # their notes; the fixture has no
     # DTKS or rolls, so the PBI-JK tile says "belum ada data" on screen and in the pack; the poverty tile shows the
     # shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
     layar = [(m.label, m.value) for m in at.metric]
-    assert [n for _, n in layar] == ["20", "55,6 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
+    assert [n for _, n in layar] == ["20", "50,0 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
     for judul, nilai in layar:
         assert nilai in teks.splitlines(), nilai
         assert judul in satu_baris
-    for catatan in ("5 dari 9 rujukan, kohort Jun – Jul 2026",
+    for catatan in ("4 dari 8 rujukan, kohort Jun – Jul 2026",
                     "per 30 Okt 2026; tersendat 1, diam 2, belum dibentuk 300"):
         assert catatan in satu_baris
     # "Perlu perhatian": the same rows, in the same order, as the screen
@@ -268,7 +270,7 @@ def test_bahan_rapat_pptx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path,
     slides = list(pres.slides)
     teks = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
     assert "Bahan rapat" in teks[0] and "Kabupaten Jombang" in teks[0]
-    for nilai in ("20", "55,6 %", "4", "3 dari 306"):
+    for nilai in ("20", "50,0 %", "4", "3 dari 306"):
         assert nilai in teks[1]
     # the PBI-JK and poverty tiles, four boxes a slide at most
     assert teks[2].count("belum ada data") == 1 and "8,36 %" in teks[2]

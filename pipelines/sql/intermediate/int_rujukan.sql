@@ -1,4 +1,6 @@
--- One row per referral, as the situation stood at the cut-off (metrics.md section 2).
+-- One row per referral, as the situation stood at the cut-off (metrics.md section 2). `rujukan_sensitif` marks a
+-- referral of a sensitive case or to a sensitive destination: it goes to mart_rujukan_sensitif (kabupaten level
+-- only), never to mart_rujukan nor to the referral counts of the monthly marts (metrics.md section 7).
 with batas as (
     select tanggal_per() as per
 ),
@@ -54,6 +56,7 @@ final as (
         pseudonim_kasus(s.kode_desa, s.no_registrasi) as pseudonim_kasus,  -- keyed HMAC (build.MAKRO)
         s.kategori,
         s.sensitif,
+        rujukan_sensitif(s.sensitif, s.tujuan_rujukan) as rujukan_sensitif,  -- counted apart (build.MAKRO)
         s.tujuan_rujukan,
         s.tanggal_mulai,
         cast(date_trunc('month', s.tanggal_mulai) as date) as bulan_mulai,

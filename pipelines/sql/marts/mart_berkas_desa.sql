@@ -3,7 +3,9 @@
 -- The Profil desa's data-quality line reads this with `mart_karantina` (quarantined rows attributed to the desa)
 -- and `mart_peringatan` (warnings on the desa's loaded rows), so "the files of a desa" has one definition.
 with dimuat as (
-    select id_berkas, kode_desa from raw_laporan_kasus
+    -- rows of sensitive cases are not counted: a desa's row count minus its other cases would tell how many
+    -- violence cases it reported (metrics.md section 7)
+    select id_berkas, kode_desa from raw_laporan_kasus where not rujukan_sensitif(sensitif, tujuan_rujukan)
     union all
     select id_berkas, kode_desa from raw_puskesos
 ),

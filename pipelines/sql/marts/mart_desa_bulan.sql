@@ -59,6 +59,7 @@ rujukan_bulan as (
         count_if(tanpa_respon) as rujukan_tanpa_respon,
         count_if(terlambat) as rujukan_terlambat
     from int_rujukan
+    where not rujukan_sensitif  -- counted apart, kabupaten level only (mart_rujukan_sensitif)
     group by kode_desa, bulan_mulai
 ),
 

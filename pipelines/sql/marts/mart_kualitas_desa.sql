@@ -69,6 +69,9 @@ baris as (
         ) as duplikat
     from stg_laporan_kasus s, jendela j
     where s.bulan_lapor between j.awal and j.akhir and s.tanggal_kirim_efektif <= j.per
+        -- rows of sensitive cases are not counted: a desa's row count minus its other cases would tell how many
+        -- violence cases it reported (metrics.md section 7)
+        and not rujukan_sensitif(s.sensitif, s.tujuan_rujukan)
 ),
 
 baris_desa as (
@@ -97,7 +100,7 @@ versi_kasus as (
         s.kode_desa,
         count(distinct (s.id_berkas, s.tanggal_kirim_efektif)) as versi
     from stg_laporan_kasus s, jendela j
-    where not s.nihil and s.tanggal_kirim_efektif <= j.per
+    where not s.nihil and s.tanggal_kirim_efektif <= j.per and not rujukan_sensitif(s.sensitif, s.tujuan_rujukan)
     group by s.kode_desa, s.no_registrasi, s.tujuan_rujukan
     having min(s.bulan_lapor) between any_value(j.awal) and any_value(j.akhir)
 ),

@@ -5,7 +5,12 @@
 -- (the row's desa is the one it was matched to). `bulan_berkas` is the month the row reports on (tanggal_lapor),
 -- else the load month.
 with laporan as (
-    select id_berkas, baris, kode_desa, cast(date_trunc('month', tanggal_lapor) as date) as bulan
+    -- a warning on a row of a sensitive case gets no desa: per desa it would tell that such a case exists
+    select
+        id_berkas,
+        baris,
+        case when not rujukan_sensitif(sensitif, tujuan_rujukan) then kode_desa end as kode_desa,
+        cast(date_trunc('month', tanggal_lapor) as date) as bulan
     from raw_laporan_kasus
 ),
 

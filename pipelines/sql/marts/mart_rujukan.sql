@@ -1,5 +1,8 @@
 -- One row per referral as the situation stood at the cut-off, with its wilayah: the table behind referral
--- lists, the funnel, the table by destination and the overdue ageing (metrics.md section 2).
+-- lists, the funnel, the table by destination and the overdue ageing (metrics.md section 2). Referrals of sensitive
+-- cases or to a sensitive destination are not here: they are counted apart, for the kabupaten only
+-- (mart_rujukan_sensitif), so that no list, funnel, destination table or overdue count of a desa or kecamatan
+-- carries them (metrics.md section 7: "totals that exclude the sensitive categories").
 with final as (
     select
         r.*,
@@ -14,6 +17,7 @@ with final as (
         end as kelompok_umur
     from int_rujukan r
     join ref_wilayah w using (kode_desa)
+    where not r.rujukan_sensitif
 )
 
 -- stored in wilayah order, so that DuckDB's zonemaps skip the rest of the country when a page reads one regency,

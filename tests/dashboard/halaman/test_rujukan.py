@@ -14,10 +14,12 @@ tanggal_rujuk; SLA dinsos/dukcapil/disdik 30, bpjs 45, uptd_ppa 3, perkim 180), 
                                                                                          of 180: tepat waktu
     Sumberagung 2003-001 Disdik      start 12/04, response 14/04, selesai 05/05 (23 d)  respon_14, selesai_30
     Kabuh KBH-2504-03 UPTD PPA (KDRT) start 15/04, dikirim, no response, 24 d            tanpa_respon, past SLA 3
-Funnel: sent 7; responded 5 (all but Perkim and the Kabuh referral); completed 3 (BPJS, PPA Kepuhkajang,
-Disdik); rejected 0; open 4, of them past SLA 3 (Dinsos, Dukcapil, PPA Kabuh), without response 2.
-Cohorts: Mar 2025: 5 sent, 2 done within 30 days (BPJS 16 d, PPA 21 d), also within 60 and 90: 40 %; mature for
-30 days (1 Mar + 1 month + 30 d = 1 May <= 9 May), not for 60 (31 May). Apr 2025: 2 sent, 1 within 30 d: 50 %,
+The two UPTD PPA referrals (KDRT cases) are sensitive (metrics.md 7): in no figure of the page at any level; the
+kabupaten's note counts them apart: 2 started, 1 open, 1 past SLA, 1 without response (the Kabuh one).
+Funnel of the other five: sent 5; responded 4 (all but Perkim); completed 2 (BPJS, Disdik); rejected 0; open 3,
+of them past SLA 2 (Dinsos, Dukcapil), without response 1 (Perkim).
+Cohorts: Mar 2025: 4 sent, 1 done within 30 days (BPJS 16 d), also within 60 and 90: 25 %; mature for 30 days
+(1 Mar + 1 month + 30 d = 1 May <= 9 May), not for 60 (31 May). Apr 2025: 1 sent, done within 30 d: 100 %,
 immature for all (31 May > 9 May). No month is mature for 90 days: the 90-day rate reads "belum matang".
 """
 
@@ -34,7 +36,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from akses import KASUS_SENSITIF, Pengguna, sembunyikan_tujuan_sensitif
+from akses import KASUS_SENSITIF, Pengguna
 from dashboard import data
 from dashboard.db import versi_gudang
 from dashboard.komponen.rujukan import csv_daftar, tabel_daftar
@@ -78,22 +80,22 @@ def test_corong_kabupaten(buka: BukaApp) -> None:
     at = buka(**LAMA)
     corong = _grafik(at, 0)["data"][0]
     assert corong["y"] == ["Dikirim", "Direspon", "Selesai", "Ditolak"]
-    assert _angka(corong["x"]) == [7, 5, 3, 0]
-    # shares of the 7 sent: 5/7 = 71,4 %, 3/7 = 42,9 %
-    assert corong["text"] == ["7 (100,0 %)", "5 (71,4 %)", "3 (42,9 %)", "0 (0,0 %)"]
+    assert _angka(corong["x"]) == [5, 4, 2, 0]
+    # shares of the 5 sent: 4/5 = 80,0 %, 2/5 = 40,0 %
+    assert corong["text"] == ["5 (100,0 %)", "4 (80,0 %)", "2 (40,0 %)", "0 (0,0 %)"]
     teks = _teks(at)
-    assert "4 masih terbuka: 3 lewat SLA, 2 tanpa respon > 14 hari" in teks
+    assert "3 masih terbuka: 2 lewat SLA, 1 tanpa respon > 14 hari" in teks
     assert "Rujukan · Kabupaten Jombang" in teks
     assert "Rujukan yang dimulai Nov 2024 – Apr 2025, keadaan per 9 Mei 2025" in teks
 
 
 def test_periode_bawaan_berakhir_bulan_jatuh_tempo(buka: BukaApp) -> None:
     # no period in the URL: the 6 months ending with the last DUE month, Oct 2024 .. Mar 2025 (April's reports are
-    # due on 10 May, after the 9 May cut-off). Started in it: the five March referrals (BPJS, Dinsos, Dukcapil, PPA
-    # Kepuhkajang, Perkim); responded 4 (all but Perkim), completed 2 (BPJS, PPA); open 3: Dinsos and Dukcapil past
-    # SLA, Perkim without response (44 d)
+    # due on 10 May, after the 9 May cut-off). Started in it: four March referrals (BPJS, Dinsos, Dukcapil, Perkim;
+    # the Kepuhkajang KDRT case to UPTD PPA is sensitive, not counted); responded 3 (all but Perkim), completed 1
+    # (BPJS); open 3: Dinsos and Dukcapil past SLA, Perkim without response (44 d)
     at = buka()
-    assert _angka(_grafik(at, 0)["data"][0]["x"]) == [5, 4, 2, 0]
+    assert _angka(_grafik(at, 0)["data"][0]["x"]) == [4, 3, 1, 0]
     teks = _teks(at)
     assert "Rujukan yang dimulai Okt 2024 – Mar 2025, keadaan per 9 Mei 2025" in teks
     assert "3 masih terbuka: 2 lewat SLA, 1 tanpa respon > 14 hari" in teks
@@ -105,9 +107,9 @@ def test_kohort_matang_dan_belum_matang(buka: BukaApp) -> None:
     assert [j["name"] for j in jejak] == ["≤ 30 hari", "≤ 60 hari", "≤ 90 hari"]
     assert jejak[0]["x"][:4] == ["Nov 2024", "Des 2024", "Jan 2025", "Feb 2025"]
     assert jejak[0]["x"][4:] == ["Mar 2025", "Apr 2025<br><i>belum matang</i>"]  # Apr: not even 30 days
-    for j in jejak:  # months without referrals have no bar; Mar 2/5 = 40 %, Apr 1/2 = 50 %
-        assert _angka(j["y"])[4:] == [40.0, 50.0]
-        assert j["text"] == ["", "", "", "", "40 %", "50 %"]
+    for j in jejak:  # months without referrals have no bar; Mar 1/4 = 25 %, Apr 1/1 = 100 %
+        assert _angka(j["y"])[4:] == [25.0, 100.0]
+        assert j["text"] == ["", "", "", "", "25 %", "100 %"]
     abu = "#D1D5DB"
     assert jejak[0]["marker"]["color"][4:] == ["#9ECAE1", abu]  # March is mature for 30 days only
     assert jejak[1]["marker"]["color"][4:] == [abu, abu]
@@ -123,26 +125,32 @@ def test_tabel_per_tujuan_kabupaten(buka: BukaApp) -> None:
     # done <= 90 d, rate over mature cohorts (none), rejected, median days to done, open, past SLA, no response,
     # oldest open (days)
     assert tabel.values.tolist() == [
-        ["UPTD PPA", "3", "2", "1", "1", "belum matang", "0", "21", "1", "1", "1", "24"],
         ["Dinas Sosial", "30", "1", "0", "0", "belum matang", "0", "–", "1", "1", "0", "65"],
         ["Dispendukcapil", "30", "1", "1", "0", "belum matang", "0", "–", "1", "1", "0", "64"],
         ["Dinas Perkim", "180", "1", "0", "0", "belum matang", "0", "–", "1", "0", "1", "44"],
         ["BPJS Kesehatan", "45", "1", "1", "1", "belum matang", "0", "16", "0", "0", "0", "–"],
         ["Dinas Pendidikan/Kemenag", "30", "1", "1", "1", "belum matang", "0", "23", "0", "0", "0", "–"],
     ]
-    assert "ditulis <5" not in _teks(at)  # kabupaten level: nothing hidden
+    # the kabupaten alone counts the sensitive referrals, apart: the two UPTD PPA ones (Kepuhkajang completed,
+    # Kabuh open past SLA and unanswered)
+    assert ("rujukan ke UPTD PPA), yang hanya dihitung untuk seluruh kabupaten: 2 dimulai dalam periode; dari jumlah "
+            "itu, per tanggal data 1 masih terbuka, 1 lewat batas waktu, 1 tanpa respon lebih dari 14 hari."
+            ) in _teks(at)
 
 
-def test_tabel_per_tujuan_kecamatan_menyembunyikan_ppa(buka: BukaApp) -> None:
+def test_tujuan_sensitif_tidak_ada_di_bawah_kabupaten(buka: BukaApp) -> None:
     at = buka(kec="35.17.01", **LAMA)
     tabel = _tabel(at, "persen_selesai_90").set_index("tujuan")
-    # Kec. Perak: the Kepuhkajang KDRT referral is the only UPTD PPA one: its 1s become <5, its median is hidden
-    assert tabel.loc["UPTD PPA"].tolist() == ["3", "<5", "<5", "<5", "–", "0", "–", "0", "0", "0", "–"]
+    # Kec. Perak: the Kepuhkajang KDRT referral to UPTD PPA is in no row; a UPTD PPA row would give it away
+    assert "UPTD PPA" not in tabel.index and "<5" not in tabel.values
     assert tabel.loc["Dinas Sosial"].tolist() == ["30", "1", "0", "0", "belum matang", "0", "–", "1", "1", "0", "65"]
-    assert "jumlah 1-4 untuk UPTD PPA ditulis <5" in _teks(at)
+    teks = _teks(at)
+    assert "tidak dihitung dalam angka rujukan desa dan kecamatan" in teks and "2 dimulai" not in teks
+    # Kec. Kabuh: its only referral is the KDRT one: the page has no referral to show at all (funnel minus table
+    # gave it away before: Dikirim 1 and UPTD PPA <5)
     at = buka(kec="35.17.16", **LAMA)
-    assert _tabel(at, "persen_selesai_90").values.tolist() == [
-        ["UPTD PPA", "3", "<5", "0", "0", "–", "0", "–", "<5", "<5", "<5", "–"]]
+    assert "Tidak ada rujukan yang dimulai dalam periode dan wilayah terpilih" in _teks(at)
+    assert not at.get("plotly_chart")
 
 
 # 3/ ageing and tanpa_respon by desa
@@ -151,18 +159,17 @@ def test_umur_dan_status_sla(buka: BukaApp) -> None:
     jejak = _grafik(at, 2)["data"]
     assert [j["name"] for j in jejak] == ["tepat waktu", "berisiko", "terlambat"]
     assert jejak[0]["x"] == ["0-30 hari", "31-60 hari", "61-90 hari", ">90 hari"]
-    # open: PPA Kabuh 24 d (past 3), Perkim 44 d (< 135), Dinsos 65 d and Dukcapil 64 d (past 30)
+    # open: Perkim 44 d (< 135), Dinsos 65 d and Dukcapil 64 d (past 30); PPA Kabuh is sensitive, not counted
     assert _angka(jejak[0]["y"]) == [0, 1, 0, 0]
     assert _angka(jejak[1]["y"]) == [0, 0, 0, 0]
-    assert _angka(jejak[2]["y"]) == [1, 0, 2, 0]
+    assert _angka(jejak[2]["y"]) == [0, 0, 2, 0]
 
 
 def test_tanpa_respon_per_desa(buka: BukaApp) -> None:
     at = buka(**LAMA)
-    # both desa have 1; the older (44 days) ranks first
+    # Kalangsemanding's Perkim referral; Kabuh's unanswered one is the KDRT case to UPTD PPA: not listed
     assert _tabel(at, "peringkat").values.tolist() == [
         ["1", "Kalangsemanding", "Perak", "1", "1", "44", "Dinas Perkim"],
-        ["2", "Kabuh", "Kabuh", "1", "1", "24", "UPTD PPA"],
     ]
 
 
@@ -174,25 +181,25 @@ def test_daftar_rujukan_terbuka(buka: BukaApp) -> None:
     daftar = _tabel(at, "id_kasus")
     # keyed with the key the warehouse was built with (app_rujukan.bangun_gudang: kunci-uji)
     id_jantiganggong = pseudonim_kasus(b"kunci-uji", "35.17.01.2001", "2001-002")
-    id_kabuh = pseudonim_kasus(b"kunci-uji", "35.17.16.2004", "KBH-2504-03")
     assert daftar[["id_kasus", "desa", "kategori", "tujuan", "tanggal_mulai", "status", "umur_hari",
                    "status_sla"]].values.tolist() == [
         [id_jantiganggong, "Jantiganggong", "Data DTKS/DTSEN", "Dinas Sosial", "5 Mar 2025", "Diproses", 65,
          "terlambat"],
         [id_jantiganggong, "Jantiganggong", "Data DTKS/DTSEN", "Dispendukcapil", "6 Mar 2025", "Diproses", 64,
          "terlambat"],
-        [id_kabuh, "Kabuh", "kasus sensitif", "UPTD PPA", "15 Apr 2025", "Dikirim", 24, "terlambat"],
-    ]
+    ]  # the Kabuh KDRT case to UPTD PPA is never a line, for any role
     semua_sel = " ".join(map(str, daftar.values.ravel()))
-    for rahasia in ("KBH-2504-03", "2001-002", "KDRT", "Dewi", "3517164403870018", "Kekerasan"):
+    for rahasia in ("KBH-2504-03", "2001-002", "KDRT", "Dewi", "3517164403870018", "Kekerasan", "UPTD PPA",
+                    "kasus sensitif", pseudonim_kasus(b"kunci-uji", "35.17.16.2004", "KBH-2504-03")):
         assert rahasia not in semua_sel
-    assert [o.content for o in pilihan.proto.options] == ["Lewat SLA (3)", "Tanpa respon (2)", "Semua terbuka (4)"]
+    assert [o.content for o in pilihan.proto.options] == ["Lewat SLA (2)", "Tanpa respon (1)", "Semua terbuka (3)"]
+    assert "Kasus sensitif tidak didaftar di sini, untuk peran apa pun" in _teks(at)
 
     pilihan.set_value("tanpa_respon").run()
     assert [r[:2] for r in _tabel(at, "id_kasus")[["tujuan", "umur_hari"]].values.tolist()] == [
-        ["UPTD PPA", 24], ["Dinas Perkim", 44]]  # past SLA first, then the oldest
+        ["Dinas Perkim", 44]]
     at.segmented_control(key="rujukan_daftar_pilihan").set_value("terbuka").run()
-    assert len(_tabel(at, "id_kasus")) == 4
+    assert len(_tabel(at, "id_kasus")) == 3
 
 
 def test_unduhan_daftar_tanpa_data_pribadi(gudang_rujukan: Path) -> None:
@@ -201,11 +208,12 @@ def test_unduhan_daftar_tanpa_data_pribadi(gudang_rujukan: Path) -> None:
     semua = csv_daftar(tabel_daftar(daftar, "id"), pengguna, date(2025, 5, 20)).decode("utf-8-sig").splitlines()
     assert semua[:3] == ["# diunduh_oleh: camat_kabuh", "# peran: kecamatan", "# cakupan: Kec. Kabuh"]
     isi = [b for b in semua if not b.startswith("# ")]
+    # Kec. Kabuh's only open referral is the KDRT case to UPTD PPA: the file has the header only
     assert isi == [
         "id_kasus,desa,kecamatan,kategori,tujuan,tanggal_mulai,tanggal_respon,status,umur_hari,sla_hari,status_sla",
-        f"{pseudonim_kasus(b'kunci-uji', '35.17.16.2004', 'KBH-2504-03')},Kabuh,Kabuh,kasus sensitif,UPTD PPA,"
-        "15 Apr 2025,–,Dikirim,24,3,terlambat",
     ]
+    perak = data.rujukan_terbuka_daftar(versi_gudang(gudang_rujukan), "35.17.01", date(2024, 11, 1), date(2025, 4, 1))
+    assert sorted(perak["tujuan_rujukan"]) == ["dinsos", "dukcapil", "perkim"]
 
 
 # 5/ the filter: a period without referrals, a desa, English, definitions
@@ -226,11 +234,13 @@ def test_satu_desa(buka: BukaApp) -> None:
 
 def test_bahasa_inggris(buka: BukaApp) -> None:
     at = buka(bahasa="en", **LAMA)
-    assert _grafik(at, 0)["data"][0]["text"] == ["7 (100.0%)", "5 (71.4%)", "3 (42.9%)", "0 (0.0%)"]
+    assert _grafik(at, 0)["data"][0]["text"] == ["5 (100.0%)", "4 (80.0%)", "2 (40.0%)", "0 (0.0%)"]
     tabel = _tabel(at, "persen_selesai_90")
-    assert tabel.iloc[0].tolist()[:6] == ["Women and child protection unit", "3", "2", "1", "1", "not yet mature"]
-    assert "4 still open: 3 past SLA, 2 without response > 14 days" in _teks(at)
-    assert _tabel(at, "id_kasus")["kategori"].tolist()[-1] == "sensitive case"
+    assert tabel.iloc[0].tolist()[:6] == ["Social Affairs Office", "30", "1", "0", "0", "not yet mature"]
+    teks = _teks(at)
+    assert "3 still open: 2 past SLA, 1 without response > 14 days" in teks
+    assert "counted for the whole regency only: 2 started in the period" in teks
+    assert "Sensitive cases are not listed here, for any role" in teks
 
 
 def test_definisi_untuk_pengguna(buka: BukaApp) -> None:
@@ -247,10 +257,5 @@ def test_definisi_untuk_pengguna(buka: BukaApp) -> None:
 
 
 # 6/ the privacy helpers used by the page
-def test_sembunyikan_tujuan_sensitif() -> None:
-    df = pd.DataFrame({"tujuan_rujukan": ["uptd_ppa", "dinsos", "uptd_ppa"], "dikirim": [4, 3, 7],
-                       "terbuka": [0, 1, 5], "sla_hari": [3, 30, 3]})
-    desa = sembunyikan_tujuan_sensitif(df, "desa", ("dikirim", "terbuka"))
-    assert desa.values.tolist() == [["uptd_ppa", "<5", 0, 3], ["dinsos", 3, 1, 30], ["uptd_ppa", 7, 5, 3]]
-    assert sembunyikan_tujuan_sensitif(df, "kabupaten", ("dikirim", "terbuka")) is df
+def test_kasus_sensitif_nama_tampilan() -> None:
     assert KASUS_SENSITIF == "kasus sensitif"

@@ -6,6 +6,7 @@ Referrals in the fixture, with their dates (start = tanggal_rujuk):
   diproses (response after 46 days)                                                -> open, SLA 30
 - 2001-002 Dukcapil: start 06/03, response 07/03, diproses                          -> respon_14, open, SLA 30
 - 2002-001 UPTD PPA: start 12/03, response 13/03; May report: selesai 02/04 (21 d)  -> respon_14, selesai_30
+  (a KDRT case to UPTD PPA: a sensitive referral, counted only in mart_rujukan_sensitif, for the kabupaten)
 - 2005-002 (desa Kalangsemanding) Perkim: start 26/03, dikirim, no response          -> open, SLA 180
 - 2003-001 Disdik: start 12/04, response 14/04, selesai 05/05 (23 d), status implied -> respon_14, selesai_30
 The data date is the latest tanggal_kirim: 2025-05-09.
@@ -84,7 +85,8 @@ def test_rujukan_per_tanggal_data(desa: pd.DataFrame) -> None:
     assert (j["rujukan_dikirim"], j["rujukan_respon_14"], j["rujukan_selesai_30"], j["rujukan_selesai_90"],
             j["rujukan_terbuka"], j["rujukan_tanpa_respon"], j["rujukan_terlambat"]) == (3, 2, 1, 1, 2, 0, 2)
     kp = _baris(desa, "35.17.01.2002", "2025-03")
-    assert (kp["rujukan_dikirim"], kp["rujukan_selesai_30"], kp["rujukan_terlambat"]) == (1, 1, 0)
+    # its only referral is the KDRT case to UPTD PPA: sensitive, in no referral count of a desa (metrics.md 7)
+    assert (kp["rujukan_dikirim"], kp["rujukan_selesai_30"], kp["rujukan_terlambat"]) == (0, 0, 0)
     # Perkim, 44 days without any response: tanpa_respon, but within its 180-day SLA
     kl = _baris(desa, "35.17.01.2008", "2025-03")
     assert (kl["rujukan_dikirim"], kl["rujukan_tanpa_respon"], kl["rujukan_terlambat"]) == (1, 1, 0)
@@ -98,12 +100,27 @@ def test_rujukan_per_tanggal_lain(gudang_perak) -> None:
     p = _baris(kec, "35.17.01", "2025-03")
     # On 15 April only the March report (sent 8 April) is known:
     # Dinsos dikirim, 41 days, no response -> tanpa_respon and terlambat; Dukcapil diproses 40 days -> terlambat;
-    # UPTD PPA diterima, 34 days > 3-day SLA -> terlambat; Perkim 20 days no response -> tanpa_respon; BPJS selesai
+    # Perkim 20 days no response -> tanpa_respon; BPJS selesai. (UPTD PPA, the KDRT case, is not counted here.)
     assert (p["rujukan_dikirim"], p["rujukan_selesai_90"], p["rujukan_terbuka"], p["rujukan_tanpa_respon"],
-            p["rujukan_terlambat"]) == (5, 1, 4, 2, 3)
+            p["rujukan_terlambat"]) == (4, 1, 3, 2, 2)
+    # on 9 May: Dinsos answered on 20/04 (no longer tanpa respon), still open past SLA with Dukcapil
     sekarang = _baris(_mart(k, "kecamatan", date(2025, 3, 1), date(2025, 3, 1)), "35.17.01", "2025-03")
     assert (sekarang["rujukan_selesai_90"], sekarang["rujukan_tanpa_respon"], sekarang["rujukan_terlambat"]) == (
-        2, 1, 2)
+        1, 1, 2)
+
+
+def test_rujukan_sensitif_hanya_untuk_kabupaten(gudang_perak) -> None:
+    k, _ = gudang_perak
+    with duckdb.connect(str(k.gudang), read_only=True) as con:
+        sensitif = con.execute("select * from mart_rujukan_sensitif").df()
+        di_mart = con.execute("select count(*) from mart_rujukan where tujuan_rujukan = 'uptd_ppa' "
+                              "or kategori in ('kekerasan_perempuan', 'kekerasan_anak')").fetchone()
+    # the KDRT case 2002-001 to UPTD PPA: started March, answered next day, completed 2 April (21 days)
+    assert sensitif.to_dict("records") == [{
+        "kode_kab": "35.17", "bulan": pd.Timestamp(2025, 3, 1), "tujuan_rujukan": "uptd_ppa", "rujukan_dikirim": 1,
+        "rujukan_respon_14": 1, "rujukan_selesai_90": 1, "rujukan_selesai": 1, "rujukan_ditolak": 0,
+        "rujukan_terbuka": 0, "rujukan_terlambat": 0, "rujukan_tanpa_respon": 0}]
+    assert di_mart == (0,)
 
 
 def test_pelaporan_nihil_dan_diam(desa: pd.DataFrame) -> None:
