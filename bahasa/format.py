@@ -139,3 +139,8 @@ def teks_polos(nilai: object) -> str:
         www = c == "." and teks[max(0, i - 3):i].lower() == "www"
         keluar.append("\\" + c if c in _MD_KHUSUS or awal or daftar_bernomor or www else c)
     return "".join(keluar)
+
+
+def netralkan_rumus(s: str) -> str:
+    """Prefix a formula-looking text with an apostrophe so that spreadsheets show it as text (exports)."""
+    return "'" + s if s[:1] in "=+-@" else s

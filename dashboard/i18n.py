@@ -1617,3 +1617,135 @@ TEKS.update({
         "case system.",
     ),
 })
+# The briefing pack (dashboard/laporan.py): sections added to the tiles
+TEKS.update({
+    "bahan_tanda_sebagian": ("Belum lengkap: memuat {bulan}, belum jatuh tempo",
+                             "Incomplete: includes {bulan}, not yet due"),
+    "bahan_ket_sebagian": (
+        "Bulan bertanda * belum jatuh tempo (laporannya belum wajib masuk): angkanya belum lengkap.",
+        "Months marked * are not yet due (their reports need not be in yet): their numbers are incomplete.",
+    ),
+    "bahan_sampul_jatuh_tempo": (
+        "Bulan jatuh tempo terakhir: {bulan} (per tanggal data {tanggal}); bulan sesudahnya belum lengkap.",
+        "Last due month: {bulan} (at the data date {tanggal}); later months are incomplete.",
+    ),
+    "bahan_sampul_sebagian": (
+        "Periode ini memuat {bulan}, yang laporannya belum jatuh tempo: angka kasus ditandai belum lengkap dan tidak "
+        "dibandingkan.",
+        "This period includes {bulan}, whose reports are not yet due: case counts are marked incomplete and not "
+        "compared.",
+    ),
+    "bahan_target_judul": ("Angka kemiskinan dan target dokumen perencanaan", "Poverty rate and planning targets"),
+    "bahan_pita_bawah": ("Batas bawah proyeksi (80 %)", "Projection lower bound (80%)"),
+    "bahan_pita_atas": ("Batas atas proyeksi (80 %)", "Projection upper bound (80%)"),
+    "bahan_target_tahunan": ("Target tahunan {dokumen}", "Yearly targets {dokumen}"),
+    "bahan_ket_target_kab": (
+        "Persentase penduduk miskin menurut BPS, jalur penurunan yang diperlukan tiap dokumen perencanaan (yang "
+        "terbaru berwarna, yang lain abu-abu; tidak pernah digabung), target tahunan dokumen, dan proyeksi tren lima "
+        "titik BPS terakhir dengan rentang 80 %. Sama dengan halaman Target.",
+        "Poverty rate by BPS, the path each planning document requires (the newest in colour, the others grey; "
+        "never merged), the documents' yearly targets, and the trend of the last five BPS points with its 80% band. "
+        "As on the Target page.",
+    ),
+    "bahan_ket_target": (
+        "BPS menerbitkan angka kemiskinan per kabupaten: grafik ini milik {kab}, bukan wilayah terpilih. Jalur tiap "
+        "dokumen perencanaan, target tahunan, dan proyeksi tren dengan rentang 80 %, sama dengan halaman Target.",
+        "BPS publishes the poverty rate per regency: this chart is {kab}'s, not the selected area's. Each planning "
+        "document's path, its yearly targets and the trend with its 80% band, as on the Target page.",
+    ),
+    "bahan_peta_judul": ("Peta tunggakan rujukan per desa · {wilayah}", "Overdue referrals per village · {wilayah}"),
+    "bahan_ket_peta": (
+        "Warna: rujukan terbuka yang melewati SLA per {tanggal}, kelas dan warna sama dengan halaman Peta; diam dan "
+        "tanpa data diberi warna sendiri. {cara}",
+        "Colour: open referrals past their SLA at {tanggal}, same classes and colours as the Map page; silent and "
+        "no data have colours of their own. {cara}",
+    ),
+    "bahan_peta_batas": ("Batas desa resmi yang diimpor.", "Imported official village boundaries."),
+    "bahan_peta_petak": (
+        "Belum ada batas desa resmi: satu kotak per desa, dikelompokkan per kecamatan.",
+        "No official boundaries yet: one square per village, grouped by kecamatan.",
+    ),
+    "bahan_peta_terlewat": ("{n} nama tidak ditulis karena akan bertumpuk.", "{n} names left out to avoid overlap."),
+    "bahan_banding_judul": ("Perbandingan {n} kecamatan, diurutkan menurut tunggakan rujukan",
+                            "{n} kecamatan compared, ranked by overdue referrals"),
+    "bahan_banding_grafik": ("Tunggakan rujukan per kecamatan per {tanggal}",
+                             "Overdue referrals per kecamatan at {tanggal}"),
+    "bahan_banding_catatan": (
+        "Kasus baru dan selesai ≤ 90 hari: periode {periode}; tunggakan dan Puskesos aktif: per {tanggal}. Angka "
+        "tiap baris sama dengan ubin Ringkasan bila kecamatan itu dipilih.",
+        "New cases and completed ≤ 90 days: period {periode}; overdue and active Puskesos: at {tanggal}. Each row "
+        "equals the Summary tiles when that kecamatan is selected.",
+    ),
+    "bahan_kol_no": ("No", "No"),
+    "bahan_kol_kecamatan": ("Kecamatan", "Kecamatan"),
+    "bahan_kol_tunggakan": ("Tunggakan", "Overdue"),
+    "bahan_kol_kasus": ("Kasus baru", "New cases"),
+    "bahan_kol_selesai": ("Selesai ≤ 90 hari", "Completed ≤ 90 days"),
+    "bahan_kol_aktif": ("Puskesos aktif", "Active Puskesos"),
+    "bahan_perubahan_judul": ("Yang berubah: {bulan} dibanding {lalu}", "What changed: {bulan} against {lalu}"),
+    "bahan_perubahan_tidak_ada": (
+        "{bulan} belum dapat dibandingkan dengan {lalu}: gudang data belum memuat bulan {lalu} seluruhnya.",
+        "{bulan} cannot be compared with {lalu} yet: the warehouse does not hold all of {lalu}.",
+    ),
+    "bahan_naik": ("naik {n}", "up {n}"),
+    "bahan_turun": ("turun {n}", "down {n}"),
+    "bahan_sama": ("sama", "unchanged"),
+    "bahan_kalimat_kasus": (
+        "Kasus baru bulan {bulan}: {n}, {arah}{persen} dibanding {lalu} ({n_lalu}).",
+        "New cases in {bulan}: {n}, {arah}{persen} against {lalu} ({n_lalu}).",
+    ),
+    "bahan_kalimat_rujukan": (
+        "Rujukan dikirim bulan {bulan}: {n}, {arah} dibanding {lalu} ({n_lalu}).",
+        "Referrals sent in {bulan}: {n}, {arah} against {lalu} ({n_lalu}).",
+    ),
+    "bahan_kalimat_tunggakan": (
+        "Dari rujukan yang dimulai bulan {bulan}, {n} sudah melewati SLA per {tanggal}; dari yang dimulai {lalu}, "
+        "{n_lalu}.",
+        "Of the referrals started in {bulan}, {n} are past their SLA at {tanggal}; of those started in {lalu}, "
+        "{n_lalu}.",
+    ),
+    "bahan_kalimat_selesai": (
+        "Rujukan selesai ≤ 90 hari: {persen} untuk kohort {bulan}, {persen_lalu} untuk kohort {lalu}.",
+        "Referrals completed ≤ 90 days: {persen} for the {bulan} cohort, {persen_lalu} for {lalu}.",
+    ),
+    "bahan_kalimat_selesai_belum": (
+        "Rujukan selesai ≤ 90 hari belum dibandingkan: kohort {bulan} belum matang (belum 90 hari berlalu).",
+        "Referrals completed ≤ 90 days are not compared yet: the {bulan} cohort is not mature (90 days have not "
+        "passed).",
+    ),
+    "bahan_kalimat_kec_naik": ("Kenaikan kasus baru terbesar: Kec. {kec} (naik {n}).",
+                               "Largest rise in new cases: Kec. {kec} (up {n})."),
+    "bahan_kalimat_kec_turun": ("Penurunan kasus baru terbesar: Kec. {kec} (turun {n}).",
+                                "Largest fall in new cases: Kec. {kec} (down {n})."),
+    "bahan_kalimat_kec_sama": ("Kasus baru tidak berubah di kecamatan mana pun.",
+                               "New cases did not change in any kecamatan."),
+    "bahan_perubahan_catatan": (
+        "Hanya bulan yang sudah jatuh tempo dibandingkan; {bulan} belum jatuh tempo dan tidak dibandingkan.",
+        "Only due months are compared; {bulan} is not yet due and is not compared.",
+    ),
+    "bahan_tujuan_judul": ("Rujukan lewat SLA per tujuan", "Overdue referrals by destination"),
+    "bahan_tujuan_catatan": (
+        "Rujukan yang dimulai {periode}, keadaannya per {tanggal}; tabel yang sama dengan halaman Rujukan.",
+        "Referrals started {periode}, as they stood at {tanggal}; the same table as the Referrals page.",
+    ),
+    "bahan_def_jatuh_tempo": (
+        "Bulan jatuh tempo: laporan bulan M wajib masuk paling lambat tanggal 10 bulan berikutnya. Sebelum tanggal "
+        "itu lewat, bulan M belum lengkap: tidak dihitung sebagai tidak melapor dan tidak dibandingkan dengan bulan "
+        "yang lengkap.",
+        "Due month: the report for month M is due on day 10 of the next month. Until then month M is incomplete: it "
+        "never counts as missing and is never compared with a complete month.",
+    ),
+    "bahan_def_proyeksi": (
+        "Proyeksi: garis lurus melalui lima angka BPS terakhir, dengan rentang tempat angka tahun depan jatuh pada 8 "
+        "dari 10 kemungkinan (80 %).",
+        "Projection: a straight line through the last five BPS figures, with the band where next year's figure falls "
+        "8 times in 10 (80%).",
+    ),
+    "bahan_def_peta": (
+        "Peta: tiap desa diwarnai menurut tunggakan rujukannya per tanggal data. Diam: desa yang diharapkan melapor "
+        "tetapi tidak mengirim laporan dalam 3 bulan terakhir periode. Tanpa data: desa yang belum pernah melapor.",
+        "Map: each village coloured by its overdue referrals at the data date. Silent: a village expected to report "
+        "that sent nothing in the last 3 months of the period. No data: a village that has never reported.",
+    ),
+})
+

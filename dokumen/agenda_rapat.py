@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bahasa.format import netralkan_rumus
 from dokumen.model import Kepala, Tabel, kosong
 from dokumen.pdf import HalamanPdf, ke_bytes
-from pipelines.baca.nilai import netralkan_rumus
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,34 @@
-"""The briefing pack (`screens.md`, Ringkasan: "Unduh bahan rapat") as PDF and as PPTX, with the same content:
-the title block (wilayah, period, freshness line, date, DATA SINTETIS for demo data), the key numbers as their
-tiles show them, the charts as PNG, and the tables ("Perlu perhatian").
+"""The briefing pack (`screens.md`, Ringkasan: "Unduh bahan rapat") as PDF and as PPTX, with the same content: one
+model (`IsiBahanRapat`) and two renderers.
 
-PPTX is 16:9 (13.333 x 7.5 in): a title slide, a slide of key numbers, one slide per chart and one per table
-(long tables continue on further slides); every slide repeats the freshness line and the DATA SINTETIS mark.
+Content, in order: the cover (wilayah, period, data date and freshness, due month, DATA SINTETIS for demo data),
+the headline numbers as their tiles show them (a number that covers a month not yet due carries the mark
+`belum lengkap`), then the sections (`model.Bagian`) in the caller's order: charts as data (`Grafik`: drawn as
+vector graphics in the PDF, as editable chart objects in the PPTX), the map (`Gambar`, a labelled PNG), tables,
+sentences (`Teks`) and definitions (`DaftarDefinisi`).
+
+PPTX: 16:9 (13.333 x 7.5 in). Every slide is made from a layout with a title placeholder ("Title Slide" for the
+cover, "Title Only" for the rest), so the outline, the reading order and screen readers see its title. Every text
+is set with a size measured to fit its box (`ukur.muatkan`): a value like `1.234 dari 83.762` shrinks to one line
+instead of wrapping. Tables continue on further slides by measured height. Every slide repeats the freshness line
+and the DATA SINTETIS mark.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from dokumen.model import Angka, Gambar, Kepala, Tabel, baris_teks
+from dokumen.model import Angka, Bagian, DaftarDefinisi, Gambar, Grafik, Kepala, Tabel, Teks, baris_teks
 from dokumen.pdf import HalamanPdf, ke_bytes
+from dokumen.ukur import Muat, bungkus, muatkan
 
-BARIS_PER_SLIDE = 10
+EMU_PER_PT = 12700
+SISIP_PT = 7.2
+"""python-pptx's default left/right inset of a text frame (0.1 in), in points."""
+SISIP_ATAS_PT = 3.6
 
 
 @dataclass(frozen=True)
@@ -25,158 +38,305 @@ class IsiBahanRapat:
     kepala: Kepala
     judul_angka: str
     angka: Sequence[Angka]
-    gambar: Sequence[Gambar] = ()
-    tabel: Sequence[Tabel] = ()
+    bagian: Sequence[Bagian] = ()
+    sampul: Sequence[str] = field(default_factory=tuple)
+    """Further lines on the cover under the period and freshness (the due month, a partial month)."""
     lanjutan: str = "(lanjutan)"
-    """Appended to a table's title on its continuation slides."""
+    """Appended to a section's title on its continuation slides."""
 
 
 def bahan_rapat_pdf(isi: IsiBahanRapat) -> bytes:
-    """The pack as an A4 PDF: title block, key numbers, charts, tables."""
+    """The pack as an A4 PDF: title block, headline numbers, then every section in order."""
     pdf = HalamanPdf(isi.kepala)
     pdf.add_page()
     pdf.blok_judul()
+    if isi.sampul:
+        pdf.set_font("DejaVu", "", 9.5)
+        pdf.set_text_color(55, 65, 81)
+        for baris in isi.sampul:
+            pdf.multi_cell(0, 5, baris, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(2)
     pdf.subjudul(isi.judul_angka)
     pdf.ubin_angka(list(isi.angka))
-    for g in isi.gambar:
-        pdf.gambar(g)
-    for tabel in isi.tabel:
-        pdf.tabel(tabel)
+    for b in isi.bagian:
+        if isinstance(b, Grafik):
+            pdf.grafik(b)
+        elif isinstance(b, Gambar):
+            pdf.gambar(b)
+        elif isinstance(b, Tabel):
+            pdf.tabel(b)
+        elif isinstance(b, Teks):
+            pdf.teks(b)
+        elif isinstance(b, DaftarDefinisi):
+            pdf.definisi(b)
     return ke_bytes(pdf)
+
+
+# the PPTX
+LEBAR_IN, TINGGI_IN = 13.333, 7.5
+TATA_SAMPUL, TATA_JUDUL = 0, 5
+"""Layouts of python-pptx's default template: "Title Slide" (title, subtitle) and "Title Only"."""
+
+
+class _Slide:
+    """The deck being built: slide size, header and footer, and text set to fit."""
+
+    def __init__(self, isi: IsiBahanRapat) -> None:
+        from pptx import Presentation
+        from pptx.util import Inches
+
+        self.isi = isi
+        self.k = isi.kepala
+        self.pres = Presentation()
+        self.pres.slide_width, self.pres.slide_height = Inches(LEBAR_IN), Inches(TINGGI_IN)
+        self.nomor = 0
+        self.tidak_muat: list[str] = []
+        """Texts that could not be fitted even at their smallest size (kept for the tests and the caller)."""
+
+    def teks(self, bingkai: Any, teks: str, lebar_pt: float, tinggi_pt: float, *, maks: float, minimum: float,
+             tebal: bool = False, warna: str | None = None, rata: str = "kiri", baris_maks: int | None = None,
+             jarak: float = 1.2) -> Muat:
+        """Set `teks` in a text frame at the largest size that fits `lebar_pt` x `tinggi_pt` (the frame's inner
+        box), with the measured lines as explicit line breaks, no auto-fit and no extra wrapping."""
+        from pptx.dml.color import RGBColor
+        from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+        from pptx.util import Pt
+
+        m = muatkan(teks, lebar_pt, tinggi_pt, maks=maks, minimum=minimum, tebal=tebal, baris_maks=baris_maks,
+                    jarak=jarak)
+        if not m.muat:
+            self.tidak_muat.append(teks)
+        bingkai.word_wrap = True
+        bingkai.auto_size = MSO_AUTO_SIZE.NONE
+        bingkai.text = ""
+        para = bingkai.paragraphs[0]
+        para.alignment = {"kiri": PP_ALIGN.LEFT, "kanan": PP_ALIGN.RIGHT, "tengah": PP_ALIGN.CENTER}[rata]
+        para.line_spacing = jarak * 0.84  # PowerPoint's single spacing is about 1.2 x the size
+        para.text = "\v".join(m.baris)  # measured lines, joined by line breaks (python-pptx writes <a:br/>)
+        for run in para.runs:
+            run.font.size = Pt(m.ukuran)
+            run.font.bold = tebal
+            if warna:
+                run.font.color.rgb = RGBColor.from_string(warna[1:].upper())
+        return m
+
+    def kotak(self, slide: Any, kiri: float, atas: float, lebar: float, tinggi: float, teks: str, **gaya: Any) -> Muat:
+        """A text box at (inches) holding `teks` fitted (see `teks`)."""
+        from pptx.util import Inches
+
+        bentuk = slide.shapes.add_textbox(Inches(kiri), Inches(atas), Inches(lebar), Inches(tinggi))
+        return self.teks(bentuk.text_frame, teks, lebar * 72 - 2 * SISIP_PT, tinggi * 72 - 2 * SISIP_ATAS_PT, **gaya)
+
+    def slide(self, judul: str, *, sampul: bool = False) -> Any:
+        """A new slide from a layout with a title placeholder, its title fitted, header mark and footer."""
+        from pptx.util import Inches
+
+        self.nomor += 1
+        slide = self.pres.slides.add_slide(self.pres.slide_layouts[TATA_SAMPUL if sampul else TATA_JUDUL])
+        judul_ph = slide.shapes.title
+        kiri, atas, lebar, tinggi = (0.8, 1.3, LEBAR_IN - 1.6, 1.4) if sampul else (0.5, 0.25, LEBAR_IN - 3.4, 0.9)
+        judul_ph.left, judul_ph.top, judul_ph.width, judul_ph.height = (Inches(kiri), Inches(atas), Inches(lebar),
+                                                                        Inches(tinggi))
+        self.teks(judul_ph.text_frame, judul, lebar * 72 - 2 * SISIP_PT, tinggi * 72 - 2 * SISIP_ATAS_PT,
+                  maks=40 if sampul else 28, minimum=16, tebal=True, baris_maks=2)
+        if self.k.sintetis:
+            self.kotak(slide, LEBAR_IN - 2.9, 0.3, 2.5, 0.5, self.k.label_sintetis, maks=16, minimum=9, tebal=True,
+                       warna="#C2410C", rata="kanan", baris_maks=1)
+        self.kotak(slide, 0.5, 7.0, LEBAR_IN - 2.0, 0.4, self.k.kesegaran, maks=11, minimum=7, warna="#6B7280",
+                   baris_maks=1)
+        self.kotak(slide, LEBAR_IN - 1.4, 7.0, 1.0, 0.4, str(self.nomor), maks=11, minimum=8, warna="#6B7280",
+                   rata="kanan", baris_maks=1)
+        return slide
 
 
 def bahan_rapat_pptx(isi: IsiBahanRapat) -> bytes:
     """The pack as a 16:9 PPTX."""
-    from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.enum.text import PP_ALIGN
-    from pptx.util import Emu, Inches, Pt
-
-    oranye, abu, abu_tua = RGBColor(0xC2, 0x41, 0x0C), RGBColor(0x6B, 0x72, 0x80), RGBColor(0x37, 0x41, 0x51)
-    k = isi.kepala
-    pres = Presentation()
-    pres.slide_width, pres.slide_height = Inches(13.333), Inches(7.5)
-    kosong = pres.slide_layouts[6]
-    lebar = pres.slide_width
-    nomor = [0]
-
-    def kotak_teks(slide, kiri, atas, lebar_, tinggi, teks: str, ukuran: float, *, tebal: bool = False,
-                   warna: RGBColor | None = None, rata=None) -> None:
-        bingkai = slide.shapes.add_textbox(kiri, atas, lebar_, tinggi).text_frame
-        bingkai.word_wrap = True
-        for i, baris in enumerate(teks.split("\n")):
-            para = bingkai.paragraphs[0] if i == 0 else bingkai.add_paragraph()
-            if rata is not None:
-                para.alignment = rata
-            run = para.add_run()
-            run.text = baris
-            run.font.size = Pt(ukuran)
-            run.font.bold = tebal
-            if warna is not None:
-                run.font.color.rgb = warna
-
-    def slide_baru(judul: str | None):
-        nomor[0] += 1
-        slide = pres.slides.add_slide(kosong)
-        if judul:
-            kotak_teks(slide, Inches(0.5), Inches(0.3), lebar - Inches(3.2), Inches(0.8), judul, 28, tebal=True)
-        if k.sintetis:
-            kotak_teks(slide, lebar - Inches(2.9), Inches(0.3), Inches(2.5), Inches(0.5), k.label_sintetis, 16,
-                       tebal=True, warna=oranye, rata=PP_ALIGN.RIGHT)
-        kotak_teks(slide, Inches(0.5), Inches(7.0), lebar - Inches(2.0), Inches(0.4), k.kesegaran, 11, warna=abu)
-        kotak_teks(slide, lebar - Inches(1.4), Inches(7.0), Inches(1.0), Inches(0.4), str(nomor[0]), 11, warna=abu,
-                   rata=PP_ALIGN.RIGHT)
-        return slide
-
-    # 1/ title
-    slide = slide_baru(None)
-    kotak_teks(slide, Inches(0.8), Inches(1.6), lebar - Inches(1.6), Inches(1.0), k.judul, 40, tebal=True)
-    kotak_teks(slide, Inches(0.8), Inches(2.6), lebar - Inches(1.6), Inches(0.8), k.wilayah, 28)
-    kotak_teks(slide, Inches(0.8), Inches(3.6), lebar - Inches(1.6), Inches(1.4),
-               "\n".join((k.periode, k.kesegaran, k.dibuat)), 18, warna=abu_tua)
-    if k.sintetis:
-        kotak_teks(slide, Inches(0.8), Inches(5.3), lebar - Inches(1.6), Inches(1.0),
-                   f"{k.label_sintetis}: {k.catatan_sintetis}", 16, tebal=True, warna=oranye)
-
-    # 2/ key numbers, one box each, at most four a slide
-    for awal in range(0, len(isi.angka), 4):
-        bagian = list(isi.angka)[awal:awal + 4]
-        slide = slide_baru(isi.judul_angka)
-        jarak = Inches(0.25)
-        n = len(bagian)
-        lebar_kotak = Emu(int((lebar - Inches(1.0) - jarak * (n - 1)) / n))
-        for i, a in enumerate(bagian):
-            kiri = Emu(int(Inches(0.5) + i * (lebar_kotak + jarak)))
-            bingkai = slide.shapes.add_shape(1, kiri, Inches(1.5), lebar_kotak, Inches(4.8))  # 1 = rectangle
-            bingkai.fill.background()
-            bingkai.line.color.rgb = RGBColor(0xD1, 0xD5, 0xDB)
-            kotak_teks(slide, kiri + Inches(0.15), Inches(1.65), lebar_kotak - Inches(0.3), Inches(1.0), a.judul, 16,
-                       tebal=True, warna=abu_tua)
-            kotak_teks(slide, kiri + Inches(0.15), Inches(2.7), lebar_kotak - Inches(0.3), Inches(1.2), a.nilai, 36,
-                       tebal=True)
-            bawah = "\n".join(x for x in (a.selisih, a.keterangan) if x)
-            if bawah:
-                kotak_teks(slide, kiri + Inches(0.15), Inches(4.0), lebar_kotak - Inches(0.3), Inches(2.2), bawah,
-                           13, warna=abu)
-
-    # 3/ charts
-    for g in isi.gambar:
-        slide = slide_baru(g.judul)
-        from PIL import Image
-
-        with Image.open(io.BytesIO(g.png)) as img:
-            rasio = img.height / img.width
-        maks_l, maks_t = lebar - Inches(1.0), Inches(5.3)
-        l_gambar = maks_l if maks_l * rasio <= maks_t else Emu(int(maks_t / rasio))
-        slide.shapes.add_picture(io.BytesIO(g.png), Inches(0.5), Inches(1.3), width=l_gambar)
-        if g.keterangan:
-            kotak_teks(slide, Inches(0.5), Inches(6.5), lebar - Inches(1.0), Inches(0.45), g.keterangan, 12,
-                       warna=abu)
-
-    # 4/ tables, BARIS_PER_SLIDE rows a slide
-    for tabel in isi.tabel:
-        baris = baris_teks(tabel, k.bahasa)
-        kolom = [str(c) for c in tabel.data.columns]
-        if not baris:
-            slide = slide_baru(tabel.judul)
-            kotak_teks(slide, Inches(0.5), Inches(1.5), lebar - Inches(1.0), Inches(1.0), tabel.kosong, 20)
-            continue
-        for awal in range(0, len(baris), BARIS_PER_SLIDE):
-            potong = baris[awal:awal + BARIS_PER_SLIDE]
-            judul = tabel.judul if awal == 0 else f"{tabel.judul} {isi.lanjutan}"
-            slide = slide_baru(judul)
-            bentuk = slide.shapes.add_table(len(potong) + 1, len(kolom), Inches(0.5), Inches(1.3),
-                                            lebar - Inches(1.0), Inches(0.45) * (len(potong) + 1))
-            tabel_pptx = bentuk.table
-            if tabel.lebar:
-                total = sum(tabel.lebar)
-                for j, w in enumerate(tabel.lebar):
-                    tabel_pptx.columns[j].width = Emu(int((lebar - Inches(1.0)) * w / total))
-            kanan = [tabel.jenis.get(c) in ("angka", "persen") for c in kolom]
-            for j, nama in enumerate(kolom):
-                _isi_sel(tabel_pptx.cell(0, j), nama, Pt(15), tebal=True, kanan=kanan[j])
-            for i, isi_baris in enumerate(potong, start=1):
-                for j, teks in enumerate(isi_baris):
-                    _isi_sel(tabel_pptx.cell(i, j), teks, Pt(14), kanan=kanan[j])
-            if tabel.catatan and awal + BARIS_PER_SLIDE >= len(baris):
-                kotak_teks(slide, Inches(0.5), Inches(6.45), lebar - Inches(1.0), Inches(0.5), tabel.catatan, 11,
-                           warna=abu)
-
+    dek = _buat_dek(isi)
     keluaran = io.BytesIO()
-    pres.save(keluaran)
+    dek.pres.save(keluaran)
     return keluaran.getvalue()
 
 
-def _isi_sel(sel, teks: str, ukuran, *, tebal: bool = False, kanan: bool = False) -> None:
+def _buat_dek(isi: IsiBahanRapat) -> _Slide:
+    dek = _Slide(isi)
+    k = isi.kepala
+    # 1/ cover: title and wilayah in the placeholders, then period, freshness, due month, date made
+    slide = dek.slide(k.judul, sampul=True)
+    sub = slide.placeholders[1]
+    from pptx.util import Inches
+
+    sub.left, sub.top, sub.width, sub.height = Inches(0.8), Inches(2.8), Inches(LEBAR_IN - 1.6), Inches(0.8)
+    dek.teks(sub.text_frame, k.wilayah, (LEBAR_IN - 1.6) * 72 - 2 * SISIP_PT, 0.8 * 72 - 2 * SISIP_ATAS_PT, maks=28,
+             minimum=14, baris_maks=1)
+    dek.kotak(slide, 0.8, 3.7, LEBAR_IN - 1.6, 2.2, "\n".join((k.periode, k.kesegaran, *isi.sampul, k.dibuat)),
+              maks=18, minimum=10, warna="#374151")
+    if k.sintetis:
+        dek.kotak(slide, 0.8, 5.95, LEBAR_IN - 1.6, 0.9, f"{k.label_sintetis}: {k.catatan_sintetis}", maks=16,
+                  minimum=9, tebal=True, warna="#C2410C")
+    # 2/ headline numbers: three a row, two rows a slide
+    for awal in range(0, len(isi.angka), 6):
+        slide = dek.slide(isi.judul_angka)
+        _ubin_pptx(dek, slide, list(isi.angka)[awal:awal + 6])
+    # 3/ the sections
+    for b in isi.bagian:
+        if isinstance(b, Grafik):
+            _grafik_slide(dek, b)
+        elif isinstance(b, Gambar):
+            _gambar_slide(dek, b)
+        elif isinstance(b, Tabel):
+            _tabel_slide(dek, b)
+        elif isinstance(b, Teks):
+            _teks_slide(dek, b.judul, [f"• {x}" for x in b.kalimat], b.catatan)
+        elif isinstance(b, DaftarDefinisi):
+            _teks_slide(dek, b.judul, [f"{d.istilah}: {d.uraian}" for d in b.isi], None, maks=16, minimum=10)
+    return dek
+
+
+def _ubin_pptx(dek: _Slide, slide: Any, angka: list[Angka]) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    jarak, per_baris = 0.25, 3
+    lebar = (LEBAR_IN - 1.0 - jarak * (per_baris - 1)) / per_baris
+    tinggi = 2.6
+    for i, a in enumerate(angka):
+        kiri = 0.5 + (i % per_baris) * (lebar + jarak)
+        atas = 1.35 + (i // per_baris) * (tinggi + 0.2)
+        kotak = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(kiri), Inches(atas), Inches(lebar), Inches(tinggi))
+        kotak.fill.background()
+        kotak.line.color.rgb = RGBColor(0xD1, 0xD5, 0xDB)
+        kotak.name = a.judul[:60]
+        dalam = lebar - 0.2
+        dek.kotak(slide, kiri + 0.1, atas + 0.08, dalam, 0.6, a.judul, maks=15, minimum=10, tebal=True,
+                  warna="#374151", baris_maks=2)
+        dek.kotak(slide, kiri + 0.1, atas + 0.68, dalam, 0.72, a.nilai, maks=32, minimum=14, tebal=True,
+                  baris_maks=1)
+        bawah = [x for x in (a.tanda, a.selisih, a.keterangan) if x]
+        if bawah:
+            dek.kotak(slide, kiri + 0.1, atas + 1.4, dalam, tinggi - 1.45, "\n".join(bawah), maks=12, minimum=8,
+                      warna="#6B7280")
+
+
+def _grafik_slide(dek: _Slide, g: Grafik) -> None:
+    from pptx.util import Inches
+
+    from dokumen.grafik import grafik_pptx
+
+    slide = dek.slide(g.judul)
+    tinggi = 5.0 if g.keterangan else 5.55
+    grafik_pptx(slide, g, Inches(0.5), Inches(1.25), Inches(LEBAR_IN - 1.0), Inches(tinggi))
+    if g.keterangan:
+        dek.kotak(slide, 0.5, 6.3, LEBAR_IN - 1.0, 0.65, g.keterangan, maks=12, minimum=8, warna="#6B7280")
+
+
+def _gambar_slide(dek: _Slide, g: Gambar) -> None:
+    from PIL import Image
+    from pptx.util import Emu, Inches
+
+    slide = dek.slide(g.judul)
+    with Image.open(io.BytesIO(g.png)) as img:
+        rasio = img.height / img.width
+    maks_l, maks_t = Inches(LEBAR_IN - 1.0), Inches(5.0 if g.keterangan else 5.55)
+    l_gambar = maks_l if maks_l * rasio <= maks_t else Emu(int(maks_t / rasio))
+    kiri = Emu(int((Inches(LEBAR_IN) - l_gambar) / 2))
+    gambar = slide.shapes.add_picture(io.BytesIO(g.png), kiri, Inches(1.25), width=l_gambar)
+    gambar._element.nvPicPr.cNvPr.set("descr", g.keterangan or g.judul)  # alt text for screen readers
+    if g.keterangan:
+        dek.kotak(slide, 0.5, 6.3, LEBAR_IN - 1.0, 0.65, g.keterangan, maks=12, minimum=8, warna="#6B7280")
+
+
+UKURAN_SEL = 13.0
+TINGGI_TABEL_IN = 5.0
+
+
+def _tinggi_baris(sel: Sequence[str], lebar_pt: Sequence[float], ukuran: float, tebal: bool = False) -> float:
+    """Height in points of a table row whose cells wrap at their column widths (0.05 in insets top and bottom)."""
+    baris = max(len(bungkus(s, ukuran, w - 2 * SISIP_PT, tebal=tebal) or [s] * 3) for s, w in zip(sel, lebar_pt,
+                                                                                                 strict=True))
+    return baris * ukuran * 1.2 + 2 * SISIP_ATAS_PT
+
+
+def _tabel_slide(dek: _Slide, tabel: Tabel) -> None:
+    from pptx.util import Inches, Pt
+
+    k = dek.k
+    baris = baris_teks(tabel, k.bahasa)
+    kolom = [str(c) for c in tabel.data.columns]
+    if not baris:
+        slide = dek.slide(tabel.judul)
+        dek.kotak(slide, 0.5, 1.4, LEBAR_IN - 1.0, 1.0, tabel.kosong, maks=20, minimum=12)
+        return
+    lebar_total = (LEBAR_IN - 1.0) * 72
+    bobot = list(tabel.lebar) if tabel.lebar else [1.0] * len(kolom)
+    lebar_pt = [lebar_total * w / sum(bobot) for w in bobot]
+    kanan = [tabel.jenis.get(c) in ("angka", "persen", "kanan") for c in kolom]
+    # rows per slide by measured height, so a long reason never pushes the table off the slide
+    potongan: list[list[list[str]]] = [[]]
+    tinggi_kepala = _tinggi_baris(kolom, lebar_pt, UKURAN_SEL, tebal=True)
+    terpakai = tinggi_kepala
+    for r in baris:
+        h = _tinggi_baris(r, lebar_pt, UKURAN_SEL)
+        if potongan[-1] and terpakai + h > TINGGI_TABEL_IN * 72:
+            potongan.append([])
+            terpakai = tinggi_kepala
+        potongan[-1].append(r)
+        terpakai += h
+    for n, potong in enumerate(potongan):
+        slide = dek.slide(tabel.judul if n == 0 else f"{tabel.judul} {dek.isi.lanjutan}")
+        tinggi = [tinggi_kepala] + [_tinggi_baris(r, lebar_pt, UKURAN_SEL) for r in potong]
+        bentuk = slide.shapes.add_table(len(potong) + 1, len(kolom), Inches(0.5), Inches(1.25),
+                                        Inches(LEBAR_IN - 1.0), Pt(sum(tinggi)))
+        t = bentuk.table
+        for j, w in enumerate(lebar_pt):
+            t.columns[j].width = Pt(w)
+        for i, h in enumerate(tinggi):
+            t.rows[i].height = Pt(h)
+        for j, nama in enumerate(kolom):
+            _isi_sel(t.cell(0, j), nama, UKURAN_SEL, tebal=True, kanan=kanan[j])
+        for i, isi_baris in enumerate(potong, start=1):
+            for j, teks in enumerate(isi_baris):
+                _isi_sel(t.cell(i, j), teks, UKURAN_SEL, kanan=kanan[j])
+        if tabel.catatan and n == len(potongan) - 1:
+            dek.kotak(slide, 0.5, 6.35, LEBAR_IN - 1.0, 0.6, tabel.catatan, maks=11, minimum=8, warna="#6B7280")
+
+
+def _isi_sel(sel: Any, teks: str, ukuran: float, *, tebal: bool = False, kanan: bool = False) -> None:
     from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
 
     sel.text = ""
     para = sel.text_frame.paragraphs[0]
     para.alignment = PP_ALIGN.RIGHT if kanan else PP_ALIGN.LEFT
     run = para.add_run()
     run.text = teks
-    run.font.size = ukuran
+    run.font.size = Pt(ukuran)
     run.font.bold = tebal
 
 
-__all__ = ["Angka", "Gambar", "IsiBahanRapat", "Tabel", "bahan_rapat_pdf", "bahan_rapat_pptx"]
+def _teks_slide(dek: _Slide, judul: str, paragraf: list[str], catatan: str | None, *, maks: float = 20,
+                minimum: float = 12) -> None:
+    """Paragraphs on as many slides as they need at no less than `minimum` points, each slide's text fitted."""
+    lebar_pt, tinggi_pt = (LEBAR_IN - 1.0) * 72 - 2 * SISIP_PT, 5.2 * 72 - 2 * SISIP_ATAS_PT
+    kelompok: list[list[str]] = [[]]
+    for p in paragraf:
+        coba = [*kelompok[-1], p]
+        if kelompok[-1] and not muatkan("\n".join(coba), lebar_pt, tinggi_pt, maks=minimum, minimum=minimum).muat:
+            kelompok.append([p])
+        else:
+            kelompok[-1] = coba
+    for n, isi in enumerate(kelompok):
+        slide = dek.slide(judul if n == 0 else f"{judul} {dek.isi.lanjutan}")
+        dek.kotak(slide, 0.5, 1.3, LEBAR_IN - 1.0, 5.2, "\n".join(isi), maks=maks, minimum=minimum)
+        if catatan and n == len(kelompok) - 1:
+            dek.kotak(slide, 0.5, 6.4, LEBAR_IN - 1.0, 0.55, catatan, maks=11, minimum=8, warna="#6B7280")
+
+
+def pemeriksaan_muat(isi: IsiBahanRapat) -> list[str]:
+    """The texts of the PPTX that could not be fitted at their smallest size (empty: everything fits)."""
+    return _buat_dek(isi).tidak_muat
+
+
+__all__ = ["Angka", "Gambar", "Grafik", "IsiBahanRapat", "Tabel", "Teks", "bahan_rapat_pdf", "bahan_rapat_pptx",
+           "pemeriksaan_muat"]

@@ -18,8 +18,9 @@ import pandas as pd
 from bahasa import Bahasa
 from bahasa import format as fmt
 
-Jenis = Literal["teks", "angka", "persen", "tanggal", "bulan"]
-"""How a column is written: text, a count (`1.234`), a share as a whole percentage (`75 %`), a date, a month."""
+Jenis = Literal["teks", "angka", "persen", "tanggal", "bulan", "kanan"]
+"""How a column is written: text, a count (`1.234`), a share as a whole percentage (`75 %`), a date, a month, or
+text already formatted as a number (`<5`, `1.234`) and aligned right (`kanan`)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Angka:
     nilai: str
     selisih: str | None = None
     keterangan: str | None = None
+    tanda: str | None = None
+    """A short mark drawn beside the value when it covers a month whose reports are not yet due (`belum lengkap`)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,72 @@ class Gambar:
     judul: str
     png: bytes
     keterangan: str | None = None
+
+
+GayaGaris = Literal["penuh", "putus", "titik", "tanpa"]
+"""How a series is drawn: solid, dashed, dotted, or markers without a line (`tanpa`)."""
+
+
+@dataclass(frozen=True)
+class Deret:
+    """One series of a chart: its name in the legend, one value per category (None: no point), and its style."""
+
+    nama: str
+    nilai: Sequence[float | None]
+    warna: str = "#111827"
+    """`#rrggbb`."""
+    garis: GayaGaris = "penuh"
+    tebal: float = 2.0
+    """Line width in points."""
+    penanda: bool = False
+
+
+@dataclass(frozen=True)
+class Grafik:
+    """A chart as data, drawn natively by each renderer (vector lines in the PDF, an editable chart in the PPTX).
+
+    `garis`: a line chart over the categories (years, months); `batang`: horizontal bars, one series, categories
+    top to bottom in the given order. `pita` names two series (lower, upper) whose band the PDF shades."""
+
+    judul: str
+    jenis: Literal["garis", "batang"]
+    kategori: Sequence[str]
+    deret: Sequence[Deret]
+    sumbu_y: str = ""
+    keterangan: str | None = None
+    desimal: int = 0
+    """Decimals of the value axis and of the bars' labels."""
+    pita: tuple[str, str] | None = None
+    mulai_nol: bool = True
+    """The value axis starts at 0 (counts); False: it fits the values (a rate between 6 and 12 %)."""
+    ditandai: Sequence[int] = ()
+    """Categories drawn as not yet complete (months whose reports are not yet due)."""
+    bahasa: Bahasa = "id"
+
+
+@dataclass(frozen=True)
+class Teks:
+    """A section of sentences (e.g. what changed since the previous month), one paragraph a sentence."""
+
+    judul: str
+    kalimat: Sequence[str]
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
+class Definisi:
+    """A term and what it means, in words for the reader (no markup)."""
+
+    istilah: str
+    uraian: str
+
+
+@dataclass(frozen=True)
+class DaftarDefinisi:
+    """The definitions section."""
+
+    judul: str
+    isi: Sequence[Definisi]
 
 
 @dataclass(frozen=True)
@@ -81,6 +150,10 @@ class Tabel:
     """A column whose runs of equal values start a sub-heading (the PDF and PPTX; the XLSX keeps the column)."""
     nama_lembar: str | None = None
     """Sheet name in the XLSX (<= 31 characters); default derived from `judul`."""
+
+
+Bagian = Grafik | Gambar | Tabel | Teks | DaftarDefinisi
+"""One section of a document, in reading order."""
 
 
 def kosong(nilai: object) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from dokumen.model import Angka, Gambar, Kepala, Tabel, baris_teks
+from dokumen.model import Angka, DaftarDefinisi, Gambar, Grafik, Kepala, Tabel, Teks, baris_teks
 
 FOLDER_HURUF = Path("/usr/share/fonts/truetype/dejavu")
 """Where Debian's `fonts-dejavu-core` puts DejaVu Sans."""
@@ -27,8 +27,9 @@ ABU_MUDA = (243, 244, 246)
 GARIS = (209, 213, 219)
 
 
-PER_BARIS = 4
-"""Key-number boxes per row: more would wrap the big values on an A4 page."""
+PER_BARIS = 3
+"""Key-number boxes per row: six headline numbers make two rows of three; more would squeeze the big values."""
+PT_PER_MM = 72 / 25.4
 
 
 class HurufTidakAda(RuntimeError):
@@ -129,7 +130,10 @@ class HalamanPdf(FPDF):
         self.ln(1)
 
     def ubin_angka(self, angka: list[Angka]) -> None:
-        """Key numbers side by side in boxes (at most four a row): title, big value, change, note."""
+        """Key numbers side by side in boxes (at most `PER_BARIS` a row): title, big value (shrunk to fit its box on
+        one line, `ukur.muatkan`), the partial-month mark, change, note."""
+        from dokumen.ukur import muatkan
+
         if not angka:
             return
         if len(angka) > PER_BARIS:
@@ -137,31 +141,88 @@ class HalamanPdf(FPDF):
                 self.ubin_angka(angka[awal:awal + PER_BARIS])
             return
         jarak = 3.0
-        lebar = (self.lebar_isi - jarak * (len(angka) - 1)) / len(angka)
-        tinggi = 38.0
+        lebar = (self.lebar_isi - jarak * (PER_BARIS - 1)) / PER_BARIS
+        dalam = lebar - 4
+        nilai = [muatkan(a.nilai, dalam * PT_PER_MM, 12 * PT_PER_MM, maks=18, minimum=9, tebal=True, baris_maks=1)
+                 for a in angka]
+
+        def tinggi_isi(a: Angka) -> float:
+            self.set_font(HURUF, "B", 8.5)
+            t = float(self.multi_cell(dalam, 4, a.judul, dry_run=True, output="HEIGHT"))  # type: ignore[arg-type]
+            t += 8
+            self.set_font(HURUF, "", 7.5)
+            for teks, h in ((a.tanda, 3.6), (a.selisih, 3.6), (a.keterangan, 3.4)):
+                if teks:
+                    t += float(self.multi_cell(dalam, h, teks, dry_run=True, output="HEIGHT"))  # type: ignore[arg-type]
+            return t + 4
+
+        tinggi = max(30.0, *(tinggi_isi(a) for a in angka))
         if self.get_y() + tinggi > self.h - self.b_margin:
             self.add_page()
         y0 = self.get_y()
-        for i, a in enumerate(angka):
+        for i, (a, m) in enumerate(zip(angka, nilai, strict=True)):
             x = self.l_margin + i * (lebar + jarak)
             self.set_draw_color(*GARIS)
             self.rect(x, y0, lebar, tinggi)
             self.set_xy(x + 2, y0 + 2)
             self.set_font(HURUF, "B", 8.5)
             self.set_text_color(*ABU_TUA)
-            self.multi_cell(lebar - 4, 4, a.judul, align="L", new_x="LEFT", new_y="NEXT")
-            self.set_font(HURUF, "B", 17)
+            self.multi_cell(dalam, 4, a.judul, align="L", new_x="LEFT", new_y="NEXT")
+            self.set_font(HURUF, "B", m.ukuran)
             self.set_text_color(0, 0, 0)
-            self.multi_cell(lebar - 4, 8, a.nilai, align="L", new_x="LEFT", new_y="NEXT")
+            self.multi_cell(dalam, 8, m.teks, align="L", new_x="LEFT", new_y="NEXT")
             self.set_font(HURUF, "", 7.5)
+            if a.tanda:
+                self.set_font(HURUF, "B", 7.5)
+                self.set_text_color(*WARNA_PERHATIAN)
+                self.multi_cell(dalam, 3.6, a.tanda, align="L", new_x="LEFT", new_y="NEXT")
+                self.set_font(HURUF, "", 7.5)
             if a.selisih:
                 self.set_text_color(*ABU_TUA)
-                self.multi_cell(lebar - 4, 3.6, a.selisih, align="L", new_x="LEFT", new_y="NEXT")
+                self.multi_cell(dalam, 3.6, a.selisih, align="L", new_x="LEFT", new_y="NEXT")
             if a.keterangan:
                 self.set_text_color(*ABU)
-                self.multi_cell(lebar - 4, 3.4, a.keterangan, align="L", new_x="LEFT", new_y="NEXT")
+                self.multi_cell(dalam, 3.4, a.keterangan, align="L", new_x="LEFT", new_y="NEXT")
             self.set_text_color(0, 0, 0)
         self.set_xy(self.l_margin, y0 + tinggi + 3)
+
+    def teks(self, bagian: Teks) -> None:
+        """A heading and its sentences, one paragraph each."""
+        self.subjudul(bagian.judul)
+        self.set_font(HURUF, "", 9.5)
+        for kalimat in bagian.kalimat:
+            self.set_x(self.l_margin)
+            self.cell(4, 5, "•")
+            self.multi_cell(self.lebar_isi - 4, 5, kalimat, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.ln(0.8)
+        if bagian.catatan:
+            self.catatan(bagian.catatan)
+        self.ln(1)
+
+    def definisi(self, bagian: DaftarDefinisi) -> None:
+        """Each term in bold, then what it means."""
+        self.subjudul(bagian.judul)
+        for d in bagian.isi:
+            self.set_x(self.l_margin)
+            self.set_font(HURUF, "B", 8.5)
+            self.write(4.2, f"{d.istilah}: ")
+            self.set_font(HURUF, "", 8.5)
+            self.write(4.2, d.uraian)
+            self.ln(5.4)
+        self.ln(1)
+
+    def grafik(self, g: Grafik) -> None:
+        """A chart drawn as vector graphics from its data (`dokumen.grafik`)."""
+        from dokumen.grafik import gambar_pdf
+
+        tinggi = 72.0 if g.jenis == "garis" else 10 + 6.2 * max(1, len(g.kategori))
+        if self.get_y() + tinggi + 20 > self.h - self.b_margin:
+            self.add_page()
+        self.subjudul(g.judul)
+        gambar_pdf(self, g, self.l_margin, self.get_y(), self.lebar_isi, tinggi)
+        self.set_xy(self.l_margin, self.get_y() + 1)
+        if g.keterangan:
+            self.catatan(g.keterangan)
 
     def gambar(self, g: Gambar) -> None:
         """A chart across the text width (its PNG's aspect ratio kept)."""
@@ -210,7 +271,7 @@ class HalamanPdf(FPDF):
 
     def _tabel_datar(self, tabel: Tabel) -> None:
         kolom = [str(k) for k in tabel.data.columns]
-        rata = tuple("RIGHT" if tabel.jenis.get(k) in ("angka", "persen") else "LEFT" for k in kolom)
+        rata = tuple("RIGHT" if tabel.jenis.get(k) in ("angka", "persen", "kanan") else "LEFT" for k in kolom)
         self.set_font(HURUF, "", 8.5)
         self.set_draw_color(*GARIS)
         with self.table(

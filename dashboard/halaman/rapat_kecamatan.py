@@ -13,18 +13,9 @@ from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen.kesegaran import teks_kesegaran
 from dashboard.komponen.program import tampilkan_cakupan
-from dashboard.komponen.rapat import (
-    bantuan_desa,
-    garis_desa,
-    pilih_kecamatan,
-    tabel_desa,
-    tabel_pelaporan_turun,
-    tabel_puskesos_bermasalah,
-    tabel_rujukan_terlambat,
-    tabel_tujuan,
-    tampilkan_tabel,
-)
+from dashboard.komponen.rapat import bantuan_desa, garis_desa, pilih_kecamatan, tampilkan_tabel
 from dashboard.komponen.unduhan import isi_agenda, tombol_agenda
+from dashboard.laporan import tabel_agenda
 from dashboard.pilihan import pilihan_aktif
 
 # 1/ selection: the filter bar's kecamatan (a desa brings its kecamatan), or one chosen here
@@ -37,14 +28,8 @@ if not p.kode_kec or not p.nama_kec:
 kode_kec, nama_kec = p.kode_kec, p.nama_kec
 
 # 2/ data
-desa = data.rapat_desa(p.versi, kode_kec, p.dari, p.sampai)
-terlambat = data.rujukan_terlambat(p.versi, kode_kec)
-tujuan = data.perhatian_tujuan(p.versi, kode_kec, batas=None)
-bermasalah = data.puskesos_bermasalah(p.versi, kode_kec)
-turun = data.pelaporan_turun(p.versi, kode_kec)
+tabel, desa = tabel_agenda(p, kode_kec)  # the same tables as `pantau agenda` (dashboard.laporan)
 kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, kode_kec), b)
-tabel = [tabel_desa(desa, b), tabel_tujuan(tujuan, b), tabel_rujukan_terlambat(terlambat, b),
-         tabel_puskesos_bermasalah(bermasalah, b), tabel_pelaporan_turun(turun, p.bulan_jatuh_tempo, b)]
 t_desa, t_tujuan, t_terlambat, t_diam, t_turun = tabel
 
 # 3/ title and the agenda's download (the same tables as below)

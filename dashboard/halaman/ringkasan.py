@@ -11,8 +11,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
-from dashboard.komponen.grafik import gambar_tren, grafik_tren
-from dashboard.komponen.kesegaran import teks_kesegaran
+from dashboard.komponen.grafik import grafik_tren
 from dashboard.komponen.kpi import (
     isi_kasus_baru,
     isi_puskesos_aktif,
@@ -24,7 +23,8 @@ from dashboard.komponen.kpi import (
 from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
 from dashboard.komponen.rapat import perlu_perhatian
 from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
-from dashboard.komponen.unduhan import isi_bahan_rapat, tombol_bahan_rapat
+from dashboard.komponen.unduhan import tombol_bahan_rapat
+from dashboard.laporan import isi_bahan
 from dashboard.pilihan import pilihan_aktif
 
 # 1/ selection (made by the frame's filter bar)
@@ -66,10 +66,8 @@ perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)  # the gate keeps on
 # destinations are kecamatan-wide figures: a desa operator gets none (there are no desa rows to read)
 perhatian_tujuan = data.perhatian_tujuan(p.versi, p.kode_desa or kode_lingkup if p.tingkat_pengguna == "desa"
                                          else kode_lingkup)
-tabel_perhatian = perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
+perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
 
-# 7/ briefing pack: the tiles, the trend chart and the lists above, made only when asked (kaleido starts Chromium)
+# 7/ briefing pack: the same numbers, assembled by `dashboard.laporan` (as `pantau bahan` does), made when asked
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")
-figur = [] if tren.empty else [(t("tren_judul", b), gambar_tren(tren, p.bulan_jatuh_tempo, b), None)]
-kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(p.versi, p.kode_wilayah), b)
-tombol_bahan_rapat(p, lambda: isi_bahan_rapat(p, isi_kpi, figur, tabel_perhatian, kesegaran))
+tombol_bahan_rapat(p, lambda: isi_bahan(p))

@@ -7,9 +7,10 @@ inside (`akses.netralkan_ekspor`). Below: "Unduh agenda rapat" (PDF, XLSX) and "
 
 The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`dokumen`).
 The agenda is cheap (fpdf2 and xlsxwriter, well under a second), so its buttons hand Streamlit a function that
-builds the file only when clicked. The briefing pack needs its charts as PNG, and kaleido starts Chromium for
-that (seconds), so it is made only after the user presses "Siapkan bahan rapat", then offered for download; it is
-kept in the session for the selection it was made for. A missing font or browser gives an Indonesian message.
+builds the file only when clicked. The briefing pack reads many numbers (every kecamatan,
+the map), so it is made only after the user presses "Siapkan bahan rapat" (`dashboard.laporan.isi_bahan`), then
+offered for download; it is kept in the session for the selection it was made for. A missing font gives an
+Indonesian message.
 """
 
 from __future__ import annotations
@@ -17,19 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from akses import audit, boleh
 from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
-from dashboard.komponen.kpi import IsiKpi
 from dashboard.pilihan import Pilihan
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
 from dokumen.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
-from dokumen.gambar import GambarGagal, png
-from dokumen.model import Angka, Gambar, Kepala, Tabel, nama_berkas
+from dokumen.gambar import GambarGagal
+from dokumen.model import Kepala, Tabel, nama_berkas
 from dokumen.pdf import HurufTidakAda, berkas_huruf
 
 MIME_PDF = "application/pdf"
@@ -116,29 +115,6 @@ def tombol_agenda(isi: IsiAgenda, tanggal_data: dt.date, kode_kec: str) -> None:
 def nama_lengkap(p: Pilihan) -> str:
     """The selected wilayah with its regency: `Kec. Kabuh, Kabupaten Jombang`."""
     return p.nama_wilayah if p.tingkat == "kabupaten" else f"{p.nama_wilayah}, {p.nama_kab}"
-
-
-def angka_dari_kpi(isi: Sequence[IsiKpi]) -> list[Angka]:
-    """The KPI tiles as the documents' key numbers (the same formatted strings)."""
-    return [Angka(k.judul, k.nilai, k.selisih, k.keterangan) for k in isi]
-
-
-def isi_bahan_rapat(p: Pilihan, kpi: Sequence[IsiKpi], figur: Sequence[tuple[str, go.Figure, str | None]],
-                    tabel: Sequence[Tabel], kesegaran: str, sekarang: dt.datetime | None = None) -> IsiBahanRapat:
-    """The briefing pack for the current selection; renders the figures to PNG (kaleido: seconds)."""
-    b = p.bahasa
-    # the document's heading names the chart, so the figure's own title line is dropped from the image; kaleido
-    # has no Streamlit theme to make room for the axis labels, so the margins are set here
-    gambar = png([go.Figure(f).update_layout(title_text="", template="plotly_white",
-                                             margin={"l": 70, "r": 20, "t": 40, "b": 50}) for _, f, _ in figur])
-    return IsiBahanRapat(
-        kepala=kepala_dokumen(p, t("bahan_judul", b), nama_lengkap(p), kesegaran, sekarang=sekarang),
-        judul_angka=t("bahan_angka_utama", b),
-        angka=angka_dari_kpi(kpi),
-        gambar=[Gambar(judul, isi_png, ket) for (judul, _, ket), isi_png in zip(figur, gambar, strict=True)],
-        tabel=list(tabel),
-        lanjutan=t("pr_lanjutan", b),
-    )
 
 
 def tombol_bahan_rapat(p: Pilihan, buat_isi: Callable[[], IsiBahanRapat]) -> None:

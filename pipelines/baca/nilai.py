@@ -13,6 +13,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from bahasa.format import netralkan_rumus as netralkan_rumus  # re-exported: readers and exports use it
+
 KOSONG = frozenset({"", "-", "--", "n/a", "na", "null", "none", "nan", "tidak ada", "#n/a"})
 
 BULAN: dict[str, int] = {
@@ -212,6 +214,3 @@ def tampak_rumus(s: str) -> bool:
     return bool(_RUMUS.match(s))
 
 
-def netralkan_rumus(s: str) -> str:
-    """Prefix a formula-looking text with an apostrophe so that spreadsheets show it as text (exports)."""
-    return "'" + s if s[:1] in "=+-@" else s

@@ -3,8 +3,9 @@
 Warehouse: `tests/fixtures/app/` built by the real pipeline (numbers worked out in
 `tests/dashboard/halaman/test_ringkasan.py` and `tests/dashboard/halaman/test_rapat_kecamatan.py`). The screen's
 values are read with AppTest; the documents are built from the same data functions and components the pages use,
-then opened: PDF with poppler's `pdftotext` (installed by `.ci/run`; `pypdf` is not in the venv), PPTX with
-python-pptx, XLSX with openpyxl. A PNG of each PDF's first page is kept in `tests/artefak/` for a person to look at.
+then opened: PDF with poppler's `pdftotext` (installed by `.ci/run`; `pypdf` is not in the venv), XLSX with
+openpyxl. The briefing pack is tested in `tests/dokumen/test_bahan_rapat.py`. A PNG of each PDF's first page is
+kept in `tests/artefak/` for a person to look at.
 """
 
 from __future__ import annotations
@@ -13,36 +14,27 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from pptx import Presentation
-from pptx.util import Inches
 from streamlit.testing.v1 import AppTest
 
-from akses import Pengguna
 from bahasa import format as fmt
 from dashboard import data
 from dashboard.db import versi_gudang
 from dashboard.komponen.kesegaran import teks_kesegaran
-from dashboard.komponen.kpi import isi_kasus_baru, isi_puskesos_aktif, isi_selesai_90, isi_tunggakan
 from dashboard.komponen.rapat import (
     tabel_desa,
     tabel_pelaporan_turun,
-    tabel_perhatian_desa,
-    tabel_perhatian_tujuan,
     tabel_puskesos_bermasalah,
     tabel_rujukan_terlambat,
     tabel_tujuan,
 )
-from dashboard.komponen.unduhan import isi_agenda, isi_bahan_rapat
+from dashboard.komponen.unduhan import isi_agenda
 from dashboard.pilihan import Pilihan
-from dashboard.sesi import sebagai
 from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
-from dokumen.bahan_rapat import bahan_rapat_pdf, bahan_rapat_pptx
 from dokumen.model import Kepala, Tabel, nama_berkas
 from dokumen.pdf import HalamanPdf, HurufTidakAda, berkas_huruf
 
@@ -201,110 +193,6 @@ def test_xlsx_menetralkan_rumus() -> None:
     assert [v for v in semua if isinstance(v, int | float)] == [1, 2, 3, 4, 5, 6]  # numbers stay numbers
     lembar = buku.worksheets[1]
     assert all(sel.data_type != "f" for r in lembar.iter_rows() for sel in r)
-
-
-# 2/ the briefing pack (kaleido renders the trend chart: a few seconds)
-@pytest.fixture(scope="module")
-def bahan(gudang_app: Path) -> Iterator[tuple[bytes, bytes]]:
-    with sebagai(Pengguna("uji_perencana", "perencana", "35.17")):
-        yield _buat_bahan(gudang_app)
-
-
-def _buat_bahan(gudang: Path) -> tuple[bytes, bytes]:
-    p = _pilihan(gudang, kec=None, nama_kec=None)
-    v, b = p.versi, p.bahasa
-    kpi = data.kpi_ringkasan(v, p.kode_wilayah, p.dari, p.sampai)
-    puskesos = data.puskesos_status(v, p.kode_wilayah)
-    tren = data.tren_bulanan(v, p.kode_wilayah, p.dari, p.sampai)
-    from dashboard.komponen.grafik import gambar_tren
-    from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
-    from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
-
-    isi = isi_bahan_rapat(
-        p,
-        [isi_kasus_baru(kpi, b), isi_selesai_90(kpi, p.tanggal_data, b), isi_tunggakan(kpi, p.tanggal_data, b),
-         isi_puskesos_aktif(puskesos, p.tanggal_data, b),
-         ubin_pbi(data.program_wilayah(v, p.kode_wilayah, "pbi_jk"), b),
-         ubin_target(data.target_kemiskinan(v, p.kode_kab), b)],
-        [("Tren bulanan: kasus baru dan rujukan dikirim", gambar_tren(tren, JATUH_TEMPO, b), None)],
-        [tabel_perhatian_desa(data.perhatian_desa(v, "35.17"), True, b),
-         tabel_perhatian_tujuan(data.perhatian_tujuan(v, "35.17"), b)],
-        teks_kesegaran(p.tanggal_data, data.kesegaran(v, p.kode_wilayah), b),
-        sekarang=SEKARANG,
-    )
-    assert len(isi.gambar) == 1 and isi.gambar[0].png[:8] == b"\x89PNG\r\n\x1a\n"
-    return bahan_rapat_pdf(isi), bahan_rapat_pptx(isi)
-
-
-def test_bahan_rapat_pdf_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, bahan: tuple[bytes, bytes],
-                                           tmp_path: Path) -> None:
-    at = buka_app(gudang_app)
-    teks = _teks_pdf(bahan[0], tmp_path, "bahan_rapat")
-    satu_baris = " ".join(teks.split())
-    # the six tiles: 20 cases, 4/8 = 50,0 % (sensitive referrals not counted), 4 overdue, 3 of 306 active, with
-    # their notes; the fixture has no
-    # DTKS or rolls, so the PBI-JK tile says "belum ada data" on screen and in the pack; the poverty tile shows the
-    # shipped BPS series every warehouse carries (Jombang 2025: 8,36 %)
-    layar = [(m.label, m.value) for m in at.metric]
-    assert [n for _, n in layar] == ["20", "50,0 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
-    for judul, nilai in layar:
-        assert nilai in teks.splitlines(), nilai
-        assert judul in satu_baris
-    for catatan in ("4 dari 8 rujukan, kohort Jun – Jul 2026",
-                    "per 30 Okt 2026; tersendat 1, diam 2, belum dibentuk 300"):
-        assert catatan in satu_baris
-    # "Perlu perhatian": the same rows, in the same order, as the screen
-    for r in _df_layar(at, "Alasan", tanpa="Tujuan rujukan").to_dict("records"):
-        assert f"{r['No']} {r['Desa']} {r['Kecamatan']} {r['Puskesos']} {r['Alasan']}" in satu_baris
-    for r in _df_layar(at, "Tujuan rujukan").to_dict("records"):
-        assert f"{r['No']} {r['Tujuan rujukan']} {r['Alasan']}" in satu_baris
-    assert "Data per 30 Okt 2026, 3 dari 306 desa melapor (laporan bulan Sep 2026)" in teks
-    assert "Dibuat 2 Nov 2026 pukul 08.05" in teks and "Periode Jun – Sep 2026" in teks
-    assert "DATA SINTETIS" not in teks
-
-
-def test_bahan_rapat_pptx_sama_dengan_layar(buka_app: BukaApp, gudang_app: Path, bahan: tuple[bytes, bytes]) -> None:
-    at = buka_app(gudang_app)
-    pres = Presentation(io.BytesIO(bahan[1]))
-    assert (pres.slide_width, pres.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
-    slides = list(pres.slides)
-    teks = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in slides]
-    assert "Bahan rapat" in teks[0] and "Kabupaten Jombang" in teks[0]
-    for nilai in ("20", "50,0 %", "4", "3 dari 306"):
-        assert nilai in teks[1]
-    # the PBI-JK and poverty tiles, four boxes a slide at most
-    assert teks[2].count("belum ada data") == 1 and "8,36 %" in teks[2]
-    assert any(s.shape_type == 13 for s in slides[3].shapes)  # the chart as a picture
-    tabel = [s.table for slide in slides for s in slide.shapes if s.has_table]
-    assert len(tabel) == 2
-
-    def isi(t) -> list[list[str]]:
-        return [[t.cell(i, j).text for j in range(len(t.columns))] for i in range(len(t.rows))]
-
-    desa, tujuan = isi(tabel[0]), isi(tabel[1])
-    layar_desa = _df_layar(at, "Alasan", tanpa="Tujuan rujukan")
-    assert desa[0] == list(layar_desa.columns)
-    assert desa[1:] == [[str(v) for v in r] for r in layar_desa.itertuples(index=False)]
-    layar_tujuan = _df_layar(at, "Tujuan rujukan")
-    assert tujuan[1:] == [[str(v) for v in r] for r in layar_tujuan.itertuples(index=False)]
-    assert desa[1][-1] == "tidak melapor 4 bulan terakhir (sejak Jun 2026)"  # Kedungjati, as worked out
-    for slide in teks:
-        assert "Data per 30 Okt 2026, 3 dari 306 desa melapor (laporan bulan Sep 2026)" in slide
-        assert "DATA SINTETIS" not in slide
-
-
-def test_bahan_rapat_tabel_panjang_berlanjut() -> None:
-    kepala = Kepala("Bahan rapat", "Kabupaten Uji", "Periode Jun 2026", "Data per 30 Okt 2026", "Dibuat", True,
-                    "DATA SINTETIS", "angka buatan", "Halaman {n} dari {total}")
-    from dokumen.bahan_rapat import IsiBahanRapat
-
-    panjang = Tabel("Daftar", pd.DataFrame({"No": range(1, 24), "Desa": [f"Desa {i}" for i in range(1, 24)]}),
-                    {"No": "angka"})
-    pres = Presentation(io.BytesIO(bahan_rapat_pptx(IsiBahanRapat(kepala, "Angka utama", [], tabel=[panjang]))))
-    judul = [slide.shapes[0].text_frame.text for slide in pres.slides]
-    assert judul[1:] == ["Daftar", "Daftar (lanjutan)", "Daftar (lanjutan)"]  # 23 rows, 10 a slide
-    assert all(any(s.has_text_frame and s.text_frame.text == "DATA SINTETIS" for s in slide.shapes)
-               for slide in pres.slides)
 
 
 # 3/ errors a user can cause or meet
