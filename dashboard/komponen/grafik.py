@@ -58,7 +58,7 @@ def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa, mode
     fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d", tickfont={"size": 14},
                      dtick=1 if puncak <= 6 else None)  # counts: no 0.2 steps rounded to "0, 0, 1, 1"
     if mode == "ponsel":
-        fig.update_xaxes(tickvals=x, ticktext=label_bulan_pendek(list(tren["bulan"]), bahasa), tickangle="auto",
+        fig.update_xaxes(tickvals=x, ticktext=label_bulan_pendek(list(tren["bulan"]), bahasa), tickangle=None,
                          tickfont={"size": 12})
         fig.update_yaxes(title_text=None, tickfont={"size": 12})
         fig.update_layout(height=300, margin={"l": 4, "r": 4, "t": 36, "b": 8}, font={"size": 12},
