@@ -94,11 +94,14 @@ if mode == "presentasi":
         st.caption(t("peta_kelas_cakupan_ket", b) if metrik.program else t("peta_kelas_presentasi", b, kab=p.nama_kab))
     st.stop()
 
-kolom_peta, kolom_kanan = (st.container(), st.container()) if mode == "ponsel" else \
-    st.columns([3.5, 1.3], gap="medium")
+if mode == "ponsel":  # one column: the choices, the legend side by side, the map the phone's width, the notes
+    kolom_pilihan, slot_legenda, kolom_peta, kolom_kanan = (st.container() for _ in range(4))
+else:
+    kolom_peta, kolom_kanan = st.columns([3.5, 1.3], gap="medium")
+    kolom_pilihan = slot_legenda = kolom_kanan
 
 # 5/ choices, beside the map (the map needs the height of a laptop screen)
-with kolom_kanan:
+with kolom_pilihan:
     kode_metrik = st.selectbox(t("peta_metrik", b), kode_tersedia,
                                format_func=lambda k: t(METRIK_PER_KODE[k].judul_kunci, b), key="peta_metrik")
     metrik = METRIK_PER_KODE[kode_metrik]
@@ -111,11 +114,12 @@ siap = siapkan_peta(desa, metrik, metode, p.sampai, p.tanggal_data, b)
 tampil = saring_kecamatan(siap, p.kode_kec)
 alt = t("peta_alt", b, metrik=t(metrik.judul_kunci, b), wilayah=p.nama_wilayah, periode=periode)
 if mode == "ponsel":  # the legend above the map, side by side: the map fills the phone's width below it
-    legenda(hitung_legenda(siap, tampil), t(metrik.judul_kunci, b), b, mendatar=True)
+    with slot_legenda:
+        legenda(hitung_legenda(siap, tampil), t(metrik.judul_kunci, b), b, mendatar=True)
 with kolom_peta:
     if ada_batas:
         fig = gambar_choropleth(tampil, geojson, data.garis_kecamatan(p.versi, p.kode_kab), p.kode_kec, p.kode_desa,
-                                tinggi=560 if mode == "ponsel" else 500)
+                                tinggi=480 if mode == "ponsel" else 500)
     else:
         fig = gambar_petak(tampil, p.kode_desa, lebar_px=370 if mode == "ponsel" else 860)
     peta(fig, f"peta_{'batas' if ada_batas else 'petak'}_{p.kode_kec or 'kab'}", _saat_klik, alt)
