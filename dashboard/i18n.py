@@ -1749,3 +1749,43 @@ TEKS.update({
     ),
 })
 
+# Phone layout, projector presentation mode and readable charts (issue "The briefing in the room")
+TEKS.update({
+    "filter_ringkas": ("Filter · {wilayah} · {periode}", "Filters · {wilayah} · {periode}"),
+    "akun_dan_bahasa": ("Akun dan bahasa", "Account and language"),
+    "presentasi_masuk": ("Mode presentasi", "Presentation mode"),
+    "presentasi_keluar": ("Keluar dari mode presentasi", "Leave presentation mode"),
+    "presentasi_bantuan": (
+        "Untuk proyektor ruang rapat: tanpa menu dan kotak pilihan, angka lebih besar, peta setinggi layar dengan "
+        "nama desa dan kecamatan. Wilayah dan periode tetap yang dipilih sekarang.",
+        "For a meeting-room projector: no menu or boxes, larger numbers, a full-height map with desa and kecamatan "
+        "names. The area and period stay as chosen now.",
+    ),
+    "peta_tanpa_data_program": ("Tidak ada data (tanpa DTKS, atau kurang dari 10 keluarga layak)",
+                                "No data (no DTKS, or fewer than 10 eligible households)"),
+    "peta_kelas_cakupan_ket": (
+        "Cakupan program selalu memakai kelas tetap: kurang dari 20 %, 20–39,9 %, 40–59,9 %, 60–79,9 %, 80 % ke atas; "
+        "sama untuk setiap program, desa dan periode. Setiap desa masuk kelas menurut angkanya yang tertulis "
+        "(dibulatkan ke 0,1 %).",
+        "Programme coverage always uses fixed classes: under 20 %, 20–39.9 %, 40–59.9 %, 60–79.9 %, 80 % and over; "
+        "the same for every programme, desa and period. Each desa goes in the class of its shown figure (rounded to "
+        "0.1 %).",
+    ),
+    "peta_kelas_presentasi": ("Kelas dihitung atas seluruh {kab}.", "Classes are computed over the whole of {kab}."),
+    "program_dinonaktifkan": ("Dinonaktifkan", "Deactivated"),
+    "program_sumbu_nonaktif": ("Penerima dinonaktifkan ({periode})", "Recipients deactivated ({periode})"),
+    "program_kembali_teks": ("{n} ({persen} dari yang dinonaktifkan)", "{n} ({persen} of those deactivated)"),
+    "target_jalur_lain": ("Jalur {dokumen}", "Path of {dokumen}"),
+    "target_ket_dokumen_lain_warna": (
+        "Garis putus-putus berwarna: dokumen lain untuk kabupaten yang sama, masing-masing dengan warna dan pola "
+        "garisnya sendiri, ditampilkan apa adanya (mis. RPJMD dan P-RPJMD 2018-2023 Jombang berbeda untuk 2023).",
+        "Coloured dashed lines: other documents for the same regency, each with its own colour and dash, shown as "
+        "they are (e.g. Jombang's RPJMD and P-RPJMD 2018-2023 differ for 2023).",
+    ),
+    "target_ket_pp": (
+        "pp = poin persentase: selisih antara dua angka persen (8,36 % dan 8,04 % berselisih 0,32 pp), bukan persen "
+        "dari persen.",
+        "pp = percentage points: the difference between two percentages (8.36 % and 8.04 % differ by 0.32 pp), not a "
+        "percent of a percent.",
+    ),
+})

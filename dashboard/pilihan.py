@@ -18,7 +18,7 @@ shows an error and no data), unlike a malformed or unknown code, which only warn
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,7 +26,7 @@ import pandas as pd
 import streamlit as st
 
 import akses
-from bahasa.format import baca_kode_bulan, bulan, kode_bulan, teks_polos
+from bahasa.format import baca_kode_bulan, bulan, kode_bulan, rentang_bulan, teks_polos
 from dashboard import data
 from dashboard.db import VersiGudang
 from dashboard.i18n import BAHASA, Bahasa, t
@@ -330,8 +330,27 @@ def _tulis_url(nilai: dict[str, str | None]) -> None:
             del st.query_params[kunci]
 
 
-def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
-    """Render the global filter bar, mirror it to the URL, remember and return the selection."""
+def _ringkasan_pilihan(wil: pd.DataFrame, bahasa: Bahasa) -> str:
+    """The selection in one line, for the phone's filter expander: `Kec. Kabuh · Jun – Sep 2026`."""
+    ss = st.session_state
+    di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
+    if ss["f_desa"]:
+        wilayah = str(di_kab.loc[di_kab["kode_desa"] == ss["f_desa"], "nama_desa"].iloc[0])
+    elif ss["f_kec"]:
+        wilayah = "Kec. " + str(di_kab.loc[di_kab["kode_kec"] == ss["f_kec"], "nama_kec"].iloc[0])
+    else:
+        wilayah = str(di_kab["nama_kab"].iloc[0])
+    return t("filter_ringkas", bahasa, wilayah=teks_polos(wilayah), periode=rentang_bulan(ss["f_dari"], ss["f_sampai"],
+                                                                                           bahasa))
+
+
+def bilah_filter(versi: VersiGudang, bahasa: Bahasa, mode: str = "biasa",
+                 sebelum: Callable[[], None] | None = None) -> Pilihan:
+    """Render the global filter bar, mirror it to the URL, remember and return the selection.
+
+    `mode` (`dashboard.tampilan`): `ponsel` puts the bar behind one expander that names the selection (`sebelum`
+    draws first inside it: the language switch and the account); `presentasi` draws no widget at all and shows the
+    selection of the session or of the link as it is."""
     meta = data.meta_gudang(versi)
     tanggal_data = dt.date.fromisoformat(meta["tanggal_data"][:10])
     jatuh_tempo = dt.date.fromisoformat(meta["bulan_jatuh_tempo_terakhir"][:10])
@@ -344,48 +363,19 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
         st.warning(pesan, icon=":material/link_off:")
 
     ss = st.session_state
-    semua_kec, semua_desa = _boleh_semua(pengguna_aktif().tingkat)
     kabs = list(dict.fromkeys(wil["kode_kab"]))
     nama_kab = dict(zip(wil["kode_kab"], wil["nama_kab"], strict=True))
     ada_pilihan_kab = len(kabs) > 1
-    kolom = st.columns([1.2, 1.2, 1.4, 0.8, 0.8] if ada_pilihan_kab else [1.3, 1.6, 0.8, 0.8], gap="small")
-    if ada_pilihan_kab:
-        with kolom[0]:
-            st.selectbox(t("kabupaten", bahasa), kabs, format_func=nama_kab.__getitem__, key="f_kab",
-                         on_change=_saat_kab_berubah)
-        kolom = kolom[1:]
     di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
     kecs = di_kab.drop_duplicates("kode_kec")
     nama_kec = dict(zip(kecs["kode_kec"], kecs["nama_kec"], strict=True))
-    with kolom[0]:
-        st.selectbox(
-            t("kecamatan", bahasa),
-            [SEMUA, *nama_kec] if semua_kec else list(nama_kec),
-            format_func=lambda k: nama_kec.get(k) or t("semua_kecamatan", bahasa),
-            key="f_kec",
-            on_change=_saat_kec_berubah,
-        )
-    daftar_desa = di_kab[di_kab["kode_kec"] == ss["f_kec"]] if ss["f_kec"] else di_kab
-    nama_desa = dict(zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], strict=True))
-    if not ss["f_kec"]:
-        nama_desa = {k: f"{n} ({nama_kec[c]})" for k, n, c in
-                     zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], daftar_desa["kode_kec"], strict=True)}
-    kec_desa = dict(zip(di_kab["kode_desa"], di_kab["kode_kec"], strict=True))
-    with kolom[1]:
-        st.selectbox(
-            t("desa", bahasa),
-            [SEMUA, *nama_desa] if semua_desa else list(nama_desa),
-            format_func=lambda k: nama_desa.get(k) or t("semua_desa", bahasa),
-            key="f_desa",
-            on_change=_saat_desa_berubah,
-            args=(kec_desa,),
-        )
-    with kolom[2]:
-        st.selectbox(t("dari", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_dari",
-                     on_change=_saat_dari_berubah)
-    with kolom[3]:
-        st.selectbox(t("sampai", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_sampai",
-                     on_change=_saat_sampai_berubah)
+    if mode != "presentasi":
+        wadah = (st.expander(_ringkasan_pilihan(wil, bahasa), icon=":material/tune:") if mode == "ponsel"
+                 else st.container())
+        with wadah:
+            if sebelum is not None:
+                sebelum()
+            _kotak_filter(wil, bulan_ada, bahasa, nama_kab, nama_kec, ada_pilihan_kab)
 
     baris_desa = di_kab[di_kab["kode_desa"] == ss["f_desa"]]
     pilihan = Pilihan(
@@ -415,6 +405,50 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa) -> Pilihan:
     })
     st.session_state[_KUNCI_PILIHAN] = pilihan
     return pilihan
+
+
+def _kotak_filter(wil: pd.DataFrame, bulan_ada: list[dt.date], bahasa: Bahasa, nama_kab: dict[str, str],
+                  nama_kec: dict[str, str], ada_pilihan_kab: bool) -> None:
+    """The filter boxes: regency (when several), kecamatan, desa, dari, sampai."""
+    ss = st.session_state
+    semua_kec, semua_desa = _boleh_semua(pengguna_aktif().tingkat)
+    kabs = list(nama_kab)
+    kolom = st.columns([1.2, 1.2, 1.4, 0.8, 0.8] if ada_pilihan_kab else [1.3, 1.6, 0.8, 0.8], gap="small")
+    if ada_pilihan_kab:
+        with kolom[0]:
+            st.selectbox(t("kabupaten", bahasa), kabs, format_func=nama_kab.__getitem__, key="f_kab",
+                         on_change=_saat_kab_berubah)
+        kolom = kolom[1:]
+    di_kab = wil[wil["kode_kab"] == ss["f_kab"]]
+    with kolom[0]:
+        st.selectbox(
+            t("kecamatan", bahasa),
+            [SEMUA, *nama_kec] if semua_kec else list(nama_kec),
+            format_func=lambda k: nama_kec.get(k) or t("semua_kecamatan", bahasa),
+            key="f_kec",
+            on_change=_saat_kec_berubah,
+        )
+    daftar_desa = di_kab[di_kab["kode_kec"] == ss["f_kec"]] if ss["f_kec"] else di_kab
+    nama_desa = dict(zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], strict=True))
+    if not ss["f_kec"]:
+        nama_desa = {k: f"{n} ({nama_kec[c]})" for k, n, c in
+                     zip(daftar_desa["kode_desa"], daftar_desa["nama_desa"], daftar_desa["kode_kec"], strict=True)}
+    kec_desa = dict(zip(di_kab["kode_desa"], di_kab["kode_kec"], strict=True))
+    with kolom[1]:
+        st.selectbox(
+            t("desa", bahasa),
+            [SEMUA, *nama_desa] if semua_desa else list(nama_desa),
+            format_func=lambda k: nama_desa.get(k) or t("semua_desa", bahasa),
+            key="f_desa",
+            on_change=_saat_desa_berubah,
+            args=(kec_desa,),
+        )
+    with kolom[2]:
+        st.selectbox(t("dari", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_dari",
+                     on_change=_saat_dari_berubah)
+    with kolom[3]:
+        st.selectbox(t("sampai", bahasa), bulan_ada, format_func=lambda b: bulan(b, bahasa), key="f_sampai",
+                     on_change=_saat_sampai_berubah)
 
 
 def pilihan_aktif() -> Pilihan:

@@ -29,6 +29,7 @@ from dashboard.komponen.kesegaran import baris_kesegaran
 from dashboard.komponen.masuk import baris_akun, wajib_masuk
 from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
 from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
+from dashboard.tampilan import HALAMAN_PRESENTASI, PARAM, mode_tampilan, params_tanpa_mode
 from pipelines.gudang import UMASK
 from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
 
@@ -41,7 +42,8 @@ os.umask(UMASK)  # what the app writes (uploads, audit log, accounts): owner onl
 IKON_APLIKASI = "📊"
 
 st.set_page_config(page_title="Pantau", page_icon=IKON_APLIKASI, layout="wide")
-terapkan_gaya()
+mode = mode_tampilan()  # biasa, ponsel or presentasi (dashboard.tampilan)
+terapkan_gaya(mode)
 bahasa = bahasa_aktif()
 
 try:
@@ -60,12 +62,39 @@ def daftarkan_tanpa_menjalankan() -> None:
                    for i, h in enumerate(x for x in DAFTAR_HALAMAN if x.berkas.is_file())], position="hidden")
 
 
-kiri, tengah, kanan_bahasa, kanan_akun = st.columns([3.2, 4, 0.75, 1.05], vertical_alignment="center")
-with kanan_bahasa:
-    bahasa = pilih_bahasa(bahasa)
-aktif = wajib_masuk(konfigurasi, bahasa, daftarkan_tanpa_menjalankan)  # no session: the log-in form, then stop
-with kanan_akun:
-    baris_akun(konfigurasi, aktif, bahasa)
+if mode == "biasa":
+    kiri, tengah, kanan_bahasa, kanan_akun = st.columns([3.2, 4, 0.75, 1.05], vertical_alignment="center")
+    with kanan_bahasa:
+        bahasa = pilih_bahasa(bahasa)
+    aktif = wajib_masuk(konfigurasi, bahasa, daftarkan_tanpa_menjalankan)  # no session: the log-in form, then stop
+    with kanan_akun:
+        baris_akun(konfigurasi, aktif, bahasa)
+else:
+    # phone: title, then one expander with the language, the account and the filters; projector: no widget at all
+    kiri, tengah = (st.columns([3.2, 5.8], vertical_alignment="center") if mode == "presentasi"
+                    else (st.container(), st.container()))
+    aktif = wajib_masuk(konfigurasi, bahasa, daftarkan_tanpa_menjalankan)
+
+
+def bahasa_dan_akun() -> None:
+    """The phone's language switch and account menu, at the top of its filter expander."""
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        pilih_bahasa(bahasa)
+        baris_akun(konfigurasi, aktif, bahasa)
+
+
+def tautan_presentasi(nama_halaman: str) -> None:
+    """The link that enters the presentation mode (desk layout, Ringkasan and Peta) or leaves it, in this session."""
+    if mode == "presentasi":
+        kanan = st.container(horizontal=True, horizontal_alignment="right")
+        kanan.page_link(f"halaman/{nama_halaman}.py", label=t("presentasi_keluar", bahasa),
+                     icon=":material/close_fullscreen:", query_params=params_tanpa_mode())
+    elif mode == "biasa" and nama_halaman in HALAMAN_PRESENTASI:
+        kanan = st.container(horizontal=True, horizontal_alignment="right")
+        kanan.page_link(f"halaman/{nama_halaman}.py", label=t("presentasi_masuk", bahasa),
+                     icon=":material/co_present:", help=t("presentasi_bantuan", bahasa),
+                     query_params={**params_tanpa_mode(), PARAM: "presentasi"})
+
 
 # An unexpected error (a bug, a warehouse swapped mid-query) gets a message in Indonesian and a log
 # line, never a traceback on a meeting-room screen; st.stop()/st.rerun() are BaseExceptions and pass.
@@ -82,6 +111,8 @@ try:
     with kiri:
         kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")
     slot_kesegaran = tengah.container()  # filled once the filter bar has said which wilayah is shown
+    if mode == "ponsel":  # the filters under the title, the freshness line under them
+        slot_kesegaran = st.container()
 
     if not (siap and versi):
         pesan_gudang(status, jalur, bahasa)
@@ -90,14 +121,20 @@ try:
         st.stop()
     laman = [st.Page(h.berkas, title=t(h.kunci_judul, bahasa), icon=h.ikon, url_path=h.nama, default=i == 0)
              for i, h in enumerate(daftar)]
-    halaman = st.navigation(laman, position="top")
+    # the projector has no menu (the page is the URL's); a phone gets Streamlit's drawer
+    halaman = st.navigation(laman, position="hidden" if mode == "presentasi" else "top")
     terpilih = next(h for h, s in zip(daftar, laman, strict=True) if s is halaman)
 
     # the filter bar only on a page that reads it (Unggah data and Log audit do not: `Halaman.pakai_filter`)
     if siap and versi and terpilih.pakai_filter:
-        pilihan = bilah_filter(versi, bahasa)
+        pilihan = bilah_filter(versi, bahasa, mode, bahasa_dan_akun if mode == "ponsel" else None)
         with slot_kesegaran:
             baris_kesegaran(pilihan.tanggal_data, data.kesegaran(versi, pilihan.kode_wilayah), bahasa)
+            if mode != "ponsel":
+                tautan_presentasi(terpilih.nama)
+    elif mode == "ponsel":
+        with st.expander(t("akun_dan_bahasa", bahasa), icon=":material/account_circle:"):
+            bahasa_dan_akun()
     halaman.run()
 except AksesDitolak as e:
     sesi.catat(konfigurasi, "akses_ditolak", rincian={"pesan": str(e), "url": st.query_params.to_dict()})

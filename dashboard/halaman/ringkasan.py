@@ -3,6 +3,7 @@ referral destinations that need attention, and the briefing pack to download.
 
 For the Bupati five minutes before a meeting (`screens.md`, page 1). Render only: the
 numbers come from `dashboard.data`, the filter bar and the freshness line from the frame.
+On the projector (`?tampilan=presentasi`) the same numbers, larger, with no pop-up and no download.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
 from dashboard.komponen.unduhan import tombol_bahan_rapat
 from dashboard.laporan import isi_bahan
 from dashboard.pilihan import pilihan_aktif
+from dashboard.tampilan import mode_tampilan
 
 # 1/ selection (made by the frame's filter bar)
 p = pilihan_aktif()
 b = p.bahasa
+mode = mode_tampilan()
+presentasi = mode == "presentasi"
 
 # 2/ data
 kpi = data.kpi_ringkasan(p.versi, p.kode_wilayah, p.dari, p.sampai)
@@ -48,15 +52,17 @@ isi_kpi = [isi_kasus_baru(kpi, b, p.tingkat), isi_selesai_90(kpi, p.tanggal_data
            ubin_target(data.target_kemiskinan(p.versi, p.kode_kab), b, p.tingkat)]
 for k, isi in zip(st.columns(4, gap="small"), isi_kpi[:4], strict=True):
     with k:
-        ubin_kpi(isi, b)
+        ubin_kpi(isi, b, definisi=not presentasi)
 
 # 5/ programs and the poverty target beside the monthly trend (totals only)
 kiri, kanan = st.columns([1, 3], gap="small")
 with kiri:
     for isi in isi_kpi[4:]:
-        ubin_kpi(isi, b)
+        ubin_kpi(isi, b, definisi=not presentasi)
+    if "pp" in (isi_kpi[5].keterangan or ""):  # the poverty tile names a gap in percentage points
+        st.caption(t("target_ket_pp", b))
 with kanan:
-    grafik_tren(tren, p.bulan_jatuh_tempo, p.tanggal_data, p.nama_wilayah, b)
+    grafik_tren(tren, p.bulan_jatuh_tempo, p.tanggal_data, p.nama_wilayah, b, mode)
 
 # 6/ perlu perhatian: the desa and destinations most behind as of the cut-off (for a desa: its kecamatan)
 kode_lingkup = p.kode_kec or p.kode_kab
@@ -66,7 +72,10 @@ perhatian_desa = data.perhatian_desa(p.versi, kode_lingkup)  # the gate keeps on
 # destinations are kecamatan-wide figures: a desa operator gets none (there are no desa rows to read)
 perhatian_tujuan = data.perhatian_tujuan(p.versi, p.kode_desa or kode_lingkup if p.tingkat_pengguna == "desa"
                                          else kode_lingkup)
-perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b)
+perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p.tanggal_data, b,
+                definisi=not presentasi)
+if presentasi:  # the projector: no download
+    st.stop()
 
 # 7/ briefing pack: the same numbers, assembled by `dashboard.laporan` (as `pantau bahan` does), made when asked
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")

@@ -54,11 +54,12 @@ kolom = st.columns(5, gap="small")
 for k, u in zip(kolom, ubin, strict=False):
     with k:
         ubin_kpi(u, b)
+st.caption(t("target_ket_pp", b))
 
 # 3/ the chart
 st.plotly_chart(gambar_target(isi, dokumen, b), config={"displayModeBar": False})
 if len(daftar) > 1:
-    st.caption(t("target_ket_dokumen_lain", b))
+    st.caption(t("target_ket_dokumen_lain_warna", b))
 
 # 4/ tables with sources
 if daftar:

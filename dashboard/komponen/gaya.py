@@ -37,6 +37,33 @@ _CSS = """
 """
 
 
-def terapkan_gaya() -> None:
-    """Add the app's CSS to the page (call once per run, from the frame)."""
-    st.html(_CSS)
+_CSS_PRESENTASI = """
+<style>
+/* Projector: no Streamlit toolbar, the whole width and height for the numbers and the map. */
+header[data-testid="stHeader"] { display: none; }
+.block-container { padding: 1rem 2.5rem 0.5rem 2.5rem; max-width: none; }
+[data-testid="stMetricValue"] { font-size: 4.2rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.45rem; }
+[data-testid="stMetricDelta"] { font-size: 1.3rem; }
+[data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+[class*="st-key-kpi_"][class*="_redup"] [data-testid="stMetricValue"] { font-size: 2.4rem; }
+.block-container h5 { font-size: 1.7rem; }
+[data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.15rem; }
+</style>
+"""
+
+_CSS_PONSEL = """
+<style>
+/* Phone: narrow margins, a smaller title, the numbers as high on the screen as they can be. */
+.block-container { padding: 3.6rem 0.75rem 1rem 0.75rem; }
+.block-container h4 { font-size: 1.2rem; padding: 0.25rem 0; }
+.block-container h5 { font-size: 1.05rem; }
+[data-testid="stMetricValue"] { font-size: 2.3rem; }
+</style>
+"""
+
+
+def terapkan_gaya(mode: str = "biasa") -> None:
+    """Add the app's CSS to the page, and the rules of the phone or presentation layout (`dashboard.tampilan`);
+    call once per run, from the frame."""
+    st.html(_CSS + (_CSS_PRESENTASI if mode == "presentasi" else _CSS_PONSEL if mode == "ponsel" else ""))

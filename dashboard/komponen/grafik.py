@@ -14,8 +14,22 @@ from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA
 
 
-def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa) -> go.Figure:
-    """Bars of kasus baru and a line of rujukan dikirim per month; a month not yet complete is drawn pale."""
+def label_bulan_pendek(bulan: list[dt.date], bahasa: Bahasa) -> list[str]:
+    """Month tick labels for a narrow chart: the month alone, with its year under it on the first month and on every
+    January (`Jun<br>2026`, `Jul`, ..., `Jan<br>2027`)."""
+    teks = []
+    for i, b in enumerate(bulan):
+        nama, tahun = fmt.bulan(b, bahasa).rsplit(" ", 1)
+        teks.append(f"{nama}<br>{tahun}" if i == 0 or b.month == 1 else nama)
+    return teks
+
+
+def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa, mode: str = "biasa") -> go.Figure:
+    """Bars of kasus baru and a line of rujukan dikirim per month; a month not yet complete is drawn pale.
+
+    `mode` (`dashboard.tampilan`): on a phone the months are abbreviated (the year under the first and under
+    January) and the legend sits below the plot, so nothing runs together or over the title; on the projector
+    the chart is higher and its text larger."""
     x = [fmt.bulan(b, bahasa) for b in tren["bulan"]]
     warna_batang = [ABU if b <= bulan_lengkap else ABU_MUDA for b in tren["bulan"]]
     nama_kasus, nama_rujukan = t("tren_kasus_baru", bahasa), t("tren_rujukan_dikirim", bahasa)
@@ -43,18 +57,31 @@ def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa) -> g
     puncak = max([0, *tren["kasus_baru"], *tren["rujukan_dikirim"]])
     fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d", tickfont={"size": 14},
                      dtick=1 if puncak <= 6 else None)  # counts: no 0.2 steps rounded to "0, 0, 1, 1"
+    if mode == "ponsel":
+        fig.update_xaxes(tickvals=x, ticktext=label_bulan_pendek(list(tren["bulan"]), bahasa), tickangle=None,
+                         tickfont={"size": 12})
+        fig.update_yaxes(title_text=None, tickfont={"size": 12})
+        fig.update_layout(height=300, margin={"l": 4, "r": 4, "t": 36, "b": 8}, font={"size": 12},
+                          title={"font": {"size": 15}},
+                          legend={"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0,
+                                  "font": {"size": 12}})
+    elif mode == "presentasi":
+        fig.update_layout(height=420, font={"size": 18}, title={"font": {"size": 22}}, legend={"font": {"size": 18}})
+        fig.update_xaxes(tickfont={"size": 18})
+        fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
     return fig
 
 
 def grafik_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, tanggal_data: dt.date, nama_wilayah: str,
-                bahasa: Bahasa) -> None:
+                bahasa: Bahasa, mode: str = "biasa") -> None:
     """Render the monthly trend and, when the last month is not complete, a note saying so."""
     if tren.empty:
         st.caption(f"{t('tren_judul', bahasa)}: {fmt.KOSONG}")
         return
     alt = t("tren_alt", bahasa, wilayah=nama_wilayah,
             periode=fmt.rentang_bulan(tren["bulan"].iloc[0], tren["bulan"].iloc[-1], bahasa))
-    st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa), config={"displayModeBar": False}, alt=alt)
+    st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa, mode),
+                    config={"displayModeBar": False, "staticPlot": mode == "presentasi"}, alt=alt)
     bulan_akhir = tren["bulan"].iloc[-1]
     if bulan_akhir > bulan_lengkap:
         st.caption(t("tren_bulan_berjalan", bahasa, bulan=fmt.bulan(bulan_akhir, bahasa),

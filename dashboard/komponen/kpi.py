@@ -159,8 +159,9 @@ def isi_puskesos_aktif(status: pd.DataFrame, tanggal_data: dt.date, bahasa: Baha
                   keterangan=keterangan)
 
 
-def ubin_kpi(isi: IsiKpi, bahasa: Bahasa) -> None:
-    """Draw one tile: bordered box with the metric, its note, and a `Definisi` popover one click away."""
+def ubin_kpi(isi: IsiKpi, bahasa: Bahasa, definisi: bool = True) -> None:
+    """Draw one tile: bordered box with the metric, its note, and a `Definisi` popover one click away (`definisi`
+    False: none, on the projector where nobody clicks)."""
     kunci = f"kpi_{isi.kunci}_redup" if isi.redup else f"kpi_{isi.kunci}"
     with st.container(border=True, height="stretch", gap="xsmall", key=kunci):
         st.metric(
@@ -171,5 +172,7 @@ def ubin_kpi(isi: IsiKpi, bahasa: Bahasa) -> None:
         )
         if isi.keterangan:
             st.caption(isi.keterangan)
+        if not definisi:
+            return
         with st.popover(t("definisi", bahasa), icon=":material/info:", type="tertiary"):
             st.markdown(isi.definisi)

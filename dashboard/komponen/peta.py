@@ -8,7 +8,15 @@ the metric is undefined: no mature referral, population unknown). Classes are qu
 (equal numbers of desa, ties kept together, labelled by the smallest and largest value
 really in them) or fixed breaks per metric; for counts, 0 is a class of its own. They
 are computed over the whole regency, so a colour means the same when zoomed to one
-kecamatan. Sequential colours are ColorBrewer YlGnBu (colour-blind safe, darker = more);
+kecamatan.
+
+Fixed breaks never share a boundary: a value is put in its class as it is shown (rates to 0,1 %, per-1.000
+figures to 0,01), and each class is labelled by the first and last shown value in it: rates `< 20 %`,
+`20–39,9 %`, `40–59,9 %`, `60–79,9 %`, `≥ 80 %`. Program coverage always uses these fixed breaks (`KELAS_CAKUPAN`,
+the same for every program, desa and period): its spread between desa is often a few points, which quantiles
+would stretch over five colours, and a coverage has nothing to do with Puskesos reports, so its legend has no
+"diam" entry, only "tidak ada data" (no DTKS household, or fewer than 10 eligible: a count, not a rate).
+Sequential colours are ColorBrewer YlGnBu (colour-blind safe, darker = more);
 "diam" is Okabe-Ito vermillion and "tidak ada data" grey, both outside the ramp.
 
 Without imported boundaries a tile map stands in: one equal square per desa, grouped in
@@ -56,6 +64,20 @@ class MetrikPeta:
     def definisi_kunci(self) -> str:
         return f"def_peta_{self.kode}"
 
+    @property
+    def program(self) -> bool:
+        """A program coverage (fixed classes only, no "diam")."""
+        return self.kode.startswith("cakupan_")
+
+    def metode(self, diminta: str | None) -> str:
+        """The class method drawn for a requested one: coverage always `tetap`, a status none (`status`)."""
+        if self.jenis == "status":
+            return "status"
+        return "tetap" if self.program or diminta == "tetap" else "kuantil"
+
+
+KELAS_CAKUPAN: tuple[float, ...] = (0.2, 0.4, 0.6, 0.8)
+"""Program coverage classes (lower bounds after the first): < 20 %, 20–39,9 %, 40–59,9 %, 60–79,9 %, ≥ 80 %."""
 
 METRIK_PETA: tuple[MetrikPeta, ...] = (
     MetrikPeta("kasus_baru", "jumlah", (1, 5, 10, 25, 50)),
@@ -65,9 +87,9 @@ METRIK_PETA: tuple[MetrikPeta, ...] = (
     MetrikPeta("tanpa_respon", "jumlah", (1, 2, 5, 10)),
     MetrikPeta("kelengkapan", "rasio", (0.2, 0.4, 0.6, 0.8)),
     MetrikPeta("status_puskesos", "status"),
-    MetrikPeta("cakupan_pbi_jk", "rasio", (0.2, 0.4, 0.6, 0.8)),
-    MetrikPeta("cakupan_pkh", "rasio", (0.2, 0.4, 0.6, 0.8)),
-    MetrikPeta("cakupan_sembako", "rasio", (0.2, 0.4, 0.6, 0.8)),
+    MetrikPeta("cakupan_pbi_jk", "rasio", KELAS_CAKUPAN),
+    MetrikPeta("cakupan_pkh", "rasio", KELAS_CAKUPAN),
+    MetrikPeta("cakupan_sembako", "rasio", KELAS_CAKUPAN),
 )
 PROGRAM_PETA: tuple[str, ...] = ("pbi_jk", "pkh", "sembako")
 """Programs whose coverage the map offers (`mart_program_wilayah`, metrics.md section 4)."""
@@ -171,27 +193,57 @@ def kelas_kuantil(nilai: pd.Series, metrik: MetrikPeta, bahasa: Bahasa) -> tuple
     return hasil, label_kelas
 
 
+DESIMAL_TAMPIL: dict[str, int] = {"rasio": 3, "per_1000": 2, "jumlah": 0}
+"""Decimals a value is shown with (a rate as a fraction: 3 = 0,1 %); fixed classes are chosen on the shown value."""
+
+
+def _satu_langkah(metrik: MetrikPeta) -> float:
+    return 10.0 ** -DESIMAL_TAMPIL.get(metrik.jenis, 0)
+
+
 def kelas_tetap(nilai: pd.Series, metrik: MetrikPeta, bahasa: Bahasa) -> tuple[pd.Series, list[str]]:
-    """Fixed breaks of the metric (`MetrikPeta.tetap`): for counts `0`, `1–4`, ..., `≥ 50`; for rates 20-point steps."""
+    """Fixed breaks of the metric (`MetrikPeta.tetap`), which never share a boundary: counts `0`, `1–4`, ...,
+    `≥ 50`; rates `< 20 %`, `20–39,9 %`, ..., `≥ 80 %`; per 1.000 `< 0,50`, `0,50–0,99`, ..., `≥ 5,00`.
+
+    A value goes in the class of its shown value (rounded to `DESIMAL_TAMPIL`), so that 19,96 % (shown "20,0 %")
+    is in `20–39,9 %`. Returns the class number of each value (NaN stays NaN) and the labels.
+    """
     batas = metrik.tetap
-    nomor = pd.Series(np.searchsorted(np.asarray(batas, dtype=float), nilai.fillna(0).to_numpy(), side="right"),
-                      index=nilai.index).astype(float)
+    tampil = nilai.round(DESIMAL_TAMPIL.get(metrik.jenis, 0)) if metrik.jenis != "jumlah" else nilai
+    # a small tolerance: 0.2 as a float is a hair under or over 0.2
+    nomor = pd.Series(np.searchsorted(np.asarray(batas, dtype=float) - 1e-9, tampil.fillna(0).to_numpy(),
+                                      side="right"), index=nilai.index).astype(float)
     nomor[nilai.isna()] = np.nan
+    langkah = _satu_langkah(metrik)
     label_kelas: list[str] = []
     tepi = (0.0, *batas)
     for i, bawah in enumerate(tepi):
         terakhir = i == len(tepi) - 1
-        if metrik.jenis == "jumlah":
-            atas = batas[i] - 1 if not terakhir else None
-            label_kelas.append(f"≥ {fmt.angka(bawah, bahasa)}" if atas is None
-                               else _label_rentang(metrik, bawah, atas, bahasa))
-        elif metrik.jenis == "rasio":
-            label_kelas.append(_label_rentang(metrik, bawah, 1.0 if terakhir else batas[i], bahasa))
+        if terakhir:
+            label_kelas.append(f"≥ {_teks_rentang_ujung(metrik, bawah, bahasa)}")
+        elif metrik.jenis == "jumlah":
+            label_kelas.append(_label_rentang(metrik, bawah, batas[i] - 1, bahasa))
+        elif i == 0:
+            label_kelas.append(f"< {_teks_rentang_ujung(metrik, batas[0], bahasa)}")
         else:
-            label_kelas.append(f"≥ {_teks_nilai(metrik, bawah, bahasa)}" if terakhir
-                               else f"< {_teks_nilai(metrik, batas[i], bahasa)}" if i == 0
-                               else _label_rentang(metrik, bawah, batas[i], bahasa))
+            label_kelas.append(_label_tetap(metrik, bawah, batas[i] - langkah, bahasa))
     return nomor, label_kelas
+
+
+def _teks_rentang_ujung(metrik: MetrikPeta, x: float, bahasa: Bahasa) -> str:
+    """`20 %` (a round rate without decimals), `0,50`, `50`."""
+    if metrik.jenis == "rasio":
+        return f"{fmt.angka(x * 100, bahasa, 1 if round(x * 1000) % 10 else 0)}{'%' if bahasa == 'en' else ' %'}"
+    return _teks_nilai(metrik, x, bahasa)
+
+
+def _label_tetap(metrik: MetrikPeta, bawah: float, atas: float, bahasa: Bahasa) -> str:
+    """`20–39,9 %` or `0,50–0,99`: first and last shown value of a fixed class."""
+    if metrik.jenis == "rasio":
+        akhir = "%" if bahasa == "en" else " %"
+        return (f"{fmt.angka(bawah * 100, bahasa, 1 if round(bawah * 1000) % 10 else 0)}–"
+                f"{fmt.angka(atas * 100, bahasa, 1)}{akhir}")
+    return f"{_teks_nilai(metrik, bawah, bahasa)}–{_teks_nilai(metrik, atas, bahasa)}"
 
 
 # 3/ hover text
@@ -276,18 +328,22 @@ def siapkan_peta(desa: pd.DataFrame, metrik: MetrikPeta, metode: str, sampai: dt
         kelas = [Kelas(s, label("status_puskesos_pantau", s, bahasa), w) for s, w in WARNA_STATUS.items()]
         keadaan = pd.Series("nilai", index=df.index)
     else:
-        if metrik.kode.startswith("cakupan_"):  # program coverage does not depend on Puskesos reports
+        if metrik.program:  # program coverage does not depend on Puskesos reports
             diam = pd.Series(False, index=df.index)
             tanpa = df[metrik.kode].isna()
         else:
             diam = df["diam_periode"].astype(bool)
             tanpa = ~diam & ((df["bulan_melapor_sampai"] == 0) | df[metrik.kode].isna())
         nilai = df[metrik.kode].astype("float64").where(~diam & ~tanpa)
+        metode = metrik.metode(metode)
         nomor, label_kelas = (kelas_kuantil if metode == "kuantil" else kelas_tetap)(nilai, metrik, bahasa)
         warna = YLGNBU[max(1, min(len(label_kelas), 7))]
         kelas = [Kelas(str(i), lbl, warna[i]) for i, lbl in enumerate(label_kelas)]
-        kelas += [Kelas(KELAS_DIAM, t("peta_diam", bahasa), WARNA_DIAM),
-                  Kelas(KELAS_TANPA_DATA, t("peta_tanpa_data", bahasa), WARNA_TANPA_DATA)]
+        if metrik.program:  # a coverage is never "diam": that is a Puskesos state
+            kelas.append(Kelas(KELAS_TANPA_DATA, t("peta_tanpa_data_program", bahasa), WARNA_TANPA_DATA))
+        else:
+            kelas += [Kelas(KELAS_DIAM, t("peta_diam", bahasa), WARNA_DIAM),
+                      Kelas(KELAS_TANPA_DATA, t("peta_tanpa_data", bahasa), WARNA_TANPA_DATA)]
         df["kelas"] = nomor.map(lambda x: str(int(x)) if not pd.isna(x) else KELAS_TANPA_DATA)
         df.loc[diam, "kelas"] = KELAS_DIAM
         warna_per_kelas = {k.kunci: k.warna for k in kelas}
@@ -329,8 +385,27 @@ def _garis_cincin(geometri: Mapping[str, Any]) -> tuple[list[float | None], list
     return x, y
 
 
+def titik_nama(tampil: pd.DataFrame, geojson: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Where the names go on the choropleth: a point inside each shown desa's polygon (`kode_desa`, `nama_desa`,
+    `warna`, `lon`, `lat`) and one inside each shown kecamatan, the union of its desa (`nama_kec`, `lon`, `lat`).
+    Desa without a polygon are left out."""
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    bentuk = {f["id"]: shape(f["geometry"]) for f in geojson.get("features", []) if f.get("id") in
+              set(tampil["kode_desa"])}
+    desa = tampil[tampil["kode_desa"].isin(bentuk)][["kode_desa", "nama_desa", "kode_kec", "nama_kec", "warna"]]
+    titik = [bentuk[k].representative_point() for k in desa["kode_desa"]]
+    desa = desa.assign(lon=[p.x for p in titik], lat=[p.y for p in titik])
+    kec = []
+    for (kode, nama), bagian in desa.groupby(["kode_kec", "nama_kec"], sort=True):
+        p = unary_union([bentuk[k] for k in bagian["kode_desa"]]).representative_point()
+        kec.append({"kode_kec": kode, "nama_kec": nama, "lon": p.x, "lat": p.y})
+    return desa.reset_index(drop=True), pd.DataFrame(kec, columns=["kode_kec", "nama_kec", "lon", "lat"])
+
+
 def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: pd.DataFrame, kode_kec: str | None,
-                      desa_terpilih: str | None, tinggi: int = 500) -> go.Figure:
+                      desa_terpilih: str | None, tinggi: int = 500, nama: bool = False) -> go.Figure:
     """Choropleth of the shown desa on a blank base, kecamatan outlines on top (only the chosen kecamatan's when
     one is chosen: the map then fits it), the chosen desa outlined.
 
@@ -364,6 +439,20 @@ def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: p
             x, y = _garis_cincin(terpilih[0]["geometry"])
             fig.add_trace(go.Scattergeo(lon=x, lat=y, mode="lines", line={"color": "#000000", "width": 3.5},
                                         hoverinfo="skip", showlegend=False, name="terpilih"))
+    if nama:  # the projector: every desa's name, and the kecamatan names larger on top (nobody hovers there)
+        titik_desa, titik_kec = titik_nama(tampil, geojson)
+        besar = 14 if kode_kec else 9
+        fig.add_trace(go.Scattergeo(
+            lon=list(titik_desa["lon"]), lat=list(titik_desa["lat"]), mode="text", hoverinfo="skip",
+            text=list(titik_desa["nama_desa"]), showlegend=False, name="nama_desa",
+            textfont={"size": besar, "color": [_warna_teks(str(w)) for w in titik_desa["warna"]]}))
+        if not kode_kec:
+            fig.add_trace(go.Scattergeo(
+                lon=list(titik_kec["lon"]), lat=list(titik_kec["lat"]), mode="text", hoverinfo="skip",
+                text=[f"<b>{str(n).upper()}</b>" for n in titik_kec["nama_kec"]], showlegend=False,
+                name="nama_kecamatan",
+                textfont={"size": 15, "color": "#111827", "shadow": "1px 1px 2px white, -1px -1px 2px white, "
+                                                                   "1px -1px 2px white, -1px 1px 2px white"}))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(height=tinggi, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False,
                       dragmode=False, hoverlabel={"font": {"size": 14}}, clickmode="event+select")
@@ -427,14 +516,15 @@ def _warna_teks(latar: str) -> str:
     return "#111827" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "#FFFFFF"
 
 
-def gambar_petak(tampil: pd.DataFrame, desa_terpilih: str | None) -> go.Figure:
+def gambar_petak(tampil: pd.DataFrame, desa_terpilih: str | None, lebar_px: int = 860, tinggi_maks: int = 500,
+                 nama: bool = False) -> go.Figure:
     """The tile map: filled squares per colour, kecamatan names above their blocks, invisible centre points for
     hover and click (a click selects the point, which `desa_dari_klik` reads)."""
     petak, label = tata_petak(tampil)
     lebar = float(petak["x"].max()) + 1 if len(petak) else 1.0
     tinggi = float(petak["y"].max()) + 1 if len(petak) else 1.0
     # squares stay square; their side follows from the ~860 x 500 px the map has on a laptop, at most 60 px
-    sisi_px = min(60.0, 860 / (lebar + 0.6), 500 / (tinggi + 0.6))
+    sisi_px = min(60.0 if not nama else 90.0, lebar_px / (lebar + 0.6), tinggi_maks / (tinggi + 0.6))
     tinggi_px = max(220, int(sisi_px * (tinggi + 0.6)))
     fig = go.Figure()
     for warna, kelompok in petak.groupby("warna", sort=False):
@@ -458,15 +548,16 @@ def gambar_petak(tampil: pd.DataFrame, desa_terpilih: str | None) -> go.Figure:
         customdata=list(petak["kode_desa"]), hovertext=list(petak["hover"]),
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False, name="desa",
     ))
-    if sisi_px >= 45:  # few tiles (one kecamatan): the desa names fit inside them
+    if sisi_px >= 45 or nama:  # few tiles (one kecamatan), or the projector: the desa names inside them
         fig.add_trace(go.Scatter(
-            x=petak["x"], y=petak["y"], mode="text", hoverinfo="skip", showlegend=False,
-            text=[_singkat(str(n)) for n in petak["nama_desa"]],
-            textfont={"size": 10, "color": [_warna_teks(str(w)) for w in petak["warna"]]},
+            x=petak["x"], y=petak["y"], mode="text", hoverinfo="skip", showlegend=False, name="nama_desa",
+            text=[_singkat(str(n), max(6, int(sisi_px / 5.5)) if nama else 10) for n in petak["nama_desa"]],
+            textfont={"size": max(8, min(13, int(sisi_px / 5))) if nama else 10,
+                      "color": [_warna_teks(str(w)) for w in petak["warna"]]},
         ))
     fig.update_layout(annotations=[  # in one go: add_annotation validates the whole list each time
         {"x": r["x"], "y": r["y"], "text": str(r["nama_kec"]), "showarrow": False, "yanchor": "middle",
-         "font": {"size": 11 if sisi_px < 45 else 14, "color": ABU_TUA}}
+         "font": {"size": 16 if nama else 11 if sisi_px < 45 else 14, "color": ABU_TUA}}
         for r in label.to_dict(orient="records")
     ])
     fig.update_xaxes(visible=False, range=[-0.8, lebar - 0.2], fixedrange=True)
@@ -498,17 +589,22 @@ def desa_dari_klik(keadaan: Mapping[str, Any] | None) -> str | None:
 
 
 # 7/ rendering helpers
-def legenda(entri: list[tuple[Kelas, int]], judul: str, bahasa: Bahasa) -> None:
-    """The legend: a swatch, the class label and the number of desa, one line each."""
+def legenda(entri: list[tuple[Kelas, int]], judul: str, bahasa: Bahasa, *, ukuran: float = 0.95,
+            mendatar: bool = False) -> None:
+    """The legend: a swatch, the class label and the number of desa, one line each (`mendatar`: side by side,
+    wrapping, for a phone above its map; `ukuran`: font size in rem, larger on the projector)."""
+    jarak = ".8rem" if mendatar else "0"
     baris = "".join(
-        f'<div style="display:flex;align-items:center;gap:.45rem;margin:.12rem 0">'
-        f'<span style="display:inline-block;width:1.05rem;height:1.05rem;background:{k.warna};'
-        f'border:1px solid #9CA3AF;flex:none"></span>'
+        f'<div style="display:flex;align-items:center;gap:.45rem;margin:.12rem {jarak} .12rem 0">'
+        f'<span style="display:inline-block;width:{ukuran * 1.1:.2f}rem;height:{ukuran * 1.1:.2f}rem;'
+        f'background:{k.warna};border:1px solid #9CA3AF;flex:none"></span>'
         f"<span>{k.label} <span style=\"color:#6B7280\">({t('peta_n_desa', bahasa, n=fmt.angka(n, bahasa))})"
         f"</span></span></div>"
         for k, n in entri
     )
-    st.markdown(f'<div style="font-size:0.95rem"><b>{judul}</b>{baris}</div>', unsafe_allow_html=True)
+    susun = "display:flex;flex-wrap:wrap" if mendatar else ""
+    st.markdown(f'<div style="font-size:{ukuran}rem"><b>{judul}</b><div style="{susun}">{baris}</div></div>',
+                unsafe_allow_html=True)
 
 
 def peta(fig: go.Figure, kunci: str, saat_klik: Callable[..., None], alt: str) -> None:

@@ -77,24 +77,49 @@ def tabel_anak(anak: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def gambar_nonaktif(nonaktif: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
-    """Deactivations per month stacked by reason, and the number of them reactivated later."""
-    fig = go.Figure()
-    warna = {"mampu": "#0072B2", "tidak_padan": "#E69F00", "meninggal": "#56B4E9", "pindah": "#009E73",
-             "kuota": "#CC79A7", "lainnya": "#999999"}
-    nonaktif = nonaktif.assign(bulan=pd.to_datetime(nonaktif["bulan"]))
-    for alasan, bagian in nonaktif.groupby("alasan", sort=False):
-        fig.add_bar(x=bagian["bulan"], y=bagian["dinonaktifkan"], name=label("alasan_nonaktif", str(alasan), bahasa),
-                    marker_color=warna.get(str(alasan), "#999999"))
-    kembali = nonaktif.groupby("bulan", as_index=False)["diaktifkan_kembali"].sum()
-    fig.add_scatter(x=kembali["bulan"], y=kembali["diaktifkan_kembali"], mode="markers+text",
-                    name=t("program_diaktifkan_kembali", bahasa), marker={"color": "#C2410C", "size": 12},
-                    text=[fmt.angka(int(v), bahasa) for v in kembali["diaktifkan_kembali"]], textposition="top center")
-    fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      legend={"orientation": "h", "y": 1.12}, yaxis_title=t("program_keluarga", bahasa),
-                      xaxis={"tickformat": "%b %Y", "dtick": "M1"})
-    return fig
+WARNA_ALASAN: dict[str, str] = {"mampu": "#0072B2", "tidak_padan": "#E69F00", "meninggal": "#56B4E9",
+                                "pindah": "#009E73", "kuota": "#CC79A7", "lainnya": "#999999"}
 
+
+def gambar_nonaktif(nonaktif: pd.DataFrame, bahasa: Bahasa) -> go.Figure:
+    """Deactivations by reason as horizontal bars, largest on top, each labelled with its count and its share of
+    all deactivations; below them, set apart in orange, how many of them were reactivated later. Summed over the
+    rolls loaded (their months are in the x-axis title); the hover box splits a bar by month."""
+    b = bahasa
+    df = nonaktif.assign(bulan=pd.to_datetime(nonaktif["bulan"]).dt.date)
+    per_alasan = df.groupby("alasan", as_index=False, sort=False)["dinonaktifkan"].sum()
+    per_alasan = per_alasan.sort_values(["dinonaktifkan", "alasan"], ascending=[True, False])  # largest on top
+    jumlah = int(per_alasan["dinonaktifkan"].sum())
+    kembali = int(df["diaktifkan_kembali"].sum())
+    nama = [label("alasan_nonaktif", str(a), b) for a in per_alasan["alasan"]]
+
+    def rincian(alasan: str) -> str:
+        bagian = df[df["alasan"] == alasan].groupby("bulan")["dinonaktifkan"].sum()
+        return "<br>".join(f"{fmt.bulan(m, b)}: {fmt.angka(int(v), b)}" for m, v in bagian.items())
+
+    teks = [f"{fmt.angka(int(v), b)} ({fmt.persen(v / jumlah, b) if jumlah else fmt.KOSONG})"
+            for v in per_alasan["dinonaktifkan"]]
+    label_kembali = t("program_diaktifkan_kembali", b)
+    fig = go.Figure()
+    fig.add_bar(y=[label_kembali], x=[kembali], orientation="h", marker_color="#C2410C", name=label_kembali,
+                text=[t("program_kembali_teks", b, n=fmt.angka(kembali, b),
+                        persen=fmt.persen(kembali / jumlah, b) if jumlah else fmt.KOSONG)],
+                textposition="outside", cliponaxis=False, hoverinfo="skip")
+    fig.add_bar(y=nama, x=per_alasan["dinonaktifkan"], orientation="h", name=t("program_dinonaktifkan", b),
+                marker_color=[WARNA_ALASAN.get(str(a), "#999999") for a in per_alasan["alasan"]],
+                text=teks, textposition="outside", cliponaxis=False,
+                hovertext=[rincian(str(a)) for a in per_alasan["alasan"]],
+                hovertemplate="<b>%{y}</b><br>%{hovertext}<extra></extra>")
+    bulan = sorted(df["bulan"].unique())
+    periode = fmt.rentang_bulan(bulan[0], bulan[-1], b) if bulan else ""
+    puncak = max([1, kembali, *per_alasan["dinonaktifkan"]])
+    fig.update_layout(height=90 + 46 * (len(per_alasan) + 1), margin={"l": 8, "r": 8, "t": 8, "b": 8},
+                      showlegend=False, bargap=0.3, separators=",." if b == "id" else ".,", font={"size": 14},
+                      uniformtext={"minsize": 12, "mode": "show"})
+    fig.update_xaxes(title_text=t("program_sumbu_nonaktif", b, periode=periode), tickformat=",d", rangemode="tozero",
+                     range=[0, puncak * 1.3])  # room on the right for the labels
+    fig.update_yaxes(automargin=True, tickfont={"size": 14})
+    return fig
 
 
 def isi_ubin_ringkasan(baris: pd.DataFrame, bahasa: Bahasa) -> IsiKpi:

@@ -17,9 +17,11 @@ import streamlit as st
 
 from akses import KASUS_SENSITIF
 from bahasa import format as fmt
+from bahasa.format import teks_polos
 from dashboard.i18n import Bahasa, t
 from dashboard.periode import tambah_bulan
 from dashboard.pilihan import Pilihan, pilih_wilayah
+from dashboard.tampilan import mode_tampilan
 from dokumen.model import Jenis, Tabel, kosong
 from pipelines.enums import label
 
@@ -275,6 +277,15 @@ def tampilkan_tabel(tabel: Tabel, bahasa: Bahasa, *, kunci: str, judul: bool = T
             tulis = fmt.tanggal if jenis == "tanggal" else fmt.bulan
             layar[kolom] = [tulis(x, bahasa) if isinstance(x, dt.date) else fmt.KOSONG if kosong(x) else str(x)
                             for x in layar[kolom]]
+    mode = mode_tampilan()
+    if mode == "ponsel":  # a grid wider than the phone hides the reason off-screen: one wrapped card per row instead
+        _kartu(layar, tabel, bahasa)
+        return
+    if mode == "presentasi":  # the grid's small font cannot be enlarged: a plain table, read from the back
+        st.table(layar.set_index(layar.columns[0]))
+        if tabel.catatan:
+            st.caption(tabel.catatan)
+        return
     konfigurasi = konfigurasi_kolom(tabel, bantuan)
     for kolom, ukuran in (lebar or {}).items():
         konfigurasi[kolom] = st.column_config.Column(kolom, width=ukuran)
@@ -285,6 +296,26 @@ def tampilkan_tabel(tabel: Tabel, bahasa: Bahasa, *, kunci: str, judul: bool = T
     tinggi = min(38 + 35 * len(layar), 38 + 35 * 12)
     st.dataframe(layar, hide_index=True, column_config=konfigurasi, column_order=urutan, key=kunci,
                  height=tinggi, placeholder=fmt.KOSONG)
+    if tabel.catatan:
+        st.caption(tabel.catatan)
+
+
+def _kartu(layar: pd.DataFrame, tabel: Tabel, bahasa: Bahasa) -> None:
+    """A table on a phone: one block per row, the row's name in bold (its rank before it), the reason (the column
+    that says why the row is listed) on the next line, wrapped, then the other columns as `column: value`."""
+    no, alasan = t("pr_kol_no", bahasa), t("pr_kol_alasan", bahasa)
+    kolom = [k for k in layar.columns if k not in (no, alasan)]
+    if not kolom:
+        return
+    nama, lain = kolom[0], kolom[1:]
+    blok = []
+    for r in layar.to_dict("records"):
+        kepala = f"**{str(r[no]) + '. ' if no in r else ''}{teks_polos(r[nama])}**"
+        isi = [teks_polos(r[alasan])] if alasan in r else []
+        isi += [f"{teks_polos(k)}: {teks_polos(fmt.KOSONG if kosong(r[k]) else r[k])}" for k in lain]
+        blok.append(kepala + "  \n" + "  \n".join(isi))
+    with st.container(border=True, gap="small"):
+        st.markdown("\n\n---\n\n".join(blok))
     if tabel.catatan:
         st.caption(tabel.catatan)
 
@@ -341,15 +372,16 @@ def bantuan_desa(bahasa: Bahasa) -> dict[str, str]:
 
 # 6/ "Perlu perhatian" on Ringkasan
 def perlu_perhatian(desa: pd.DataFrame, tujuan: pd.DataFrame, lingkup: str, dengan_kecamatan: bool,
-                    tanggal_data: dt.date, bahasa: Bahasa) -> tuple[Tabel, Tabel]:
+                    tanggal_data: dt.date, bahasa: Bahasa, definisi: bool = True) -> tuple[Tabel, Tabel]:
     """Render the two "Perlu perhatian" lists side by side (desa wider) and return them for the briefing pack."""
     b = bahasa
     tabel_d = tabel_perhatian_desa(desa, dengan_kecamatan, b)
     tabel_t = tabel_perhatian_tujuan(tujuan, b)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown(f"##### {t('perhatian_judul', b)} · {lingkup}", width="content")
-        with st.popover(t("definisi", b), icon=":material/info:", type="tertiary"):
-            st.markdown(t("pr_def_perlu_perhatian", b))
+        if definisi:
+            with st.popover(t("definisi", b), icon=":material/info:", type="tertiary"):
+                st.markdown(t("pr_def_perlu_perhatian", b))
     st.caption(t("perhatian_per", b, tanggal=fmt.tanggal(tanggal_data, b)))
     # one above the other: the reasons are sentences, and a grid cell does not wrap
     tampilkan_tabel(tabel_d, b, kunci="perhatian_desa", lebar={t("pr_kol_no", b): 44, t("pr_kol_alasan", b): "large"})

@@ -1,7 +1,8 @@
 """Poverty rate against a planning document's target: tiles, the chart, the tables with sources.
 
-The chosen document's required path is drawn with the BPS points, the other documents' paths in
-grey (Jombang's RPJMD and its revision disagree for 2023: both are shown, never merged), and
+The chosen document's required path is drawn with the BPS points, the other documents' paths each with a
+colour and dash of its own and named in the legend (Jombang's RPJMD and its revision disagree for 2023: both are
+shown, never merged, and must be told apart), and
 the linear trend of the last five BPS points with its 80 % prediction band (`metrics.md` section 5).
 The gap is always of one year (`tahun_selisih` of `mart_target`), and every number is written with its year and
 where it comes from: the shipped reference (with its source) or the file the user loaded. Without a planning
@@ -104,30 +105,52 @@ def gambar_target(isi: dict[str, pd.DataFrame], dokumen: str | None, bahasa: Bah
     if not proyeksi.empty and not bps.empty:
         akhir = max(int(jalur["tahun"].max()) if not jalur.empty else 0, int(bps["tahun"].max()) + 3)
         masa = proyeksi[(proyeksi["tahun"] >= int(bps["tahun"].max())) & (proyeksi["tahun"] <= akhir)]
-        fig.add_scatter(x=list(masa["tahun"]) + list(masa["tahun"][::-1]),
+        fig.add_scatter(x=list(masa["tahun"]) + list(masa["tahun"][::-1]), mode="lines",
                         y=list(masa["atas_80"]) + list(masa["bawah_80"][::-1]), fill="toself",
                         fillcolor="rgba(0,114,178,0.12)", line={"width": 0}, hoverinfo="skip",
                         name=t("target_pita", bahasa))
         fig.add_scatter(x=masa["tahun"], y=masa["proyeksi"], mode="lines", line={"color": "#0072B2", "dash": "dot"},
                         name=t("target_garis_proyeksi", bahasa))
+    gaya = gaya_dokumen(sorted({*jalur["dokumen"], *target["dokumen"]}), dokumen)
     for nama, bagian in jalur.groupby("dokumen", sort=False):
+        warna, garis = gaya[str(nama)]
         dipilih = nama == dokumen
-        fig.add_scatter(x=bagian["tahun"], y=bagian["target_jalur"], mode="lines",
-                        line={"color": "#C2410C" if dipilih else "#9CA3AF", "width": 3 if dipilih else 1.5,
-                              "dash": "solid" if dipilih else "dash"},
-                        name=(t("target_jalur_dipilih", bahasa, dokumen=nama) if dipilih else str(nama)))
+        fig.add_scatter(x=bagian["tahun"], y=bagian["target_jalur"], mode="lines", legendgroup=str(nama),
+                        line={"color": warna, "width": 3 if dipilih else 2, "dash": garis},
+                        name=(t("target_jalur_dipilih", bahasa, dokumen=nama) if dipilih
+                              else t("target_jalur_lain", bahasa, dokumen=nama)))
     for nama, bagian in target.groupby("dokumen", sort=False):
+        warna, _ = gaya[str(nama)]
         dipilih = nama == dokumen
         fig.add_scatter(x=bagian["tahun"], y=bagian["target_persen"], mode="markers", showlegend=False,
-                        marker={"symbol": "diamond", "size": 11 if dipilih else 8,
-                                "color": "#C2410C" if dipilih else "#9CA3AF"},
+                        legendgroup=str(nama), marker={"symbol": "diamond", "size": 11 if dipilih else 9,
+                                                       "color": warna},
                         hovertemplate=f"{nama}<br>%{{x}}: %{{y:.2f}}%<extra></extra>")
     fig.add_scatter(x=bps["tahun"], y=bps["persen_miskin"], mode="lines+markers", name=t("target_bps", bahasa),
                     line={"color": "#111827", "width": 2.5}, marker={"size": 8},
                     hovertemplate="BPS %{x}: %{y:.2f}%<extra></extra>")
-    fig.update_layout(height=380, margin={"l": 10, "r": 10, "t": 30, "b": 10}, legend={"orientation": "h", "y": 1.15},
-                      yaxis_title=t("target_sumbu", bahasa), xaxis={"dtick": 1})
+    # the legend below the plot: seven entries wrap on a narrow screen and would run over the plot's top
+    fig.update_layout(height=440, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0},
+                      yaxis_title=t("target_sumbu", bahasa), xaxis={"dtick": 1},
+                      separators=",." if bahasa == "id" else ".,")
     return fig
+
+
+WARNA_DIPILIH = "#C2410C"
+GAYA_LAIN: tuple[tuple[str, str], ...] = (("#6B7280", "dash"), ("#009E73", "dashdot"), ("#CC79A7", "longdash"),
+                                          ("#E69F00", "dot"), ("#56B4E9", "longdashdot"))
+"""Colour and dash of the documents not chosen, in name order (Okabe-Ito colours, distinct dashes: they can be told
+apart in grey print and by the colour-blind)."""
+
+
+def gaya_dokumen(nama: list[str], dipilih: str | None) -> dict[str, tuple[str, str]]:
+    """Colour and dash of each planning document: the chosen one solid vermillion, the others `GAYA_LAIN` in order."""
+    lain = [n for n in nama if n != dipilih]
+    gaya = {n: GAYA_LAIN[i % len(GAYA_LAIN)] for i, n in enumerate(lain)}
+    if dipilih is not None:
+        gaya[dipilih] = (WARNA_DIPILIH, "solid")
+    return gaya
 
 
 def tabel_dokumen(dokumen: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
