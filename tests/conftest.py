@@ -101,6 +101,14 @@ def gudang_sintetis(gudang_app: Path, tmp_path_factory: pytest.TempPathFactory) 
     return gudang
 
 
+@pytest.fixture(scope="session")
+def gudang_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Jombang demo built as on 6 December 2026 (synthetic data, realistic reporting; `pantau demo --hari-ini`)."""
+    gudang = tmp_path_factory.mktemp("demo_6des") / "gudang.duckdb"
+    pantau(gudang, "demo", "--hari-ini", "2026-12-06", "--tanpa-akun")
+    return gudang
+
+
 # the app under AppTest
 
 def _akun_uji(peran: str = "perencana", wilayah: str | None = None, nama: str | None = None) -> str:

@@ -18,17 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures import PANTAU, BukaApp, env_pantau, pantau
-
-HARI_DEMO = "2026-12-06"
-
-
-@pytest.fixture(scope="module")
-def gudang_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Jombang demo built as on 6 December 2026 (synthetic data, realistic reporting)."""
-    gudang = tmp_path_factory.mktemp("demo_6des") / "gudang.duckdb"
-    pantau(gudang, "demo", "--hari-ini", HARI_DEMO, "--tanpa-akun")
-    return gudang
+from tests.fixtures import PANTAU, BukaApp, env_pantau
 
 
 def _metrik(gudang: Path, *argumen: str) -> list[dict]:

@@ -29,6 +29,8 @@ with w as (
 ),
 dimuat as (
     select id_berkas, baris from gudang.raw_laporan_kasus where kode_desa = $kode
+        -- rows of sensitive cases are not counted per desa (metrics.md 7; since the referral privacy change)
+        and not (coalesce(sensitif, false) or coalesce(tujuan_rujukan = 'uptd_ppa', false))
     union all
     select id_berkas, baris from gudang.raw_puskesos where kode_desa = $kode
 ),
@@ -51,7 +53,8 @@ select
     (select count(*) from gudang.peringatan as p join dimuat as d using (id_berkas, baris)) as peringatan_desa,
     (select count(*) from gudang.peringatan where id_berkas in (select id_berkas from berkas)) as peringatan_berkas
 """
-"""The Profil desa's data-quality line as `dashboard/data.py` computed it before the marts carried it."""
+"""The Profil desa's data-quality line as `dashboard/data.py` computed it before the marts carried it (with the rows
+of sensitive cases left out, as the marts now do)."""
 
 
 def _kode(berkas: Path) -> str:
