@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -246,19 +246,36 @@ def pratinjau(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str |
     return ringkasan
 
 
+def validasi(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
+             hari_ini: date | None = None, program_roll: str | None = None
+             ) -> Iterator[tuple[Path, str, list[LembarSiap]]]:
+    """Read and validate the files in this process, one at a time, as `muat` would: (file, SHA-256, sheets).
+
+    For a caller that validates elsewhere than it writes (an upload is read in a separate process with a memory
+    limit, `pipelines.unggah`) and hands the result to `muat(tervalidasi=...)`."""
+    wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
+    konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
+    yield from _validasi_berurutan(kumpulkan_berkas(jalur), konteks, paksa_jenis, program_roll, False)
+
+
 def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
          hari_ini: date | None = None, sintetis: bool | None = None,
-         program_roll: str | None = None, paralel: bool = True) -> list[RingkasanLembar]:
+         program_roll: str | None = None, paralel: bool = True,
+         tervalidasi: Iterable[tuple[Path, str, list[LembarSiap]]] | None = None) -> list[RingkasanLembar]:
     """Load files and folders, rebuild the marts, and swap the warehouse in; returns the load summaries.
 
     `program_roll` (`--program`) names the program of roll files that do not carry it in a column. `paralel=False`
-    validates in this process (see `_validasi_berurutan`).
+    validates in this process (see `_validasi_berurutan`). `tervalidasi`: the files already read and validated
+    (`validasi`, run elsewhere); `jalur`, `paksa_jenis` and `program_roll` are then not read again.
     """
     wilayah = muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
-    konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
-    berkas = kumpulkan_berkas(jalur)
     ringkasan: list[RingkasanLembar] = []
-    hasil_validasi = _validasi_berurutan(berkas, konteks, paksa_jenis, program_roll, paralel)
+    if tervalidasi is None:
+        konteks = Konteks(wilayah, muat_kunci(konfigurasi), hari_ini or datetime.now().date())
+        hasil_validasi: Iterable[tuple[Path, str, list[LembarSiap]]] = _validasi_berurutan(
+            kumpulkan_berkas(jalur), konteks, paksa_jenis, program_roll, paralel)
+    else:
+        hasil_validasi = tervalidasi
     with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}

@@ -62,6 +62,16 @@ class Konfigurasi:
     kunci_menit: int = 15
     sesi_menit: int = 30
     unggah_maks_mb: int = 50
+    unggah_isi_maks_mb: int = 200
+    """`[unggah] isi_mb`: megabytes of an uploaded file once opened (an XLSX's XML, counted as it is decompressed)."""
+    unggah_sel_maks: int = 5_000_000
+    """`[unggah] sel_maks`: cells of an uploaded file (XLSX `<c>` elements, CSV fields), counted as streamed."""
+    unggah_baris_maks: int = 1_000_000
+    """`[unggah] baris_maks`: rows of an uploaded CSV."""
+    unggah_memori_mb: int = 2048
+    """`[unggah] memori_mb`: address space of the process that reads and checks an upload (RLIMIT_AS)."""
+    unggah_waktu_detik: int = 600
+    """`[unggah] waktu_detik`: seconds that process may take before it is stopped."""
     sso: str | None = None
     """`[akun] sso`: the name of the identity provider in `.streamlit/secrets.toml` (`[auth.NAMA]`) for single
     sign-on with Streamlit's `st.login`; None (default): local accounts only."""
@@ -178,6 +188,11 @@ def muat_konfigurasi() -> Konfigurasi:
         kunci_menit=bulat_positif(akun_cfg, "kunci_menit", 15, "akun.kunci_menit"),
         sesi_menit=bulat_positif(akun_cfg, "sesi_menit", 30, "akun.sesi_menit"),
         unggah_maks_mb=bulat_positif(unggah_cfg, "batas_mb", 50, "unggah.batas_mb"),
+        unggah_isi_maks_mb=bulat_positif(unggah_cfg, "isi_mb", 200, "unggah.isi_mb"),
+        unggah_sel_maks=bulat_positif(unggah_cfg, "sel_maks", 5_000_000, "unggah.sel_maks"),
+        unggah_baris_maks=bulat_positif(unggah_cfg, "baris_maks", 1_000_000, "unggah.baris_maks"),
+        unggah_memori_mb=bulat_positif(unggah_cfg, "memori_mb", 2048, "unggah.memori_mb"),
+        unggah_waktu_detik=bulat_positif(unggah_cfg, "waktu_detik", 600, "unggah.waktu_detik"),
         batas_memori=batas_memori,
         sso=str(akun_cfg["sso"]).strip() or None if "sso" in akun_cfg else None,
     )

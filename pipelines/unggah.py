@@ -10,6 +10,14 @@ the next upload or `pantau serve` deletes every such folder whose process is gon
 lock, so two operators uploading at once are serialised and neither loses the other's rows) and writes the audit
 record `unggah` with the load summary. Only a role with the right `unggah` may do either; the size limit is
 `[unggah] batas_mb`.
+
+A hostile file must fail alone. The reading and validation (the whole of `pratinjau`, the parse step of `muat`) run
+in a separate process (`pipelines.terpisah`) limited to `[unggah] memori_mb` of address space and `waktu_detik`
+seconds; the warehouse is written here, from what it sends back. In that process each file is first measured as it
+is streamed (`pipelines.baca.ukuran`: an XLSX's bytes as they come out of the decompressor and its cells, a CSV's
+rows and cells) against `[unggah] isi_mb`, `sel_maks` and `baris_maks`, never against the sizes a zip declares. Over
+a limit, or should the process die, `KesalahanUnggah` says in Indonesian what happened and what to do; the app and
+every other session go on, and the raw files are deleted as on every other path.
 """
 
 from __future__ import annotations
@@ -19,12 +27,15 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from akses import Pengguna, audit, wajib_hak
-from pipelines import ingest
+from pipelines import ingest, terpisah
+from pipelines.baca.berkas import KesalahanBaca
+from pipelines.baca.ukuran import BatasUkuran, UkuranTerlampaui, periksa_csv, periksa_xlsx
 from pipelines.gudang import MODE_BERKAS
 from pipelines.konfigurasi import Konfigurasi
 
@@ -111,14 +122,78 @@ def _berkas_sementara(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi
         yield jalur
 
 
+SARAN_PECAH = "Pecah berkas menjadi beberapa berkas yang lebih kecil (mis. per kecamatan), lalu unggah lagi."
+SARAN_EXCEL = ("Pecah berkas menjadi beberapa berkas yang lebih kecil (mis. per kecamatan), atau simpan lembar "
+               "datanya saja sebagai CSV, lalu unggah lagi.")
+
+
+def periksa_isi(jalur: Sequence[Path], konfigurasi: Konfigurasi) -> None:
+    """Measure each file by streaming it (`pipelines.baca.ukuran`) against the `[unggah]` limits; raise
+    `KesalahanUnggah` at the first one passed. A file that cannot be measured (damaged) is left to the reader,
+    whose message goes in the summary."""
+    for p in jalur:
+        akhiran = p.suffix.lower()
+        try:
+            if akhiran in (".xlsx", ".xlsm", ".xls"):  # an .xls that is really a zip is measured too
+                periksa_xlsx(p, BatasUkuran(bita_isi=konfigurasi.unggah_isi_maks_mb << 20,
+                                            sel=konfigurasi.unggah_sel_maks, saran=SARAN_EXCEL))
+            elif akhiran in (".csv", ".txt", ".tsv"):
+                periksa_csv(p, BatasUkuran(bita_isi=konfigurasi.unggah_isi_maks_mb << 20,
+                                           sel=konfigurasi.unggah_sel_maks, baris=konfigurasi.unggah_baris_maks,
+                                           saran=SARAN_PECAH))
+        except UkuranTerlampaui as e:
+            raise KesalahanUnggah(str(e)) from None
+        except KesalahanBaca:
+            pass
+
+
+def _anak_pratinjau(jalur: list[Path], konfigurasi: Konfigurasi) -> Iterator[list[ingest.RingkasanLembar]]:
+    """In the separate process: measure, then the summaries of `ingest.pratinjau`."""
+    periksa_isi(jalur, konfigurasi)
+    yield ingest.pratinjau(jalur, konfigurasi)
+
+
+def _anak_validasi(jalur: list[Path], konfigurasi: Konfigurasi) -> Iterator[object]:
+    """In the separate process: measure (then yield None: the files may be loaded), then each file validated."""
+    periksa_isi(jalur, konfigurasi)
+    yield None
+    yield from ingest.validasi(jalur, konfigurasi)
+
+
+def _di_proses_terpisah(fungsi: str, jalur: list[Path], konfigurasi: Konfigurasi) -> Generator[Any, None, None]:
+    """What `fungsi` of this module yields in the limited process; its death becomes `KesalahanUnggah`."""
+    nama = ", ".join(p.name for p in jalur)[:200]
+    try:
+        yield from terpisah.jalankan(f"{__name__}:{fungsi}", jalur, konfigurasi,
+                                     memori_mb=konfigurasi.unggah_memori_mb,
+                                     waktu_detik=konfigurasi.unggah_waktu_detik)
+    except terpisah.ProsesGagal as e:
+        if e.sebab == "memori":
+            pesan = (f"{nama}: pemeriksaan dihentikan karena berkas memerlukan memori lebih dari "
+                     f"{konfigurasi.unggah_memori_mb:,} MB".replace(",", ".") + ". " + SARAN_EXCEL)
+        elif e.sebab == "waktu":
+            pesan = (f"{nama}: pemeriksaan tidak selesai dalam {konfigurasi.unggah_waktu_detik} detik dan "
+                     "dihentikan. " + SARAN_PECAH)
+        else:
+            pesan = (f"{nama}: pemeriksaan berhenti tiba-tiba. Buka berkas di Excel/LibreOffice, simpan ulang (atau "
+                     "simpan sebagai CSV), lalu unggah lagi.")
+        raise KesalahanUnggah(pesan) from None
+    except (ValueError, OSError):  # KesalahanUnggah and the like: their message is for the user
+        raise
+    except Exception as e:  # anything else a reader broke on (its traceback is in the server's log)
+        raise KesalahanUnggah(f"{nama}: pemeriksaan berhenti tiba-tiba. Buka berkas di Excel/LibreOffice, simpan "
+                              "ulang (atau simpan sebagai CSV), lalu unggah lagi.") from e
+
+
 def pratinjau(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi,
               pengguna: Pengguna) -> list[ingest.RingkasanLembar]:
     """What loading these files would do (kind, rows to load / quarantine / skip, warnings, personal columns that
-    will be dropped, already loaded), without writing anything."""
+    will be dropped, already loaded), without writing anything; read in the limited process."""
     wajib_hak(pengguna, "unggah")
     periksa(berkas, konfigurasi)
     with _berkas_sementara(berkas, konfigurasi) as jalur:
-        return ingest.pratinjau(jalur, konfigurasi)
+        [ringkasan] = list(_di_proses_terpisah("_anak_pratinjau", jalur, konfigurasi))
+        return ringkasan
 
 
 def muat(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi,
@@ -130,7 +205,9 @@ def muat(berkas: Sequence[BerkasUnggahan], konfigurasi: Konfigurasi,
     sasaran = ", ".join(nama_aman(b.nama) for b in berkas)[:300]
     with _berkas_sementara(berkas, konfigurasi) as jalur:
         try:
-            ringkasan = ingest.muat(jalur, konfigurasi, paralel=False)
+            with contextlib.closing(_di_proses_terpisah("_anak_validasi", jalur, konfigurasi)) as hasil:
+                next(hasil)  # measured and within the limits: only now is the warehouse copied
+                ringkasan = ingest.muat(jalur, konfigurasi, paralel=False, tervalidasi=hasil)
         except Exception as e:
             audit.catat(konfigurasi, "unggah", pengguna.nama, sasaran=sasaran, cakupan=pengguna.kode_wilayah,
                         rincian=ingest.rincian_audit([], galat=str(e)))

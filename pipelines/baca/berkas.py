@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,56 +92,12 @@ def baca_csv(jalur: Path) -> Iterator[Lembar]:
     yield Lembar(None, baris)
 
 
-SEL_EXCEL_MAKS = 30_000_000
-"""Largest sheet grid (rows x columns, from A1 to the last used cell) handed to calamine: 1,048,576 rows x 28."""
-_BARIS_XML = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
-_SEL_XML = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})\d")
-
-
-def _indeks_kolom(huruf: bytes) -> int:
-    n = 0
-    for c in huruf:
-        n = n * 26 + c - 64
-    return n
-
-
-def _periksa_ukuran_xlsx(jalur: Path) -> None:
-    """Refuse an XLSX sheet whose grid is too large before calamine sees it.
-
-    calamine builds a dense grid from the first to the last used cell, and when it cannot allocate it the
-    process aborts (a Rust allocation failure, not an exception): a 5 KB file with cells in A1 and XFD1048576
-    asks for 512 GB. The rows and cell references in the sheet XML give the grid's size cheaply.
-    """
-    import zipfile
-
-    try:
-        arsip = zipfile.ZipFile(jalur)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # not a zip (or an .xls): calamine reports what is wrong
-    with arsip:
-        for info in arsip.infolist():
-            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                continue
-            if info.file_size > 1 << 30:
-                raise KesalahanBaca(f"{jalur.name}: lembar terlalu besar ({info.file_size >> 20} MB XML). "
-                                    "Pecah berkas menjadi beberapa berkas yang lebih kecil.")
-            try:
-                xml = arsip.read(info)
-            except Exception:  # a damaged member: calamine gives the message
-                return
-            baris = max((int(b) for b in _BARIS_XML.findall(xml)), default=0)
-            kolom = max((_indeks_kolom(h) for h in set(_SEL_XML.findall(xml))), default=0)
-            if baris * kolom > SEL_EXCEL_MAKS:
-                b, k = f"{baris:,}".replace(",", "."), f"{kolom:,}".replace(",", ".")
-                raise KesalahanBaca(f"{jalur.name}: lembar terlalu besar (sel terisi sampai baris {b} dan kolom "
-                                    f"ke-{k}). Hapus isi sel yang jauh di luar tabel, atau simpan tabelnya saja "
-                                    "sebagai CSV.")
-
-
 def baca_excel(jalur: Path) -> Iterator[Lembar]:
     from python_calamine import CalamineWorkbook
 
-    _periksa_ukuran_xlsx(jalur)
+    from pipelines.baca.ukuran import BATAS_BACA, periksa_xlsx
+
+    periksa_xlsx(jalur, BATAS_BACA)  # calamine aborts the process on a grid it cannot allocate: measure it first
     try:
         buku = CalamineWorkbook.from_path(str(jalur))
     except Exception as e:  # calamine raises several error types for damaged files

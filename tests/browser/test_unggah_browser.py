@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,6 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.aplikasi import SELESAI, buka, layani_aplikasi, siapkan_akun
 from tests.fixtures import env_pantau, salin_gudang
+from tests.fixtures.buat_xlsx import buat_xlsx_bom
 
 pytestmark = pytest.mark.browser
 
@@ -165,3 +168,63 @@ def test_kotak_unggah_berbahasa_indonesia_tanpa_permintaan_keluar(
     assert ikon.startswith("data:"), ikon
     page.wait_for_timeout(1000)
     assert not luar, luar
+
+
+def _puncak_rss_server(alamat: str) -> int:
+    """Peak resident memory (VmHWM, kB) of the Streamlit server listening on the port of `alamat`."""
+    port = urlparse(alamat).port
+    for proses in Path("/proc").iterdir():
+        try:
+            argumen = (proses / "cmdline").read_bytes().split(b"\0")
+            if b"streamlit" in b" ".join(argumen) and str(port).encode() in argumen:
+                status = (proses / "status").read_text()
+                return int(next(b for b in status.splitlines() if b.startswith("VmHWM")).split()[1])
+        except (OSError, StopIteration):
+            continue
+    raise AssertionError(f"server on port {port} not found")
+
+
+def test_xlsx_bom_gagal_sendiri_sesi_lain_tetap_dilayani(browser: Browser, page: Page, folder_artefak: Path,
+                                                         aplikasi_unggah: tuple[str, Path, dict[str, str]],
+                                                         tmp_path: Path) -> None:
+    """The file of the finding: 60 million cells without `r=` (900 MB of XML in about 5 MB), which once aborted
+    the whole dashboard on a 4.7 GB allocation. Uploaded while a planner has the Ringkasan open: the operator gets
+    the reason on the page, the raw file is gone, the server stays small, the planner's session keeps working and
+    a new session loads."""
+    alamat, gudang, _ = aplikasi_unggah
+    sidik_awal = gudang.read_bytes()
+    lain = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    buka(lain, alamat + "/")  # the planner (`uji_browser`), in a session of its own
+    expect(lain.locator('[data-testid="stMetricValue"]').first).to_be_visible(timeout=30_000)
+
+    bom = buat_xlsx_bom(tmp_path / "rekap_desa.xlsx", 60_000_000)
+    buka(page, alamat + "/unggah", nama="operator_satu")
+    expect(page.get_by_text("Pilih berkas")).to_be_visible(timeout=30_000)
+    mulai = time.monotonic()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bom))
+    expect(page.get_by_text("rekap_desa.xlsx berisi lebih dari 5.000.000 sel.", exact=False)).to_be_visible(
+        timeout=60_000)
+    detik = time.monotonic() - mulai
+    expect(page.get_by_text("atau simpan lembar datanya saja sebagai CSV", exact=False)).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(folder_artefak / "unggah_bom_ditolak.png"))
+    assert not list(gudang.parent.glob(".unggah-*")) and gudang.read_bytes() == sidik_awal
+    puncak = _puncak_rss_server(alamat)
+    print(f"\nxlsx 60 juta sel ({bom.stat().st_size / 2**20:.1f} MB): ditolak di halaman dalam {detik:.1f} s; "
+          f"puncak RSS server {puncak / 1024:.0f} MB")
+    assert puncak < 1_500_000  # kB: the server never held the sheet (the abort asked for 4.7 GB)
+
+    # the server answers, the planner's open session reruns, and a new session loads a page
+    with urllib.request.urlopen(f"{alamat}/_stcore/health", timeout=10) as r:
+        assert r.status == 200
+    lain.get_by_text("EN", exact=True).click()  # the open session still talks to the server: switch language
+    expect(lain.get_by_role("radio", name="EN")).to_be_checked(timeout=30_000)
+    lain.locator(SELESAI).wait_for(timeout=30_000)
+    expect(lain.locator('[data-testid="stMetricValue"]').first).to_be_visible(timeout=30_000)
+    assert lain.locator('[data-testid="stException"]').count() == 0
+    baru = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    buka(baru, alamat + "/")
+    expect(baru.locator('[data-testid="stMetricValue"]').first).to_be_visible(timeout=30_000)
+    assert baru.locator('[data-testid="stException"]').count() == 0
+    for p in (lain, baru):
+        p.context.close()

@@ -85,6 +85,24 @@ def test_konfigurasi_berkas_dan_lingkungan(tmp_path: Path, monkeypatch: pytest.M
         muat_konfigurasi()
 
 
+def test_konfigurasi_batas_unggah(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    toml = tmp_path / "pantau.toml"
+    monkeypatch.setenv("PANTAU_CONFIG", str(toml))
+    toml.write_text("[unggah]\nbatas_mb = 20\n", encoding="utf-8")
+    k = muat_konfigurasi()  # the defaults of what a file may hold and of the reading process
+    assert (k.unggah_maks_mb, k.unggah_isi_maks_mb, k.unggah_sel_maks, k.unggah_baris_maks, k.unggah_memori_mb,
+            k.unggah_waktu_detik) == (20, 200, 5_000_000, 1_000_000, 2048, 600)
+    toml.write_text("[unggah]\nisi_mb = 50\nsel_maks = 100\nbaris_maks = 10\nmemori_mb = 512\nwaktu_detik = 30\n",
+                    encoding="utf-8")
+    k = muat_konfigurasi()
+    assert (k.unggah_isi_maks_mb, k.unggah_sel_maks, k.unggah_baris_maks, k.unggah_memori_mb,
+            k.unggah_waktu_detik) == (50, 100, 10, 512, 30)
+    toml.write_text("[unggah]\nmemori_mb = 0\n", encoding="utf-8")
+    with pytest.raises(KesalahanKonfigurasi) as e:
+        muat_konfigurasi()
+    assert str(e.value) == "unggah.memori_mb harus bilangan bulat positif, misalnya 2048."
+
+
 def test_gudang_versi_lain_dibangun_ulang(env_uji: Path, gudang_perak) -> None:
     # a warehouse written by another version of the tables: every reading command stops with what to do, and
     # `pantau build` (a full rebuild from the loaded rows) brings it to this version

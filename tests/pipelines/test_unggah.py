@@ -23,6 +23,7 @@ from pipelines import unggah
 from pipelines.ingest import muat
 
 from tests.fixtures import AKAR, FIXTURES, HARI_MUAT, buat_konfigurasi
+from tests.fixtures.buat_xlsx import buat_xlsx_bom
 
 OPERATOR = Pengguna("operator_uji", "operator", "35.17")
 KEPALA = "no_registrasi,tanggal_lapor,kode_desa,nik,nama_pemohon,kategori,tujuan_rujukan,tanggal_rujuk,tanggal_kirim\n"
@@ -104,3 +105,76 @@ def test_kill_9_saat_unggah(gudang, tmp_path: Path) -> None:
     assert len(sisa) == 1 and sisa[0].name.startswith(f".unggah-{proses.pid}-")  # the raw file, left by the kill
     [r] = unggah.muat([_laporan("KBH-K9")], gudang, OPERATOR)
     assert r.baris_dimuat == 3 and not list(gudang.gudang.parent.glob(".unggah-*"))
+
+
+# A hostile file fails alone (issue "a hardened front door"): measured as streamed, read in a limited process.
+
+def _tanpa_sisa(k) -> bool:
+    return not list(k.gudang.parent.glob(".unggah-*"))
+
+
+def test_xlsx_bom_ditolak_dari_sel_yang_dihitung(gudang, tmp_path: Path) -> None:
+    """2 million cells without `r=` (30 MB of XML in a file of about 160 KB, no grid declared) against a limit of
+    1 million cells: refused with the count, before calamine sees it, for the check and for the load."""
+    k = dataclasses.replace(gudang, unggah_sel_maks=1_000_000)
+    bom = buat_xlsx_bom(tmp_path / "bom.xlsx", 2_000_000)
+    assert bom.stat().st_size < 1 << 20
+    b = unggah.BerkasUnggahan("bom.xlsx", bom.read_bytes())
+    pesan = ("bom.xlsx berisi lebih dari 1.000.000 sel. Pecah berkas menjadi beberapa berkas yang lebih kecil "
+             "(mis. per kecamatan), atau simpan lembar datanya saja sebagai CSV, lalu unggah lagi.")
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.pratinjau([b], k, OPERATOR)
+    assert str(e.value) == pesan and _tanpa_sisa(k)
+    sebelum = _sidik(k.gudang)
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.muat([b], k, OPERATOR)
+    assert str(e.value) == pesan and _tanpa_sisa(k) and _sidik(k.gudang) == sebelum
+    [catatan] = audit.baca(k, peristiwa="unggah")
+    assert catatan.rincian["galat"] == pesan and catatan.rincian["jumlah"]["dimuat"] == 0
+    # the process that refused it goes on serving: a normal report right after
+    [r] = unggah.pratinjau([_laporan("KBH-B1")], k, OPERATOR)
+    assert (r.baris_dimuat, r.baris_dikarantina) == (3, 1)
+
+
+def test_xlsx_berisi_spasi_ditolak_dari_bita_yang_dibuka(gudang, tmp_path: Path) -> None:
+    """12 MB of spaces before 10 cells compress to a few KB; the limit of 10 MB counts the bytes as decompressed."""
+    k = dataclasses.replace(gudang, unggah_isi_maks_mb=10)
+    spasi = buat_xlsx_bom(tmp_path / "spasi.xlsx", 10, sisipan=b" " * (12 << 20))
+    kb = round(spasi.stat().st_size / 1024)
+    assert kb < 100
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.pratinjau([unggah.BerkasUnggahan("spasi.xlsx", spasi.read_bytes())], k, OPERATOR)
+    assert str(e.value) == (f"spasi.xlsx: isinya setelah dibuka lebih dari 10 MB (berkasnya sendiri {kb} KB). "
+                            "Pecah berkas menjadi beberapa berkas yang lebih kecil (mis. per kecamatan), atau simpan "
+                            "lembar datanya saja sebagai CSV, lalu unggah lagi.")
+    assert _tanpa_sisa(k)
+
+
+@pytest.mark.parametrize(("isi", "pesan"), [
+    (KEPALA.encode() + b"   \n" * 1_000_001, "berisi lebih dari 1.000.000 baris"),  # 4 MB of blank lines
+    (KEPALA.encode() + b"," * 5_000_000 + b"\n", "berisi lebih dari 5.000.000 sel"),  # 5 MB of empty fields
+])
+def test_csv_berisi_spasi_ditolak(gudang, isi: bytes, pesan: str) -> None:
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.pratinjau([unggah.BerkasUnggahan("spasi.csv", isi)], gudang, OPERATOR)
+    assert str(e.value) == (f"spasi.csv {pesan}. Pecah berkas menjadi beberapa berkas yang lebih kecil "
+                            "(mis. per kecamatan), lalu unggah lagi.")
+    assert _tanpa_sisa(gudang)
+
+
+def test_proses_pemeriksa_mati_aplikasi_tetap_jalan(gudang) -> None:
+    """The reading process gets 1 MB of address space and dies on its first allocation: a message, no traceback,
+    no raw file left, the warehouse unchanged, and this process (the app) carries on."""
+    k = dataclasses.replace(gudang, unggah_memori_mb=1)
+    pesan = ("laporan_KBH-M.csv: pemeriksaan dihentikan karena berkas memerlukan memori lebih dari 1 MB. Pecah "
+             "berkas menjadi beberapa berkas yang lebih kecil (mis. per kecamatan), atau simpan lembar datanya saja "
+             "sebagai CSV, lalu unggah lagi.")
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.pratinjau([_laporan("KBH-M")], k, OPERATOR)
+    assert str(e.value) == pesan and _tanpa_sisa(k)
+    sebelum = _sidik(k.gudang)
+    with pytest.raises(unggah.KesalahanUnggah) as e:
+        unggah.muat([_laporan("KBH-M")], k, OPERATOR)
+    assert str(e.value) == pesan and _tanpa_sisa(k) and _sidik(k.gudang) == sebelum
+    [r] = unggah.muat([_laporan("KBH-M")], gudang, OPERATOR)  # the usual limit: the same file loads
+    assert (r.baris_dimuat, r.baris_dikarantina) == (3, 1) and _tanpa_sisa(gudang)

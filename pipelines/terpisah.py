@@ -1,0 +1,138 @@
+"""Run work on untrusted input in a separate process with a memory and a time limit, so that it fails alone.
+
+The web server is one process for every session: a file whose reading asks for 4.7 GB would abort it (a Rust
+allocation failure is no exception) and every user would lose the app. `jalankan` starts a fresh interpreter
+(`python -m pipelines.terpisah`: the server is multi-threaded and must not fork, and unlike multiprocessing's
+`spawn` nothing of the caller's main script is run again, nor any of its open files or sockets inherited). There
+it imports the function's module (our own code), limits the address space (`RLIMIT_AS`: the limit is for the work
+on the input), calls the generator function and hands back, one by one, what it yields, pickled over a pipe of its
+own. When the child raises, the same exception is raised here; when it dies (MemoryError, an abort, a kill) or
+overruns its time, it is ended and `ProsesGagal` says why. The child also dies with its parent
+(`PR_SET_PDEATHSIG`), so a killed server leaves no reader running on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pickle
+import resource
+import signal
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from typing import Any
+
+KODE_MEMORI = 75
+"""Exit code of a child that ran out of memory (a MemoryError it could not even report)."""
+
+
+class ProsesGagal(Exception):
+    """The child ended without an answer. `sebab`: `memori` (out of memory, or aborted on an allocation),
+    `waktu` (over its time) or `berhenti` (any other death)."""
+
+    def __init__(self, sebab: str, kode: int | None = None) -> None:
+        super().__init__(sebab)
+        self.sebab = sebab
+        self.kode = kode
+
+
+def _mati_bersama_induk(induk: int) -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux); elsewhere the timeout still holds
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != induk:  # the parent died before the line above
+        os._exit(1)
+
+
+def _anak(kirim: Connection, permintaan: bytes, memori_bita: int, induk: int) -> None:
+    _mati_bersama_induk(induk)
+    try:
+        nama_fungsi, argumen = pickle.loads(permintaan)
+        modul, nama = nama_fungsi.split(":")
+        fungsi = getattr(importlib.import_module(modul), nama)  # our own code, imported before the limit
+        if memori_bita > 0:
+            _, keras = resource.getrlimit(resource.RLIMIT_AS)
+            batas = memori_bita if keras == resource.RLIM_INFINITY else min(memori_bita, keras)
+            resource.setrlimit(resource.RLIMIT_AS, (batas, batas))
+        for hasil in fungsi(*argumen):
+            kirim.send(("hasil", hasil))
+        kirim.send(("selesai", None))
+    except MemoryError:
+        os._exit(KODE_MEMORI)
+    except BaseException as e:  # every failure goes back to the parent, which raises it
+        if not isinstance(e, ValueError):  # the unexpected ones also in the server's log, with their traceback
+            traceback.print_exc()
+        try:
+            kirim.send(("galat", e))
+        except MemoryError:
+            os._exit(KODE_MEMORI)
+        except Exception:  # an exception that cannot be pickled: its text
+            kirim.send(("galat", RuntimeError(f"{type(e).__name__}: {e}")))
+    finally:
+        kirim.close()
+
+
+def _utama() -> None:
+    """The child: `python -m pipelines.terpisah FD MEMORI INDUK`, the pickled (function, arguments) on stdin."""
+    fd, memori_bita, induk = (int(a) for a in sys.argv[1:4])
+    permintaan = sys.stdin.buffer.read()
+    _anak(Connection(fd, readable=False), permintaan, memori_bita, induk)
+
+
+def jalankan(nama_fungsi: str, *argumen: Any, memori_mb: int, waktu_detik: float) -> Iterator[Any]:
+    """Call the generator function `nama_fungsi` ("module:name") with `argumen` in a child process limited to
+    `memori_mb` MB of address space and `waktu_detik` seconds in all; yield what it yields.
+
+    Raises what the child raised, or `ProsesGagal`. The child is ended when the iteration ends, however it ends
+    (close the iterator, e.g. with `contextlib.closing`, when not reading it to the end).
+    """
+    permintaan = pickle.dumps((nama_fungsi, argumen))
+    baca, tulis = os.pipe()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # the modules this process uses
+    proses = subprocess.Popen([sys.executable, "-m", "pipelines.terpisah", str(tulis), str(memori_mb << 20),
+                               str(os.getpid())], stdin=subprocess.PIPE, pass_fds=(tulis,), env=env)
+    os.close(tulis)
+    terima = Connection(baca, writable=False)
+    batas = time.monotonic() + waktu_detik
+    try:
+        assert proses.stdin is not None
+        try:
+            proses.stdin.write(permintaan)
+            proses.stdin.close()
+        except BrokenPipeError:  # the child died at once; its end of the result pipe tells below
+            pass
+        while True:
+            sisa = batas - time.monotonic()
+            if sisa <= 0 or not terima.poll(sisa):
+                raise ProsesGagal("waktu")
+            try:
+                jenis, isi = terima.recv()
+            except (EOFError, OSError):  # the child died (its end of the pipe closed without a word)
+                try:
+                    kode: int | None = proses.wait(10)
+                except subprocess.TimeoutExpired:
+                    kode = None
+                memori = kode in (KODE_MEMORI, -signal.SIGABRT, -signal.SIGKILL)
+                raise ProsesGagal("memori" if memori else "berhenti", kode) from None
+            if jenis == "hasil":
+                yield isi
+            elif jenis == "galat":
+                raise isi
+            else:
+                return
+    finally:
+        terima.close()
+        if proses.poll() is None:
+            proses.kill()
+        proses.wait()
+
+
+if __name__ == "__main__":
+    _utama()

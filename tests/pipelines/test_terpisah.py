@@ -1,0 +1,98 @@
+"""The limited child process (`pipelines.terpisah`): what it yields comes back in order, what it raises is raised
+here, and when it dies (out of memory, aborted, killed, over its time) this process gets `ProsesGagal` with the
+reason and goes on; the child never outlives its time.
+
+The generator functions below run in the child: this module imports only the standard library and pytest at its
+top, so the child stays small under the tight limits used here.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from pipelines.terpisah import KODE_MEMORI, ProsesGagal, jalankan
+
+MODUL = __name__
+
+
+def angka(n: int) -> Iterator[int]:
+    yield from range(n)
+    yield os.getpid()
+
+
+def gagal(pesan: str) -> Iterator[int]:
+    yield 1
+    raise ValueError(pesan)
+
+
+def rakus(mb: int) -> Iterator[int]:
+    yield len(b"x" * (mb << 20))  # MemoryError under a lower limit
+
+
+def mati(cara: str) -> Iterator[int]:
+    yield os.getpid()
+    if cara == "abort":
+        os.abort()
+    os._exit(3)
+
+
+def tidur(detik: float) -> Iterator[int]:
+    yield os.getpid()
+    time.sleep(detik)
+    yield 0
+
+
+def _hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_hasil_berurutan_dari_proses_lain() -> None:
+    *hasil, pid = jalankan(f"{MODUL}:angka", 3, memori_mb=1024, waktu_detik=60)
+    assert hasil == [0, 1, 2] and pid != os.getpid()
+
+
+def test_galat_anak_dinaikkan_di_sini() -> None:
+    diterima = []
+    with pytest.raises(ValueError, match=r"^isi salah$"):
+        for x in jalankan(f"{MODUL}:gagal", "isi salah", memori_mb=1024, waktu_detik=60):
+            diterima.append(x)
+    assert diterima == [1]
+
+
+def test_kehabisan_memori() -> None:
+    # 1 GB of bytes under a limit of 512 MB: MemoryError in the child, which exits with KODE_MEMORI
+    with pytest.raises(ProsesGagal) as e:
+        list(jalankan(f"{MODUL}:rakus", 1024, memori_mb=512, waktu_detik=60))
+    assert (e.value.sebab, e.value.kode) == ("memori", KODE_MEMORI)
+    # the same allocation with room enough succeeds: the limit, not the code, stopped it
+    assert list(jalankan(f"{MODUL}:rakus", 64, memori_mb=1024, waktu_detik=60)) == [64 << 20]
+
+
+@pytest.mark.parametrize(("cara", "sebab", "kode"), [("abort", "memori", -signal.SIGABRT), ("keluar", "berhenti", 3)])
+def test_anak_mati(cara: str, sebab: str, kode: int) -> None:
+    """An abort (what a Rust allocation failure does) counts as memory; any other death as `berhenti`."""
+    dapat = []
+    with pytest.raises(ProsesGagal) as e:
+        for x in jalankan(f"{MODUL}:mati", cara, memori_mb=1024, waktu_detik=60):
+            dapat.append(x)
+    assert (e.value.sebab, e.value.kode) == (sebab, kode)
+    assert not _hidup(dapat[0])
+
+
+def test_waktu_habis_anak_dihentikan() -> None:
+    dapat = []
+    mulai = time.monotonic()
+    with pytest.raises(ProsesGagal) as e:
+        for x in jalankan(f"{MODUL}:tidur", 60, memori_mb=1024, waktu_detik=3):
+            dapat.append(x)
+    assert e.value.sebab == "waktu" and time.monotonic() - mulai < 10
+    assert not _hidup(dapat[0])  # killed and reaped, not left sleeping
