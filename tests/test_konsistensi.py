@@ -1,9 +1,18 @@
-"""One number, every surface: the reporting measures of `metrics.md` section 3 on the demo of 6 December 2026.
+"""One number, every surface, on the demo of 6 December 2026 (`gudang_demo`).
 
 On 6 December the November reports are not due until 10 December, so the last due month is October 2026 and
-November is partial. The Ringkasan tile, the Kualitas data tile, the map's status counts, the kecamatan agenda's
-list of silent Puskesos and `pantau metrik --set pelaporan` must give the same counts, and the command line must
-move the due month exactly after day 10 (days 1, 9, 10, 11 and 28 of a month, `--per`).
+November is partial. Covered:
+- reporting (`metrics.md` 3): Puskesos aktif/tersendat/diam on the Ringkasan tile, the Kualitas data tile, the map's
+  status per kecamatan, the Kabuh agenda's list and `pantau metrik --set pelaporan` (desa, kecamatan, kabupaten);
+  the due month moving exactly after day 10 (days 1, 9, 10, 11 and 28, `--per`); November partial, no change figure;
+- tunggakan (a stock): the Ringkasan tile, the map's desa for two periods, the agenda's destinations, the monthly set
+  and `--set rujukan` without a period;
+- referrals (`metrics.md` 2 and 7): `pantau metrik --set rujukan` per kecamatan (all 21) against the Rujukan
+  page's funnel and table by destination; the kabupaten's sensitive referrals on the page and the command line;
+- new cases: the Ringkasan tile against the monthly set;
+- the briefing pack's headline numbers against the Ringkasan tiles; the default Parquet export's protected cube
+  against `pantau metrik` (desa rows, October); a kecamatan account (`--sebagai`) against the perencana's rows of
+  its kecamatan for three sets, and refused the kabupaten.
 """
 
 from __future__ import annotations
@@ -125,3 +134,104 @@ def _stok_tunggakan(gudang: Path) -> int:
 
 def _titik(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+# Referral measures (metrics.md section 2, with section 7's exclusion of sensitive referrals): one number on the
+# Rujukan page, the Ringkasan tile, the briefing pack's tiles, the Parquet export and the command line, for the
+# kabupaten, every kecamatan and a kecamatan account.
+PERIODE = (dt.date(2026, 5, 1), dt.date(2026, 10, 1))  # the default period on 6 December: May - Oct 2026
+
+
+def test_rujukan_satu_angka_di_setiap_permukaan(gudang_demo: Path, monkeypatch: pytest.MonkeyPatch,
+                                               sebagai_perencana: None) -> None:
+    from dashboard import data
+    from dashboard.db import versi_gudang
+
+    for kunci, nilai in env_pantau(gudang_demo).items():
+        monkeypatch.setenv(kunci, nilai)
+    versi = versi_gudang(gudang_demo)
+    assert versi is not None
+    # with no period, the command line's terlambat is the stock: tunggakan of the monthly set and the tile
+    [semua] = [b for b in _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten") if
+               b["tujuan_rujukan"] == "semua"]
+    assert semua["terlambat"] == _stok_tunggakan(gudang_demo) > 0
+    kec = _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kecamatan", "--dari", "2026-05", "--sampai",
+                  "2026-10")
+    assert len({b["kode_wilayah"] for b in kec}) == 21
+    for kode in sorted({b["kode_wilayah"] for b in kec}):
+        baris = {b["tujuan_rujukan"]: b for b in kec if b["kode_wilayah"] == kode}
+        corong = data.corong_rujukan(versi, kode, *PERIODE).iloc[0]
+        for ukuran in ("dikirim", "respon_14", "ditolak", "terbuka", "terlambat", "tanpa_respon"):
+            assert baris["semua"][ukuran] == int(corong[ukuran]), (kode, ukuran)
+        tujuan = data.rujukan_per_tujuan(versi, kode, *PERIODE).set_index("tujuan_rujukan")
+        assert set(tujuan.index) == set(baris) - {"semua"}, kode
+        for t, r in tujuan.iterrows():
+            assert [baris[str(t)][u] for u in ("dikirim", "selesai_90", "terlambat")] == [
+                int(r["dikirim"]), int(r["selesai_90"]), int(r["terlambat"])], (kode, t)
+        assert "uptd_ppa" not in baris and "kasus_sensitif" not in baris
+    # the kabupaten alone counts the sensitive referrals, apart, the same on the page and the command line
+    kab = {b["tujuan_rujukan"]: b for b in _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten",
+                                                    "--dari", "2026-05", "--sampai", "2026-10")}
+    sensitif = data.rujukan_sensitif_kabupaten(versi, "35.17", *PERIODE).iloc[0]
+    assert kab["kasus_sensitif"]["dikirim"] == int(sensitif["dikirim"]) > 0
+    assert kab["semua"]["dikirim"] == sum(b["dikirim"] for b in kec if b["tujuan_rujukan"] == "semua")
+
+
+def test_bahan_rapat_dan_ekspor_sama_dengan_layar(gudang_demo: Path, buka_app: BukaApp, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch, sebagai_perencana: None) -> None:
+    import duckdb
+
+    from akses import Pengguna
+    from dashboard import laporan
+    from dashboard.db import versi_gudang
+
+    for kunci, nilai in env_pantau(gudang_demo).items():
+        monkeypatch.setenv(kunci, nilai)
+    versi = versi_gudang(gudang_demo)
+    assert versi is not None
+    # the pack's six numbers are the Ringkasan tiles of the same selection (kabupaten, default period)
+    layar = _ubin(buka_app(gudang_demo))
+    p = laporan.pilihan_untuk(versi, Pengguna("uji_perencana", "perencana", "35.17"))
+    isi = laporan.isi_bahan(p)
+    assert [a.nilai for a in isi.angka][:4] == [layar[k] for k in (
+        "Kasus baru", "Rujukan selesai ≤ 90 hari", "Tunggakan rujukan", "Puskesos aktif")]
+    # the default Parquet export (protected aggregates) against the command line's monthly set, desa rows
+    hasil = subprocess.run([str(PANTAU), "ekspor", "--parquet", str(tmp_path / "ekspor")],
+                           env={**os.environ, **env_pantau(gudang_demo)}, capture_output=True, text=True, timeout=300)
+    assert hasil.returncode == 0, hasil.stderr
+    cli = _metrik(gudang_demo, "--tingkat", "desa", "--dari", "2026-10", "--sampai", "2026-10")
+    with duckdb.connect() as con:
+        ekspor = con.execute(
+            f"select kode_wilayah, kasus_baru, kasus_sensitif, rujukan_dikirim, rujukan_terlambat from read_parquet("
+            f"'{tmp_path / 'ekspor'}/mart_wilayah_bulan/*/*.parquet', hive_partitioning=true, "
+            "hive_types={'kode_kab': VARCHAR}) where tingkat = 'desa' and bulan = '2026-10-01'").fetchall()
+    dari_ekspor = {r[0]: (r[1], r[2], r[3], r[4]) for r in ekspor}
+    assert len(dari_ekspor) == len(cli) == 306
+    for b in cli:
+        sensitif = b["kasus_sensitif"] if isinstance(b["kasus_sensitif"], int) else None  # "<5" / "≥5" -> NULL
+        assert dari_ekspor[b["kode_wilayah"]] == (b["kasus_baru"], sensitif, b["rujukan_dikirim"],
+                                                  b["rujukan_terlambat"]), b["kode_wilayah"]
+    assert not (tmp_path / "ekspor" / "stg_laporan_kasus").exists()
+
+
+def test_akun_kecamatan_melihat_angka_kecamatannya(gudang_demo: Path, tmp_path: Path) -> None:
+    """`--sebagai` a kecamatan account: its rows are the perencana's rows of that kecamatan, nothing else."""
+    import shutil
+
+    salinan = Path(shutil.copy(gudang_demo, tmp_path / "gudang.duckdb"))
+    env = {**os.environ, **env_pantau(salinan)}
+    tambah = subprocess.run([str(PANTAU), "pengguna", "tambah", "camat_kabuh_uji", "--peran", "kecamatan",
+                             "--wilayah", "35.17.16"], input="Sandi-uji-yang-panjang-2026\n", env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert tambah.returncode == 0, tambah.stderr
+    for argumen in (("--set", "rujukan", "--tingkat", "desa", "--dari", "2026-05", "--sampai", "2026-10"),
+                    ("--set", "pelaporan", "--tingkat", "desa"),
+                    ("--tingkat", "desa", "--dari", "2026-10", "--sampai", "2026-10")):
+        semua = [b for b in _metrik(salinan, *argumen) if b["kode_wilayah"].startswith("35.17.16.")]
+        hasil = subprocess.run([str(PANTAU), "metrik", "--format", "json", *argumen, "--sebagai", "camat_kabuh_uji"],
+                               env=env, capture_output=True, text=True, timeout=300)
+        assert hasil.returncode == 0, hasil.stderr
+        assert json.loads(hasil.stdout) == semua, argumen
+    ditolak = subprocess.run([str(PANTAU), "metrik", "--set", "rujukan", "--tingkat", "kabupaten", "--sebagai",
+                              "camat_kabuh_uji"], env=env, capture_output=True, text=True, timeout=120)
+    assert ditolak.returncode == 2 and "Traceback" not in ditolak.stderr

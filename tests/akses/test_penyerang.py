@@ -63,15 +63,18 @@ KASUS_SULIT = [
 ]
 TANPA_SENSITIF = """
 create temp table buang as
-    select id_berkas, kode_desa, no_registrasi from raw_laporan_kasus
+    select id_berkas, baris from raw_laporan_kasus r
     where (kode_desa, no_registrasi) in (select kode_desa, no_registrasi from raw_laporan_kasus
-                                         where coalesce(sensitif, false) or tujuan_rujukan = 'uptd_ppa');
+                                         where coalesce(sensitif, false))
+        or (kode_desa, no_registrasi, tujuan_rujukan) in (select kode_desa, no_registrasi, tujuan_rujukan
+                                                          from raw_laporan_kasus where tujuan_rujukan = 'uptd_ppa');
 update meta_berkas m set baris_dibaca = baris_dibaca - n, baris_dimuat = baris_dimuat - n
     from (select id_berkas, count(*) as n from buang group by id_berkas) b where m.id_berkas = b.id_berkas;
-delete from raw_laporan_kasus where (kode_desa, no_registrasi) in (select kode_desa, no_registrasi from buang);
+delete from raw_laporan_kasus where (id_berkas, baris) in (select id_berkas, baris from buang);
 """
-"""W0's load table: every row of a case that is sensitive, or referred to UPTD PPA, in any of its versions is gone,
-with the files' row accounts lowered to match (as if the rows had never been in the files)."""
+"""W0's load table: every row of a sensitive case, and every row of a referral to UPTD PPA, in any of its versions, is
+gone, with the files' row accounts lowered to match (as if the rows had never been in the files). A case's other
+referrals stay."""
 
 
 def _konfigurasi(gudang: Path) -> Konfigurasi:
