@@ -219,7 +219,7 @@ def rujukan_tanpa_respon_desa(versi: VersiGudang, kode_wilayah: str, dari: dt.da
         join gudang.ref_wilayah as w using (kode_desa)
         group by r.kode_desa, w.nama_desa, w.nama_kec
         having count_if(r.tanpa_respon) > 0
-        order by tanpa_respon desc, umur_tertua desc, w.nama_desa
+        order by tanpa_respon desc, umur_tertua desc, w.nama_desa, r.kode_desa
         """,
         {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
     )
@@ -242,7 +242,7 @@ def rujukan_terbuka_daftar(versi: VersiGudang, kode_wilayah: str, dari: dt.date,
         join gudang.ref_wilayah as w using (kode_desa)
         where r.terbuka and (r.kode_desa = $kode or r.kode_kec = $kode or r.kode_kab = $kode)
             and r.bulan_mulai between $dari and $sampai
-        order by r.terlambat desc, r.umur_hari desc, r.pseudonim_kasus
+        order by r.terlambat desc, r.umur_hari desc, r.pseudonim_kasus, r.tujuan_rujukan
         """,
         {"kode": kode_wilayah, "dari": dari, "sampai": sampai},
     )
