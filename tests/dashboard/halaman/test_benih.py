@@ -29,6 +29,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bahasa import format as fmt
+
 from tests.fixtures import FIXTURES, BukaApp, pantau
 
 BENIH = FIXTURES / "app_benih"
