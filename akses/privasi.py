@@ -38,6 +38,15 @@ Referrals of sensitive cases or to a sensitive destination (`enums.TUJUAN_SENSIT
 themselves: they are in no referral number of a desa or kecamatan at all (`mart_rujukan`, the `rujukan_*` columns)
 and are counted for the kabupaten only (`mart_rujukan_sensitif`), so nothing below kabupaten level depends on them.
 
+Breakdowns by target group and channel (`mart_sasaran_kanal_bulan`) are protected in the mart too: desa and
+kecamatan rows count exactly the cases of the shown total (`SQL_KASUS_TAMPIL`: outside the two violence
+categories), so each breakdown adds up to it and no subtraction against it or the cube reveals a hidden count, and a
+case among them whose target group is a `*_korban_kekerasan` group is counted under `lainnya`, so no row below
+kabupaten level names a victim group (checks `check_sasaran_kanal_cocok`, `check_sasaran_tanpa_korban`). (Counting
+only non-sensitive cases there would not do: the shown total minus such a breakdown would give the cases of a victim
+group outside the violence categories.) The program a case asks for (`mart_program_diminta`) and what deactivated
+recipients did next (`mart_program_nonaktif`) count non-sensitive cases and referrals only, at every level.
+
 Not protected, by design or not yet: the difference between two data versions or cut-off dates (`--per`) of the same
 month; tables that are not built from protected monthly rows (cases by category of one desa: they get the primary
 rule of `privasi` only); what the exact kabupaten figure itself tells when a single place

@@ -1789,3 +1789,81 @@ TEKS.update({
         "percent of a percent.",
     ),
 })
+
+# Trends by category, target group and channel; the Puskesos register summed; the program cases ask for; what the
+# deactivated did next (Ringkasan of a kabupaten or kecamatan, Program)
+TEKS.update({
+    "tren_judul": ("Tren kasus per kategori, kelompok sasaran dan kanal", "Case trends by category, target group and "
+                   "channel"),
+    "tren_tab_kategori": ("Kategori", "Category"),
+    "tren_tab_sasaran": ("Kelompok sasaran", "Target group"),
+    "tren_tab_kanal": ("Kanal", "Channel"),
+    "tren_kol_kelompok_sasaran": ("Kelompok sasaran", "Target group"),
+    "tren_kol_kanal": ("Kanal", "Channel"),
+    "tren_total": ("Jumlah", "Total"),
+    "tren_tidak_diisi": ("Tidak diisi", "Not filled in"),
+    "tren_ket_bawah": (
+        "Di bawah tingkat kabupaten rincian ini hanya memuat kasus di luar kategori kekerasan (terhadap perempuan, "
+        "terhadap anak), sama dengan jumlah kasus yang ditampilkan di sini; kelompok korban kekerasan tidak dirinci "
+        "(dihitung sebagai Lainnya), agar tidak ada angka kasus sensitif yang dapat dihitung balik.",
+        "Below kabupaten level this breakdown counts only the cases outside the violence categories (against women, "
+        "against children), the same cases as the total shown here; victims of violence are not broken out (counted "
+        "as Other), so that no sensitive count can be worked out.",
+    ),
+    "tren_ket_kabupaten": ("Tingkat kabupaten: semua kasus, termasuk kasus sensitif.",
+                           "Kabupaten level: every case, sensitive ones included."),
+    "tren_reg_judul": ("Register Puskesos", "Puskesos register"),
+    "tren_reg_kalimat": (
+        "{desa} desa/kelurahan; menurut register yang dimuat, Puskesos terbentuk di {dibentuk} desa: {sk} dengan SK, "
+        "{terlatih} dengan ketua terlatih, {anggaran} dengan anggaran desa. Aktif melapor per {tanggal}: {aktif}.",
+        "{desa} villages; according to the loaded register a Puskesos was formed in {dibentuk}: {sk} with a decree, "
+        "{terlatih} with a trained chair, {anggaran} with a village budget. Actively reporting as of {tanggal}: "
+        "{aktif}.",
+    ),
+    "tren_reg_ket": (
+        "Terbentuk = baris register dengan status selain belum dibentuk; SK, ketua terlatih dan anggaran dihitung "
+        "di antara yang terbentuk. Aktif = melapor di setiap 2 bulan jatuh tempo terakhir.",
+        "Formed = a register row whose status is not 'not formed'; decree, trained chair and budget are counted among "
+        "those formed. Active = reported in each of the last 2 due months.",
+    ),
+    "tren_reg_wilayah": ("Wilayah", "Area"),
+    "tren_reg_jumlah_desa": ("Desa", "Villages"),
+    "tren_reg_dibentuk": ("Puskesos terbentuk", "Puskesos formed"),
+    "tren_reg_dengan_sk": ("Dengan SK", "With decree"),
+    "tren_reg_ketua_terlatih": ("Ketua terlatih", "Trained chair"),
+    "tren_reg_dengan_anggaran": ("Anggaran desa", "Village budget"),
+    "tren_reg_aktif": ("Aktif melapor", "Actively reporting"),
+    "program_diminta_judul": ("Program yang diminta kasus", "Programs the cases ask for"),
+    "program_diminta_kosong": ("Tidak ada kasus yang menyebut program dalam {periode}.",
+                               "No case named a program in {periode}."),
+    "program_diminta_ket": (
+        "Kasus baru {periode} menurut program yang diminta, dan berapa yang dirujuk dan rujukannya selesai. Tanpa "
+        "kasus sensitif.",
+        "New cases {periode} by the program they ask for, how many were referred and had a referral completed. "
+        "Sensitive cases left out.",
+    ),
+    "program_kol_program": ("Program", "Program"),
+    "program_kol_kasus": ("Kasus", "Cases"),
+    "program_kol_dirujuk": ("Dirujuk", "Referred"),
+    "program_kol_selesai": ("Rujukan selesai", "Referral completed"),
+    "program_tindak_judul": ("Penerima yang dinonaktifkan: datang ke Puskesos?",
+                             "Deactivated recipients: did they come to a Puskesos?"),
+    "program_tindak_kalimat": (
+        "Dari {n} penerima yang dinonaktifkan, {datang} datang ke Puskesos (kasus dari keluarga yang sama pada bulan "
+        "penonaktifan atau sesudahnya), {dirujuk} dirujuk dan {selesai} rujukannya selesai; {kembali} diaktifkan "
+        "kembali.",
+        "Of {n} deactivated recipients, {datang} came to a Puskesos (a case of the same household in the month of "
+        "deactivation or later), {dirujuk} were referred and {selesai} had a referral completed; {kembali} were "
+        "reactivated.",
+    ),
+    "program_tindak_ket": (
+        "Dicocokkan lewat pseudonim No KK (atau NIK) kasus dan daftar penerima; kasus tanpa No KK tidak dapat "
+        "dicocokkan. Tanpa kasus sensitif.",
+        "Matched by the pseudonym of the case's and the roll's No KK (or NIK); a case without a No KK cannot be "
+        "matched. Sensitive cases left out.",
+    ),
+    "program_kol_bulan": ("Bulan penonaktifan", "Month of deactivation"),
+    "program_kol_dinonaktifkan": ("Dinonaktifkan", "Deactivated"),
+    "program_kol_datang": ("Datang ke Puskesos", "Came to a Puskesos"),
+    "program_kol_kembali": ("Diaktifkan kembali", "Reactivated"),
+})

@@ -199,6 +199,9 @@ def perintah_demo(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     print(f"  gudang: {gudang}")
     print(f"  waktu: {durasi:.1f} detik (menulis berkas {t_tulis:.1f} detik, memuat {durasi - t_tulis:.1f} detik)")
     print(f"  {pesan_batas}")
+    print("  fakta benih yang diikuti demo ini:")
+    for fakta in demo.fakta_benih:
+        print(f"    - {fakta}")
     if not args.tanpa_akun:
         _cetak_akun_demo(konfigurasi)
     return 0

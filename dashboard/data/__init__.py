@@ -26,8 +26,10 @@ Modules, one per page area (callers use `from dashboard import data; data.fungsi
 - `peta`: the map's per-desa metrics and the imported boundaries.
 - `rujukan`: the referral funnel, cohorts, table by destination, ageing, desa without response, open list.
 - `kualitas`: Kualitas data (scores, strip, quarantine, warnings, unmatched names).
-- `program`: program coverage and deactivations.
+- `program`: program coverage, deactivations and what the deactivated did next, the program cases ask for.
 - `target`: poverty rate against the planning documents.
+- `tren`: trends by target group and channel (the category trend is `profil.kasus_kategori_bulanan`), and the
+  Puskesos register summed per kecamatan and kabupaten.
 """
 
 from __future__ import annotations
@@ -66,7 +68,13 @@ from dashboard.data.profil import (
     riwayat_lapor,
     rujukan_terlambat,
 )
-from dashboard.data.program import program_nonaktif, program_tersedia, program_wilayah
+from dashboard.data.program import (
+    program_diminta,
+    program_nonaktif,
+    program_nonaktif_tindak,
+    program_tersedia,
+    program_wilayah,
+)
 from dashboard.data.ringkasan import kesegaran, kpi_ringkasan, puskesos_status, tren_bulanan
 from dashboard.data.rujukan import (
     corong_rujukan,
@@ -78,6 +86,7 @@ from dashboard.data.rujukan import (
     rujukan_umur,
 )
 from dashboard.data.target import target_kemiskinan
+from dashboard.data.tren import register_puskesos, tren_sasaran_kanal
 
 __all__ = [
     "TABEL_WAJIB", "TOTAL_BUKAN_SENSITIF", "InfoBatas", "StatusGudang", "batas_desa_geojson",
@@ -85,8 +94,9 @@ __all__ = [
     "kasus_kategori", "kasus_kategori_bulanan", "kasus_sensitif_terlindungi", "kesegaran", "kpi_ringkasan",
     "kualitas_desa", "kualitas_per_desa", "kualitas_ringkasan", "meta_gudang", "nama_tidak_cocok",
     "pelaporan_12_bulan", "pelaporan_turun", "perhatian_desa", "perhatian_tujuan", "peringatan_per_jenis",
-    "peta_desa", "profil_desa", "program_nonaktif", "program_tersedia", "program_wilayah", "puskesos_bermasalah",
+    "peta_desa", "profil_desa", "program_diminta", "program_nonaktif", "program_nonaktif_tindak", "program_tersedia",
+    "program_wilayah", "puskesos_bermasalah", "register_puskesos",
     "puskesos_status", "rapat_desa", "riwayat_lapor", "rujukan_kohort", "rujukan_per_tujuan",
     "rujukan_sensitif_kabupaten", "rujukan_tanpa_respon_desa", "rujukan_terbuka_daftar", "rujukan_terlambat", "rujukan_umur", "status_gudang",
-    "tabel_gudang", "target_kemiskinan", "tren_bulanan", "wilayah",
+    "tabel_gudang", "target_kemiskinan", "tren_bulanan", "tren_sasaran_kanal", "wilayah",
 ]

@@ -1,8 +1,9 @@
 """Program: are the programs reaching the eligible households of each desa? (screens.md page 6)
 
 Coverage of the chosen program among eligible DTKS/DTSEN households, inclusion and exclusion
-errors as counts (never names), the kecamatan or desa one level down, and the deactivations
-and reactivations over time. Render only; numbers from `dashboard.data` (marts of metrics.md 4).
+errors as counts (never names), the kecamatan or desa one level down, the deactivations
+and reactivations over time and whether the deactivated came to a Puskesos (referred, completed),
+and beside the rolls the programs the cases ask for. Render only; numbers from `dashboard.data`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen.kpi import ubin_kpi
-from dashboard.komponen.program import gambar_nonaktif, isi_ubin, periode, tabel_anak
+from dashboard.komponen.program import (
+    gambar_nonaktif,
+    isi_ubin,
+    kalimat_tindak,
+    periode,
+    tabel_anak,
+    tabel_diminta,
+    tabel_tindak,
+)
 from dashboard.komponen.tautan import tautan_halaman
 from dashboard.pilihan import pilihan_aktif
 from pipelines.enums import label
@@ -63,3 +72,20 @@ else:
     st.plotly_chart(gambar_nonaktif(nonaktif, b), config={"displayModeBar": False})
     st.caption(t("program_nonaktif_ket", b, n=fmt.angka(int(nonaktif["dinonaktifkan"].sum()), b),
                  kembali=fmt.angka(int(nonaktif["diaktifkan_kembali"].sum()), b)))
+
+    # did the deactivated come to a Puskesos, and were they referred and their referral completed?
+    tindak = data.program_nonaktif_tindak(p.versi, p.kode_wilayah, program)
+    st.markdown(f"###### {t('program_tindak_judul', b)}")
+    st.markdown(kalimat_tindak(tindak, b))
+    st.dataframe(tabel_tindak(tindak, b), hide_index=True, key="program_tindak")
+    st.caption(t("program_tindak_ket", b))
+
+# 6/ beside the rolls: the programs the cases of the period ask for
+diminta = data.program_diminta(p.versi, p.kode_wilayah, p.dari, p.sampai)
+st.markdown(f"###### {t('program_diminta_judul', b)}")
+rentang = fmt.rentang_bulan(p.dari, p.sampai, b)
+if diminta.empty:
+    st.caption(t("program_diminta_kosong", b, periode=rentang))
+else:
+    st.dataframe(tabel_diminta(diminta, b), hide_index=True, key="program_diminta")
+    st.caption(t("program_diminta_ket", b, periode=rentang))

@@ -1,5 +1,6 @@
 """Ringkasan (briefing, the default page): KPI tiles with their change, the monthly trend, the desa and
-referral destinations that need attention, and the briefing pack to download.
+referral destinations that need attention, for a kabupaten or kecamatan the trends by category, target group and
+channel and the Puskesos register summed, and the briefing pack to download.
 
 For the Bupati five minutes before a meeting (`screens.md`, page 1). Render only: the
 numbers come from `dashboard.data`, the filter bar and the freshness line from the frame.
@@ -24,6 +25,7 @@ from dashboard.komponen.kpi import (
 from dashboard.komponen.program import isi_ubin_ringkasan as ubin_pbi
 from dashboard.komponen.rapat import perlu_perhatian
 from dashboard.komponen.target import isi_ubin_ringkasan as ubin_target
+from dashboard.komponen.tren import bagian_register, bagian_tren
 from dashboard.komponen.unduhan import tombol_bahan_rapat
 from dashboard.laporan import isi_bahan
 from dashboard.pilihan import pilihan_aktif
@@ -77,6 +79,13 @@ perlu_perhatian(perhatian_desa, perhatian_tujuan, lingkup, p.kode_kec is None, p
 if presentasi:  # the projector: no download
     st.stop()
 
-# 7/ briefing pack: the same numbers, assembled by `dashboard.laporan` (as `pantau bahan` does), made when asked
+# 7/ kabupaten or kecamatan: trends by category, target group and channel; the Puskesos register summed
+if not p.kode_desa:
+    bagian_tren(data.kasus_kategori(p.versi, p.kode_wilayah, p.dari, p.sampai),
+                data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kelompok_sasaran"),
+                data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kanal"), b)
+    bagian_register(data.register_puskesos(p.versi, p.kode_wilayah), p.tanggal_data, b)
+
+# 8/ briefing pack: the same numbers, assembled by `dashboard.laporan` (as `pantau bahan` does), made when asked
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")
 tombol_bahan_rapat(p, lambda: isi_bahan(p))

@@ -167,3 +167,34 @@ def tampilkan_cakupan(per_program: Mapping[str, pd.DataFrame], bahasa: Bahasa, *
              for k in (t("program_layak", bahasa), t("program_kol_tercakup", bahasa), t("program_cakupan", bahasa))}
     st.dataframe(tabel, hide_index=True, key=kunci, column_config=kanan)
     st.caption(t("cakupan_program_ket", bahasa))
+
+
+def tabel_diminta(diminta: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """The programs cases asked for (`data.program_diminta`), most asked first, counts as text."""
+    b = bahasa
+    return pd.DataFrame({
+        t("program_kol_program", b): [label("program", str(k), b) for k in diminta["program"]],
+        t("program_kol_kasus", b): [fmt.angka(int(v), b) for v in diminta["kasus"]],
+        t("program_kol_dirujuk", b): [fmt.angka(int(v), b) for v in diminta["dirujuk"]],
+        t("program_kol_selesai", b): [fmt.angka(int(v), b) for v in diminta["rujukan_selesai"]],
+    })
+
+
+def kalimat_tindak(tindak: pd.DataFrame, bahasa: Bahasa) -> str:
+    """One sentence over every deactivation month: deactivated, came, referred, completed, reactivated."""
+    b = bahasa
+    return t("program_tindak_kalimat", b, **{k: fmt.angka(int(tindak[kolom].sum()), b) for k, kolom in (
+        ("n", "dinonaktifkan"), ("datang", "datang_puskesos"), ("dirujuk", "dirujuk"), ("selesai", "rujukan_selesai"),
+        ("kembali", "diaktifkan_kembali"))})
+
+
+def tabel_tindak(tindak: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
+    """Per month of deactivation (`data.program_nonaktif_tindak`): deactivated, came, referred, completed,
+    reactivated, counts as text."""
+    b = bahasa
+    tabel = pd.DataFrame({t("program_kol_bulan", b): [fmt.bulan(m, b) for m in tindak["bulan"]]})
+    for kunci, kolom in (("program_kol_dinonaktifkan", "dinonaktifkan"), ("program_kol_datang", "datang_puskesos"),
+                         ("program_kol_dirujuk", "dirujuk"), ("program_kol_selesai", "rujukan_selesai"),
+                         ("program_kol_kembali", "diaktifkan_kembali")):
+        tabel[t(kunci, b)] = [fmt.angka(int(v), b) for v in tindak[kolom]]
+    return tabel

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from pipelines.demo.benih import fakta_demo
 from pipelines.demo.berkas_pendukung import salin_referensi, tanggal_dibuat, tulis_penduduk, tulis_register
 from pipelines.demo.gaya import (
     BULAN_ID,
@@ -83,6 +84,8 @@ class RingkasanDemo:
       (rows whose kategori label no enum knows: loaded as `lainnya` with a warning).
     - `berkas_duplikat`: (original, byte-identical copy under another name).
     - `program`: the DTKS extract and program rolls (`pipelines.demo.program`), with their own counts.
+    - `kasus_keluarga_nonaktif`: cases of households whose PBI-JK was deactivated in January 2026 (their No KK).
+    - `fakta_benih`: the design's seed facts this regency's demo follows (`pipelines.demo.benih`).
     """
 
     berkas: list[Path]
@@ -95,6 +98,8 @@ class RingkasanDemo:
     label_tidak_dikenal: int
     berkas_duplikat: tuple[Path, Path] | None
     program: RingkasanProgram | None = None
+    kasus_keluarga_nonaktif: int = 0
+    fakta_benih: tuple[str, ...] = ()
 
 
 @dataclass
@@ -132,6 +137,7 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
     ]
     program = tulis_program(folder, wilayah, profil, hari_ini, rng)
     berkas += program.berkas
+    kasus_nonaktif = _kaitkan_keluarga_nonaktif(rencana, program.nonaktif_pbi, rnd)
     laporan, baris_ditulis, duplikat_sumber = _tulis_laporan_kasus(folder, rencana, rnd, hari_ini)
     berkas += laporan
     revisi, n_revisi = _tulis_revisi(folder, rencana, rnd, hari_ini)
@@ -154,7 +160,32 @@ def tulis_berkas_demo(folder: Path, *, kabupaten: str = "35.17", hari_ini: date,
         label_tidak_dikenal=sum(1 for b in semua if b.kasus is not None and b.kasus.label_asing),
         berkas_duplikat=duplikat,
         program=program,
+        kasus_keluarga_nonaktif=kasus_nonaktif,
+        fakta_benih=fakta_demo(kabupaten),
     )
+
+
+PELUANG_DATANG_NONAKTIF = 0.5
+"""Share of the extra health-insurance cases of January-April 2026 brought by a household just deactivated."""
+
+
+def _kaitkan_keluarga_nonaktif(rencana: _Rencana, nonaktif: tuple[tuple[str, str], ...],
+                               rnd: random.Random) -> int:
+    """Give some PBI-JK cases of January-April 2026 the No KK of a household of their desa whose PBI-JK was
+    deactivated in January (each household at most once), so that the program asked for can be followed from the
+    roll to the Puskesos and its referral. Returns the number of cases linked."""
+    per_desa: dict[str, list[str]] = defaultdict(list)
+    for kode_desa, kk in nonaktif:
+        per_desa[kode_desa].append(kk)
+    for daftar in per_desa.values():
+        rnd.shuffle(daftar)
+    n = 0
+    for kasus in rencana.hasil.kasus:
+        if (kasus.program == "pbi_jk" and kasus.cacat is None and date(2026, 1, 1) <= kasus.tanggal_lapor
+                < date(2026, 5, 1) and per_desa.get(kasus.desa.kode) and rnd.random() < PELUANG_DATANG_NONAKTIF):
+            kasus.no_kk = per_desa[kasus.desa.kode].pop()
+            n += 1
+    return n
 
 
 def _hapus_demo_lama(folder: Path) -> None:

@@ -7,8 +7,11 @@ targeting errors: PKH (about 50,000 families) and Sembako (about 91,000) mostly
 from desil 1-4 with some from desil 5-6 and some not in the DTKS; PBI-JK (per
 household here, to keep the demo fast: a real per-person roll loads the same way
 and is matched by the NIK of the head of household) with the January 2026 wave of
-deactivations of desil 6 and unmatched records, and a few hundred reactivations
-in March 2026 (domain.md 4.4). Sizes scale with the regency's households.
+deactivations (desil 6 and unmatched records, and eligible households cut by the
+quota, reason `kuota`: Jombang's "over kuota"), and a few hundred reactivations
+in March 2026 (domain.md 4.4). Inclusion error stays in the sourced 5-10 % range
+(domain.md 7). A regency with a local program (`pipelines.demo.benih`: BAGAMIS in
+Banjar) gets its roll too. Sizes scale with the regency's households.
 
 Files: the DTKS extract as a semicolon CSV with title rows and aliases, PKH as a
 pipe-delimited Windows-1252 CSV, Sembako as CSV with the program only in a title row, PBI-JK as Parquet
@@ -26,6 +29,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pipelines.demo.benih import benih_kabupaten
 from pipelines.demo.tulis import tulis_csv, tulis_parquet
 from pipelines.demo.wilayah import ProfilDesa, Wilayah
 
@@ -35,6 +39,10 @@ KK_JOMBANG = 390_000
 TARGET_JOMBANG = {"pkh": 50_000, "sembako": 91_000, "pbi_jk": 120_000}
 DINONAKTIFKAN_PBI_JOMBANG = 9_000  # households; about 29,001 people at 3.2 per household
 DIAKTIFKAN_KEMBALI_PBI_JOMBANG = 190  # households; about 624 people
+PORSI_KUOTA_PBI = 0.15
+"""Share of the January 2026 deactivations that hit eligible households (desil 1-5) for the quota (`kuota`)."""
+PORSI_BAGAMIS = 0.006
+"""BAGAMIS recipients per household of the extract (a health-cost aid granted case by case; assumed)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,8 @@ class RingkasanProgram:
     dinonaktifkan_pbi: int
     diaktifkan_kembali_pbi: int
     baris_sengaja_dikarantina: int
+    nonaktif_pbi: tuple[tuple[str, str], ...] = ()
+    """(kode_desa, No KK) of every household deactivated in January 2026, for the cases that follow it."""
 
 
 @dataclass
@@ -134,7 +144,7 @@ def tulis_program(folder: Path, wilayah: Wilayah, profil: list[ProfilDesa], hari
     berkas[-1].write_text(judul + pd.concat([dtks, rusak]).to_csv(sep=";", index=False), encoding="utf-8")
 
     # 2/ PKH, June 2026: the program in a column, pipe-delimited, Windows-1252
-    pkh, pkh_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["pkh"] * skala), 4, 0.88, 0.08)
+    pkh, pkh_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["pkh"] * skala), 4, 0.92, 0.05)
     baris: list[list[object]] = [["DAFTAR KPM PKH TAHAP II 2026 - DATA SINTETIS"], [],
                                  ["No", "No KK", "Nama Pengurus", "Kode Desa", "Jenis Bantuan", "Periode",
                                   "Status Kepesertaan"]]
@@ -146,7 +156,7 @@ def tulis_program(folder: Path, wilayah: Wilayah, profil: list[ProfilDesa], hari
     tulis_csv(berkas[-1], baris, pemisah="|", encoding="cp1252")
 
     # 3/ Sembako, June 2026 (CSV, program only in a title row)
-    sembako, sembako_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["sembako"] * skala), 4, 0.80, 0.15)
+    sembako, sembako_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["sembako"] * skala), 4, 0.91, 0.06)
     baris = [["Jenis Bantuan: Program Sembako"], ["Periode: Juni 2026 - DATA SINTETIS"],
              ["NO_KK", "KODE_WILAYAH", "PERIODE", "STATUS"]]
     baris += [[rumah.kk[j], rumah.desa[j].replace(".", ""), "06/2026", "aktif"] for j in sembako]
@@ -158,17 +168,21 @@ def tulis_program(folder: Path, wilayah: Wilayah, profil: list[ProfilDesa], hari
     tulis_csv(berkas[-1], baris, pemisah=",", encoding="utf-8")
 
     # 4/ PBI-JK: January 2026 wave of deactivations, March 2026 reactivations (Parquet)
-    pbi, pbi_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["pbi_jk"] * skala), 5, 0.62, 0.30)
+    pbi, pbi_asing = _penerima(rumah, rng, round(TARGET_JOMBANG["pbi_jk"] * skala), 5, 0.86, 0.09)
     kk_pbi = np.concatenate([rumah.kk[pbi], _kk_asing(rng, pbi_asing, awalan)])
     desa_pbi = np.concatenate([rumah.desa[pbi], rng.choice(rumah.desa, size=pbi_asing)])
     di_luar = np.concatenate([(rumah.desil[pbi] > 5) | ~rumah.aktif[pbi], np.ones(pbi_asing, dtype=bool)])
     n_nonaktif = min(round(DINONAKTIFKAN_PBI_JOMBANG * skala), int(di_luar.sum()))
-    nonaktif = rng.choice(np.flatnonzero(di_luar), size=n_nonaktif, replace=False)
+    n_kuota = min(round(n_nonaktif * PORSI_KUOTA_PBI), int((~di_luar).sum()))
+    luar = rng.choice(np.flatnonzero(di_luar), size=n_nonaktif - n_kuota, replace=False)
+    kuota = rng.choice(np.flatnonzero(~di_luar), size=n_kuota, replace=False)
+    nonaktif = np.concatenate([luar, kuota])
     status_jan = np.full(len(kk_pbi), "aktif", dtype=object)
     status_jan[nonaktif] = "dinonaktifkan"
     alasan_jan = np.full(len(kk_pbi), None, dtype=object)
-    alasan_jan[nonaktif] = rng.choice(["mampu", "tidak_padan", "meninggal", "pindah"], size=n_nonaktif,
-                                      p=[0.7, 0.2, 0.06, 0.04])
+    alasan_jan[luar] = rng.choice(["mampu", "tidak_padan", "meninggal", "pindah"], size=len(luar),
+                                  p=[0.7, 0.2, 0.06, 0.04])
+    alasan_jan[kuota] = "kuota"
     n_kembali = min(round(DIAKTIFKAN_KEMBALI_PBI_JOMBANG * skala), n_nonaktif)
     kembali = rng.choice(nonaktif, size=n_kembali, replace=False)
     tetap = np.ones(len(kk_pbi), dtype=bool)
@@ -191,10 +205,22 @@ def tulis_program(folder: Path, wilayah: Wilayah, profil: list[ProfilDesa], hari
                        ("kode_desa", pa.string()), ("status", pa.string()), ("alasan", pa.string())])
     berkas.append(keluar / "pbi_jk_jan_mar_2026_DATA_SINTETIS.parquet")
     tulis_parquet(berkas[-1], kolom, skema)
+    penerima = {"pkh": len(pkh) + pkh_asing, "sembako": len(sembako) + sembako_asing, "pbi_jk": len(kk_pbi)}
+
+    # 5/ local programs of the regency's seed facts (BAGAMIS in Banjar): a CSV with the program only in a title
+    # row, June 2026, mostly desil 1-5 (a health-cost aid)
+    for program in benih_kabupaten(wilayah.kode_kabupaten).program_lokal:
+        lokal, lokal_asing = _penerima(rumah, rng, max(10, round(len(rumah.kk) * PORSI_BAGAMIS)), 5, 0.93, 0.05)
+        baris = [[f"Jenis Bantuan: {program.upper()}"], ["Periode: Juni 2026 - DATA SINTETIS"],
+                 ["No KK", "Kode Desa", "Periode", "Status"]]
+        baris += [[rumah.kk[j], rumah.desa[j], "2026-06", "Aktif"] for j in lokal]
+        baris += [[kk, rumah.desa[0], "2026-06", "Aktif"] for kk in _kk_asing(rng, lokal_asing, awalan)]
+        berkas.append(keluar / f"{program}_juni_2026_DATA_SINTETIS.csv")
+        tulis_csv(berkas[-1], baris, pemisah=";", encoding="utf-8")
+        penerima[program] = len(lokal) + lokal_asing
 
     return RingkasanProgram(
-        berkas=berkas, keluarga_dtks=len(rumah.kk),
-        penerima={"pkh": len(pkh) + pkh_asing, "sembako": len(sembako) + sembako_asing,
-                  "pbi_jk": len(kk_pbi)},
+        berkas=berkas, keluarga_dtks=len(rumah.kk), penerima=penerima,
         dinonaktifkan_pbi=n_nonaktif, diaktifkan_kembali_pbi=n_kembali, baris_sengaja_dikarantina=cacat,
+        nonaktif_pbi=tuple(zip(desa_pbi[nonaktif].tolist(), kk_pbi[nonaktif].tolist(), strict=True)),
     )

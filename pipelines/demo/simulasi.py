@@ -513,8 +513,9 @@ class HasilSimulasi:
 
 def _kekerasan_per_desa(profil: list[ProfilDesa], laporan: dict[str, list[Laporan]], bulan: list[date],
                         rng: np.random.Generator) -> dict[tuple[str, date], int]:
-    """Violence cases drawn regency-wide (~17/month for 1.37 M people) and placed in reporting desa."""
-    total = sum(p.penduduk[2024] for p in profil)
+    """Violence cases drawn regency-wide (~17/month for 1.37 M people served by a Puskesos) and placed in reporting
+    desa: a regency where few desa have a Puskesos (Pati's three pilot desa) hears of few."""
+    total = sum(p.penduduk[2024] for p in profil if p.pola_lapor != POLA_BELUM)
     hasil: dict[tuple[str, date], int] = defaultdict(int)
     melapor = {b: [p for p in profil if any(lap.bulan == b for lap in laporan[p.desa.kode])] for b in bulan}
     for b in bulan:

@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz.fuzz import ratio
 
+from pipelines.demo.benih import BenihKabupaten, benih_kabupaten
+
 TOTAL_PENDUDUK_2024: dict[str, int] = {"35.17": 1_374_577, "33.18": 1_379_022, "63.03": 612_000}
 """Known regency totals (domain.md 4.1); other regencies get RATA_RATA_PENDUDUK_DESA per desa."""
 RATA_RATA_PENDUDUK_DESA = 4_300
@@ -167,6 +169,20 @@ def _pola_dan_status(n: int, rng: np.random.Generator) -> tuple[list[str], list[
     return pola, status
 
 
+def _terapkan_benih(wilayah: Wilayah, benih: BenihKabupaten, pola: list[str], status: list[str]) -> None:
+    """The regency's seed facts over the generic pattern (`pipelines.demo.benih`): only the pilot desa have a
+    Puskesos; every desa of an all-active kecamatan reports every month."""
+    if benih.puskesos_hanya:
+        pilot = {normal_nama(n) for n in benih.puskesos_hanya}
+        for i, desa in enumerate(wilayah.desa):
+            ada = normal_nama(desa.nama) in pilot
+            pola[i], status[i] = (POLA_RUTIN, "aktif") if ada else (POLA_BELUM, "belum_dibentuk")
+    aktif = {n.lower() for n in benih.kecamatan_aktif}
+    for i, desa in enumerate(wilayah.desa):
+        if desa.nama_kecamatan.lower() in aktif:
+            pola[i], status[i] = POLA_RUTIN, "aktif"
+
+
 def _laju_kasus(penduduk: int, pola: str) -> float:
     """Monthly Poisson mean of new cases: 2 for the smallest desa up to 4 for the largest."""
     skala = np.log(penduduk / PENDUDUK_MIN) / np.log(PENDUDUK_MAKS / PENDUDUK_MIN)
@@ -188,6 +204,7 @@ def buat_profil_desa(wilayah: Wilayah, rng: np.random.Generator, rnd: random.Ran
     """One synthetic profile per desa, deterministic for the generators' state."""
     penduduk = _bagi_penduduk(wilayah, rng)
     pola, status = _pola_dan_status(len(wilayah.desa), rng)
+    _terapkan_benih(wilayah, benih_kabupaten(wilayah.kode_kabupaten), pola, status)
     pertumbuhan = rng.normal(0.011, 0.003, size=len(wilayah.desa))
     ukuran_kk = rng.uniform(3.3, 3.6, size=len(wilayah.desa))
     profil = []
