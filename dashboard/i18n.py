@@ -1867,3 +1867,13 @@ TEKS.update({
     "program_kol_datang": ("Datang ke Puskesos", "Came to a Puskesos"),
     "program_kol_kembali": ("Diaktifkan kembali", "Reactivated"),
 })
+
+# Ringkasan on a phone: the wide trend and register tables are left to a wider screen
+TEKS.update({
+    "tren_ponsel_layar_lebar": (
+        "Tren per kategori, kelompok sasaran dan kanal, serta register Puskesos per wilayah, ada di layar yang lebih "
+        "lebar (laptop atau proyektor).",
+        "Trends by category, target group and channel, and the Puskesos register by area, are on a wider screen "
+        "(laptop or projector).",
+    ),
+})

@@ -60,9 +60,12 @@ TABEL_AGREGAT: tuple[str, ...] = (
     "mart_penduduk_bulan", "mart_perhatian_desa", "mart_perhatian_tujuan", "mart_program_desa",
     "mart_program_wilayah", "mart_proyeksi_kemiskinan", "mart_target", "mart_target_jalur",
     "mart_indikator_kemiskinan", "mart_target_tahunan", "mart_kualitas_desa", "mart_rujukan_sensitif",
+    "mart_sasaran_kanal_bulan", "mart_program_diminta", "mart_puskesos_wilayah",
 )
 """Aggregates without any count a small-cell rule applies to below kabupaten level (referral marts leave sensitive
-referrals out; `mart_rujukan_sensitif` is kabupaten rows only): exported by default, beside the protected cube."""
+referrals out; `mart_rujukan_sensitif` is kabupaten rows only; target group and channel rows below kabupaten count
+exactly the cases of the cube's shown total, victim groups under `lainnya`; programs asked leave sensitive cases out):
+exported by default, beside the protected cube."""
 TABEL_MIKRODATA: tuple[str, ...] = (
     *(nama for _, nama in MODEL if nama.startswith("stg_")),
     "mart_rujukan", "mart_karantina", "mart_peringatan", "mart_berkas_desa", "mart_program_nonaktif")

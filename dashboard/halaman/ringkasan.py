@@ -80,11 +80,15 @@ if presentasi:  # the projector: no download
     st.stop()
 
 # 7/ kabupaten or kecamatan: trends by category, target group and channel; the Puskesos register summed
+# (wide month-by-month grids: on a phone only the register's sentence, and a word on where the tables are)
 if not p.kode_desa:
-    bagian_tren(data.kasus_kategori(p.versi, p.kode_wilayah, p.dari, p.sampai),
-                data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kelompok_sasaran"),
-                data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kanal"), b)
-    bagian_register(data.register_puskesos(p.versi, p.kode_wilayah), p.tanggal_data, b)
+    if mode != "ponsel":
+        bagian_tren(data.kasus_kategori(p.versi, p.kode_wilayah, p.dari, p.sampai),
+                    data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kelompok_sasaran"),
+                    data.tren_sasaran_kanal(p.versi, p.kode_wilayah, p.dari, p.sampai, "kanal"), b)
+    bagian_register(data.register_puskesos(p.versi, p.kode_wilayah), p.tanggal_data, b, tabel=mode != "ponsel")
+    if mode == "ponsel":
+        st.caption(t("tren_ponsel_layar_lebar", b))
 
 # 8/ briefing pack: the same numbers, assembled by `dashboard.laporan` (as `pantau bahan` does), made when asked
 st.markdown(f"##### {t('unduh_bahan_judul', b)}")

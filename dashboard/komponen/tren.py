@@ -72,8 +72,8 @@ def tabel_register(register: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     return tabel
 
 
-def bagian_register(register: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa) -> None:
-    """The register summed for the wilayah (a sentence) and, for a kabupaten, per kecamatan (a table)."""
+def bagian_register(register: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahasa, *, tabel: bool = True) -> None:
+    """The register summed for the wilayah (a sentence) and, unless `tabel` is False (a phone), per part (a table)."""
     b = bahasa
     if register.empty:
         return
@@ -84,6 +84,8 @@ def bagian_register(register: pd.DataFrame, tanggal_data: dt.date, bahasa: Bahas
                   terlatih=fmt.angka(int(ini["ketua_terlatih"]), b),
                   anggaran=fmt.angka(int(ini["dengan_anggaran"]), b),
                   aktif=fmt.angka(int(ini["aktif"]), b), tanggal=fmt.tanggal(tanggal_data, b)))
+    if not tabel:
+        return
     anak = register[register["peran"] == "anak"]
     st.dataframe(tabel_register(pd.concat([register[register["peran"] == "ini"], anak]), b), hide_index=True,
                  key="tren_register", column_config=None)
