@@ -386,6 +386,15 @@ def masuk(konfigurasi: Konfigurasi, nama: str, sandi: str, *, sekarang: datetime
                 secrets.token_urlsafe(24))
 
 
+def _akun_sesi(konfigurasi: Konfigurasi, sesi: Sesi, sekarang: datetime) -> Akun | None:
+    """The account behind `sesi` if the session may still stand for it: the account exists, is not locked, and its
+    role, wilayah and password version (`versi`: raised by a reset and a password change) are those of the log-in."""
+    akun = cari(konfigurasi, sesi.pengguna.nama)
+    if akun is None or akun.versi != sesi.versi or akun.terkunci(sekarang) or akun.pengguna != sesi.pengguna:
+        return None
+    return akun
+
+
 def sesi_berlaku(konfigurasi: Konfigurasi, sesi: Sesi, *, sekarang: datetime | None = None) -> Sesi | None:
     """The session renewed for this request, or None when it must end: idle too long (audited as `sesi_habis`),
     account deleted, locked, reset or its password changed since the log-in."""
@@ -394,10 +403,21 @@ def sesi_berlaku(konfigurasi: Konfigurasi, sesi: Sesi, *, sekarang: datetime | N
         audit.catat(konfigurasi, "sesi_habis", sesi.pengguna.nama, waktu=sekarang,
                     rincian={"batas_menit": sesi.batas_menit})
         return None
-    akun = cari(konfigurasi, sesi.pengguna.nama)
-    if akun is None or akun.versi != sesi.versi or akun.terkunci(sekarang) or akun.pengguna != sesi.pengguna:
+    akun = _akun_sesi(konfigurasi, sesi, sekarang)
+    if akun is None:
         return None
     return replace(sesi, aktif_terakhir=sekarang, wajib_ganti_sandi=akun.wajib_ganti_sandi and not sesi.sso)
+
+
+def sesi_sah(konfigurasi: Konfigurasi, sesi: Sesi, *, sekarang: datetime | None = None) -> bool:
+    """True when `sesi` may act at this moment (the test of `sesi_berlaku`, and no forced password change pending),
+    without renewing or auditing anything: for work done outside a page run, such as a file made or served when a
+    download button is clicked."""
+    sekarang = sekarang or _sekarang()
+    if sesi.habis(sekarang) or sesi.wajib_ganti_sandi:
+        return False
+    akun = _akun_sesi(konfigurasi, sesi, sekarang)
+    return akun is not None and not (akun.wajib_ganti_sandi and not sesi.sso)
 
 
 def keluar(konfigurasi: Konfigurasi, sesi: Sesi) -> None:
@@ -563,4 +583,4 @@ def buat_akun_demo(konfigurasi: Konfigurasi, *, oleh: str | None = None) -> list
 
 __all__ = ["LABEL_PERAN", "PERAN", "Akun", "GagalMasuk", "KesalahanAkun", "Sesi", "atur_surel", "buat_akun_demo",
            "cari", "daftar", "ganti_sandi", "hapus", "keluar", "keterangan", "masuk", "masuk_sso", "pengguna", "reset",
-           "sesi_berlaku", "tambah"]
+           "sesi_berlaku", "sesi_sah", "tambah"]

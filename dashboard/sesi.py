@@ -6,6 +6,11 @@ it draws the log-in form (or the forced password change) and stops the run. A se
 `akun.sesi_berlaku`, so that an idle timeout, a deleted or reset account, or a changed password ends it at the
 next click. `pengguna_aktif()` is what `dashboard.data` asks before every query: no session, no data.
 
+Work that happens after the run, when a download button is clicked (the file is made then) or when the file is
+fetched from Streamlit's media route (`dashboard.layan`), asks `sesi_dari_keadaan` at that moment: the session
+state of that browser session must still hold a session that `akun.sesi_sah` accepts (account there, not locked,
+not reset, password unchanged, not idle past the limit), or nothing is made or served.
+
 Code that runs outside a browser session (tests and `make bench` calling `dashboard.data` directly) names its user
 with `sebagai(pengguna)`; it binds the current thread only, so a served app never sees it.
 """
@@ -14,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import streamlit as st
 
@@ -45,6 +51,29 @@ def sesi_aktif() -> akun.Sesi | None:
     except Exception:  # no Streamlit session at all (plain Python)
         return None
     return sesi if isinstance(sesi, akun.Sesi) else None
+
+
+def sesi_dari_keadaan(keadaan: Any) -> akun.Sesi | None:
+    """The logged-in session kept in one browser session's state (`st.session_state` read from another thread, or
+    the state of a Streamlit `AppSession`), if it may act at this moment (`akun.sesi_sah`); else None. Reads only."""
+    try:
+        sesi = keadaan[KUNCI_SESI]
+        konfigurasi = keadaan[_KUNCI_KONFIGURASI]
+    except (KeyError, AttributeError, TypeError):
+        return None
+    if not isinstance(sesi, akun.Sesi) or not isinstance(konfigurasi, Konfigurasi):
+        return None
+    return sesi if akun.sesi_sah(konfigurasi, sesi) else None
+
+
+def pemeriksa_sesi() -> Callable[[], akun.Sesi | None]:
+    """A function that, called later from any thread (a download made when its button is clicked), gives this
+    browser session's logged-in session if it may still act at that moment (`sesi_dari_keadaan`), else None."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    keadaan = ctx.session_state if ctx is not None else None
+    return lambda: sesi_dari_keadaan(keadaan) if keadaan is not None else None
 
 
 def pengguna_aktif() -> Pengguna:

@@ -511,7 +511,8 @@ def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     from pipelines.unggah import bersihkan_sisa
 
     bersihkan_sisa(konfigurasi)  # uploads cut short by a crash leave raw files: never keep them
-    app = Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py"
+    # dashboard/layan.py: the app behind the media guard (a download is served only to its live, valid session)
+    app = Path(__file__).resolve().parent.parent / "dashboard" / "layan.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
            "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
     tampil = "localhost" if args.alamat in ("127.0.0.1", "localhost") else args.alamat

@@ -2,8 +2,12 @@
 
 `tombol_unduh` shows a button only to a role with the right (`unduh` for data files, `unduh_laporan` for the
 meeting documents, `akses.HAK`) and writes an audit record (who, which file, which wilayah, its size)
-when the file is actually made, i.e. when the button is clicked. Data files carry the user, time and data date
-inside (`akses.netralkan_ekspor`). Below: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
+when the file is actually made, i.e. when the button is clicked. A click does not run the page again, so the file
+is made only if the browser session's log-in is still valid at that moment (`sesi.pemeriksa_sesi`): after a
+log-out, a deleted, reset or locked account, a changed password or the idle limit, a button left on screen makes
+nothing and audits nothing in that user's name. The made file is then served by Streamlit's media route, which
+`dashboard.layan` guards the same way. Data files carry the user, time and data date inside
+(`akses.netralkan_ekspor`). Below: "Unduh agenda rapat" (PDF, XLSX) and "Unduh bahan rapat" (PDF, PPTX).
 
 The documents are made from the same `Tabel`s, KPI tiles and figures the page shows (`dokumen`).
 The agenda is cheap (fpdf2 and xlsxwriter, well under a second), so its buttons hand Streamlit a function that
@@ -20,11 +24,11 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from akses import audit, boleh
+from akses import AksesDitolak, audit, boleh
 from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.pilihan import Pilihan
-from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
+from dashboard.sesi import konfigurasi_aktif, pemeriksa_sesi, pengguna_aktif
 from dokumen.agenda_rapat import IsiAgenda, agenda_pdf, agenda_xlsx
 from dokumen.bahan_rapat import IsiBahanRapat, bahan_rapat_pdf, bahan_rapat_pptx
 from dokumen.gambar import GambarGagal
@@ -45,8 +49,12 @@ def tombol_unduh(label: str, buat: Callable[[], bytes], nama_file: str, mime: st
     if not boleh(pengguna, hak):
         return
     konfigurasi = konfigurasi_aktif()
+    sesi_kini = pemeriksa_sesi()
 
     def dibuat() -> bytes:
+        sesi = sesi_kini()  # clicked later, without a page run: is this log-in still valid now?
+        if sesi is None or sesi.pengguna != pengguna:
+            raise AksesDitolak("Sesi sudah berakhir; silakan masuk lagi untuk mengunduh.")
         isi = buat()
         audit.catat(konfigurasi, "unduh", pengguna.nama, sasaran=nama_file, cakupan=cakupan,
                     rincian={"hak": hak, "bita": len(isi), "peran": pengguna.peran})

@@ -257,3 +257,30 @@ def test_akun_demo(konfigurasi: Konfigurasi) -> None:
         assert isinstance(sesi, akun.Sesi) and sesi.wajib_ganti_sandi
     lagi = akun.buat_akun_demo(konfigurasi)  # run again: same accounts, new passwords
     assert {s for *_x, s in lagi}.isdisjoint({s for *_x, s in akun_demo})
+
+
+def test_sesi_sah_tanpa_memperbarui_atau_mencatat(konfigurasi: Konfigurasi) -> None:
+    """`sesi_sah` is the test of `sesi_berlaku` at one moment, for a download clicked or served after the page run:
+    idle past the limit, reset, locked, deleted or a pending forced change are refused; nothing is renewed or
+    audited."""
+    k = replace(konfigurasi, sesi_menit=30, gagal_maks=2)
+    for nama in ("budi", "sari", "tono"):
+        akun.tambah(k, nama, "perencana", None, SANDI)
+        akun.ganti_sandi(k, nama, SANDI, "Sandi-Baru-Budi-1", sekarang=T0)
+    sesi = {n: akun.masuk(k, n, "Sandi-Baru-Budi-1", sekarang=T0) for n in ("budi", "sari", "tono")}
+    assert all(isinstance(s, akun.Sesi) and not s.wajib_ganti_sandi for s in sesi.values())
+    budi, sari, tono = (s for s in sesi.values() if isinstance(s, akun.Sesi))
+    jumlah = len(audit.baca(k))
+    assert akun.sesi_sah(k, budi, sekarang=T0 + timedelta(minutes=30))  # exactly 30 idle minutes: still valid
+    assert not akun.sesi_sah(k, budi, sekarang=T0 + timedelta(minutes=31))  # idle past the limit
+    assert len(audit.baca(k)) == jumlah  # no `sesi_habis`, nothing renewed
+    assert budi.aktif_terakhir == T0
+    akun.reset(k, "budi", oleh="os:admin")
+    assert not akun.sesi_sah(k, budi, sekarang=T0 + timedelta(minutes=1))
+    for tebakan in ("salah-satu-aa", "salah-dua-bbb"):
+        akun.masuk(k, "sari", tebakan, sekarang=T0 + timedelta(minutes=1))
+    assert not akun.sesi_sah(k, sari, sekarang=T0 + timedelta(minutes=2))  # locked for 15 minutes
+    assert akun.sesi_sah(k, tono, sekarang=T0 + timedelta(minutes=2))
+    akun.hapus(k, "tono", oleh="os:admin")
+    assert not akun.sesi_sah(k, tono, sekarang=T0 + timedelta(minutes=2))
+    assert not akun.sesi_sah(k, replace(sari, wajib_ganti_sandi=True), sekarang=T0)

@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.fixtures import AKAR, APLIKASI
+from tests.fixtures import AKAR
 
 AKUN = "uji_browser"
 SANDI = "sandi-browser-yang-panjang"
 SELESAI = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LAYAN = str(AKAR / "dashboard" / "layan.py")
+"""What `pantau serve` runs: `streamlit_app.py` behind the media guard (`dashboard.penjaga`)."""
 
 
 def siapkan_akun(env: dict[str, str], nama: str = AKUN, peran: str = "perencana", wilayah: str | None = None) -> None:
@@ -69,13 +71,14 @@ def port_bebas() -> int:
 
 @contextlib.contextmanager
 def layani_aplikasi(env: dict[str, str], folder_log: Path) -> Iterator[str]:
-    """Run `streamlit run dashboard/streamlit_app.py` with `env`; yield its base URL once `/_stcore/health` answers."""
+    """Run `streamlit run dashboard/layan.py` (the app behind the media guard, as `pantau serve` runs it) with `env`;
+    yield its base URL once `/_stcore/health` answers."""
     siapkan_akun(env)
     port = port_bebas()
     log = folder_log / "streamlit.log"
     with log.open("w") as keluaran:
         proses = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", APLIKASI,
+            [sys.executable, "-m", "streamlit", "run", LAYAN,
              "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             env=env, cwd=AKAR, stdout=keluaran, stderr=subprocess.STDOUT,
