@@ -357,6 +357,70 @@ def tulis_csv_besar(jalur: Path, baris: int) -> dict[str, Any]:
     return {"baris": t.num_rows, "mb": round(jalur.stat().st_size / 2**20, 1)}
 
 
+BULAN_ID = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+            "November", "Desember")
+BULAN_SINGKAT = ("", "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def tulis_csv_berantakan(jalur: Path, baris: int) -> dict[str, Any]:
+    """The bench's messy case CSV: the rows of `tulis_csv_besar`, written the way operators type them.
+
+    Desa and kecamatan names instead of codes (`Ds.` prefixes, upper case, about 1 in 2,000 rows misspelt: fuzzy
+    matches and quarantines), dates with Indonesian month names (`12 Maret 2025`, `12-Agu-25`) beside ISO and
+    dd/mm/yyyy, NIKs with spaces, dots or a leading apostrophe, and category, sex, target group, channel,
+    destination and status written as labels and aliases instead of codes.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from pipelines.demo.nasional import KEPALA_CSV, tabel_kasus_kabupaten
+    from pipelines.enums import ENUM
+    from pipelines.konfigurasi import FOLDER_REFERENSI
+    from pipelines.wilayah import muat_wilayah
+
+    rng = np.random.default_rng(7)
+    t = tabel_kasus_kabupaten(FOLDER_REFERENSI, KABUPATEN, HARI_INI, baris)
+    n = t.num_rows
+    w = muat_wilayah(FOLDER_REFERENSI, (KABUPATEN,))
+
+    def pilih(nilai: list[Any], ejaan: dict[Any, list[str]]) -> list[Any]:
+        acak = rng.integers(0, 1 << 30, size=len(nilai))
+        return [None if v is None else (e[a % len(e)] if (e := ejaan.get(v)) else v)
+                for v, a in zip(nilai, acak.tolist(), strict=True)]
+
+    kolom: dict[str, Any] = {}
+    for k in t.column_names:
+        nilai = t.column(k).to_pylist()
+        if k == "kode_desa":
+            salah = set(rng.choice(n, size=max(1, n // 2000), replace=False).tolist())
+            ejaan = {d.kode: [d.nama, d.nama.upper(), f"Ds. {d.nama}"] for d in w.desa_dikonfigurasi}
+            nama = pilih(nilai, ejaan)
+            kolom["Desa"] = [x[:-2] + x[-1] if i in salah and x and len(x) > 5 else x for i, x in enumerate(nama)]
+            kolom["Kecamatan"] = pilih(nilai, {d.kode: [d.nama_kec, f"Kec. {d.nama_kec}"]
+                                               for d in w.desa_dikonfigurasi})
+            continue
+        if k in ENUM:
+            ejaan = {kd.kode: [kd.label_id, *kd.alias] for kd in ENUM[k]}
+            if k == "jenis_kelamin":
+                ejaan = {"L": ["Laki-laki", "L", "1"], "P": ["Perempuan", "P", "2"]}
+            nilai = pilih(nilai, ejaan)
+        elif k == "nik":
+            ejaan_nik = [lambda s: f"{s[:4]} {s[4:8]} {s[8:12]} {s[12:]}", lambda s: f"{s[:6]}.{s[6:12]}.{s[12:]}",
+                         lambda s: "'" + s, lambda s: s]
+            acak = rng.integers(0, 4, size=n).tolist()
+            nilai = [None if v is None else ejaan_nik[a](v) for v, a in zip(nilai, acak, strict=True)]
+        elif pa.types.is_date32(t.column(k).type):
+            def ejaan_tanggal(d: Any, a: int) -> str:
+                return (f"{d.day} {BULAN_ID[d.month]} {d.year}", f"{d.day:02d}-{BULAN_SINGKAT[d.month]}-{d.year % 100:02d}",
+                        d.isoformat(), f"{d:%d/%m/%Y}")[a]
+            acak = rng.integers(0, 4, size=n).tolist() if k != "tanggal_lapor" else [0] * n
+            nilai = [None if v is None else ejaan_tanggal(v, a) for v, a in zip(nilai, acak, strict=True)]
+        kolom[KEPALA_CSV.get(k, k)] = pa.array(nilai, type=pa.string()) if k != "umur" else t.column(k)
+    pacsv.write_csv(pa.table(kolom), jalur, pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+    return {"baris": n, "mb": round(jalur.stat().st_size / 2**20, 1)}
+
+
 def langkah(nama: str, hasil: dict[str, Any], fungsi: Any) -> None:
     """Run one step, print it, keep its figures; an error is recorded, never raised (make bench never fails)."""
     print(f"\n== {nama}", flush=True)
