@@ -199,7 +199,7 @@ def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str]
     return [kolom[k][simpan] for k in idx], simpan
 
 
-def _objek(nilai: list[Any]) -> np.ndarray:
+def objek(nilai: list[Any]) -> np.ndarray:
     """A 1-D object array of `nilai` (tuples stay elements, never a second dimension)."""
     arr = np.empty(len(nilai), dtype=object)
     for i, v in enumerate(nilai):
@@ -238,7 +238,7 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
                     lain[k] = len(unik_l)
                     unik_l.append(v)
                 kode[kosong[j]] = lain[k]
-        return kode, _objek(unik_l)
+        return kode, objek(unik_l)
     cache: dict[Any, int] = {}
     unik_l = []
     kode = np.empty(n, dtype=np.int64)
@@ -249,13 +249,13 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             j = cache[kunci] = len(unik_l)
             unik_l.append(v)
         kode[i] = j
-    return kode, _objek(unik_l)
+    return kode, objek(unik_l)
 
 
 def per_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> tuple[np.ndarray, np.ndarray]:
     """`fungsi` of each distinct value (`faktor`): (code per row, results per distinct value)."""
     kode, unik = faktor(kolom)
-    return kode, _objek([fungsi(v) for v in unik])
+    return kode, objek([fungsi(v) for v in unik])
 
 
 def seri(hasil_unik: np.ndarray, kode: np.ndarray, index: pd.Index) -> pd.Series:
@@ -369,7 +369,7 @@ def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> p
         return (None, True) if t is None else petakan_label(nama_enum, t)
 
     kode_baris, hasil = per_unik(mentah, petakan_sel)
-    kode = seri(_objek([h[0] for h in hasil]), kode_baris, mentah.index)
+    kode = seri(objek([h[0] for h in hasil]), kode_baris, mentah.index)
     tidak_dikenal = tanda([not h[1] for h in hasil], kode_baris)
     p.peringatkan_jika(tidak_dikenal, "label_tidak_dikenal", kolom,
                        lambda i: f'Label {kolom} "{teks(mentah.iat[i])}" tidak dikenal; dicatat sebagai '
