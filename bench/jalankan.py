@@ -443,28 +443,44 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nasional", action="store_true", help="also the national size (long: see --batas-nasional)")
     ap.add_argument("--batas-nasional", type=float, default=900.0, help="seconds allowed to the national demo")
     ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
+    ap.add_argument("--ingest-saja", action="store_true",
+                    help="only the ingest comparison: both CSVs (bench and messy) through Pantau and DuckDB's bare "
+                         "read_csv in the same run, with their ratios")
+    ap.add_argument("--kode-lama", type=Path, default=None,
+                    help="a copy of an older Pantau tree (e.g. from git archive): its ingest of the same files is "
+                         "measured in the same run, for before/after figures")
     a = ap.parse_args(argv)
     kerja: Path = a.kerja
     kerja.mkdir(parents=True, exist_ok=True)
     hasil: dict[str, Any] = {"mesin": mesin(), "parameter": {"baris": a.baris, "ulang": a.ulang}}
     print(json.dumps(hasil["mesin"], ensure_ascii=False))
     csv = kerja / f"kasus_{a.baris}.csv"
+    csv_berantakan = kerja / f"kasus_berantakan_{a.baris}.csv"
 
-    def siapkan() -> dict[str, Any]:
-        if csv.exists():
-            return {"baris_berkas": None, "mb": round(csv.stat().st_size / 2**20, 1), "dipakai_ulang": True}
-        return tulis_csv_besar(csv, a.baris)
+    def siapkan(jalur: Path = csv, tulis: Any = tulis_csv_besar) -> Any:
+        def f() -> dict[str, Any]:
+            if jalur.exists():
+                return {"baris_berkas": None, "mb": round(jalur.stat().st_size / 2**20, 1), "dipakai_ulang": True}
+            return tulis(jalur, a.baris)
+        return f
 
-    def ingest() -> dict[str, Any]:
-        g = kerja / "ingest.duckdb"
-        ukur = jalankan(_anak("ingest", str(csv), str(g), str(kerja / "ingest.json")), env=_env(g),
-                        log=kerja / "ingest.log")
-        return {**_baca_json(kerja / "ingest.json"), **ukur}
+    def ingest(jalur: Path = csv, nama: str = "ingest", kode: Path | None = None) -> Any:
+        def f() -> dict[str, Any]:
+            g = kerja / f"{nama}.duckdb"
+            argv = _anak("ingest", str(jalur), str(g), str(kerja / f"{nama}.json"))
+            if kode is not None:  # the older tree's own bench child, importing the older pipelines
+                argv[1] = str(kode / "bench" / "jalankan.py")
+            (kerja / f"{nama}.json").unlink(missing_ok=True)
+            ukur = jalankan(argv, env=_env(g), log=kerja / f"{nama}.log")
+            return {**_baca_json(kerja / f"{nama}.json"), **ukur}
+        return f
 
-    def duck() -> dict[str, Any]:
-        ukur = jalankan(_anak("duckdb", str(csv), str(kerja / "duck.duckdb"), str(kerja / "duck.json")),
-                        log=kerja / "duck.log")
-        return {**_baca_json(kerja / "duck.json"), **ukur}
+    def duck(jalur: Path = csv, nama: str = "duck") -> Any:
+        def f() -> dict[str, Any]:
+            ukur = jalankan(_anak("duckdb", str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json")),
+                            log=kerja / f"{nama}.log")
+            return {**_baca_json(kerja / f"{nama}.json"), **ukur}
+        return f
 
     def pandas_() -> dict[str, Any]:
         ukur = jalankan(_anak("pandas", str(csv), str(kerja / "pandas.duckdb"), str(kerja / "pandas.json")),
@@ -493,9 +509,19 @@ def main(argv: list[str] | None = None) -> int:
             return {**_baca_json(out), "sesi_aplikasi": ukur}
         return f
 
-    langkah("siapkan_csv", hasil, siapkan)
-    langkah("ingest_pantau", hasil, ingest)
-    langkah("duckdb_read_csv", hasil, duck)
+    langkah("siapkan_csv", hasil, siapkan())
+    langkah("duckdb_read_csv", hasil, duck())
+    langkah("ingest_pantau", hasil, ingest())
+    if a.kode_lama:
+        langkah("ingest_pantau_lama", hasil, ingest(nama="ingest-lama", kode=a.kode_lama.resolve()))
+    if a.ingest_saja:
+        langkah("siapkan_csv_berantakan", hasil, siapkan(csv_berantakan, tulis_csv_berantakan))
+        langkah("duckdb_read_csv_berantakan", hasil, duck(csv_berantakan, "duck-berantakan"))
+        langkah("ingest_pantau_berantakan", hasil, ingest(csv_berantakan, "ingest-berantakan"))
+        if a.kode_lama:
+            langkah("ingest_pantau_berantakan_lama", hasil,
+                    ingest(csv_berantakan, "ingest-berantakan-lama", a.kode_lama.resolve()))
+        return _simpan(a, hasil, _rasio_ingest(hasil))
     langkah("pandas_read_csv_pemetaan", hasil, pandas_)
     langkah("demo_kabupaten", hasil, demo_kab)
     langkah("build_kabupaten", hasil, build_kab)
@@ -524,16 +550,36 @@ def main(argv: list[str] | None = None) -> int:
         langkah("build_nasional", hasil, build_nas)
         if nas.exists():
             langkah("halaman_nasional", hasil, halaman(nas, KABUPATEN))
-    rasio = {}
-    i, d, p = (hasil.get(k, {}) for k in ("ingest_pantau", "duckdb_read_csv", "pandas_read_csv_pemetaan"))
-    if "detik_muat_tanpa_bangun" in i and "detik" in d and "detik" in p:
-        rasio = {"ingest_tanpa_bangun_per_duckdb": round(i["detik_muat_tanpa_bangun"] / d["detik"], 1),
-                 "ingest_tanpa_bangun_per_pandas": round(i["detik_muat_tanpa_bangun"] / p["detik"], 1),
-                 "ingest_total_per_duckdb": round(i["detik_total"] / d["detik"], 1)}
+    rasio = _rasio_ingest(hasil)
+    i, p = hasil.get("ingest_pantau", {}), hasil.get("pandas_read_csv_pemetaan", {})
+    if "detik_muat_tanpa_bangun" in i and "detik" in p:
+        rasio["ingest_tanpa_bangun_per_pandas"] = round(i["detik_muat_tanpa_bangun"] / p["detik"], 1)
+    return _simpan(a, hasil, rasio)
+
+
+def _rasio_ingest(hasil: dict[str, Any]) -> dict[str, float]:
+    """Ingest (without the build) over DuckDB's bare read_csv of the same file in the same run, per file; and
+    older over newer code when `--kode-lama` was measured."""
+    rasio: dict[str, float] = {}
+    for akhiran in ("", "_berantakan"):
+        i, d = hasil.get(f"ingest_pantau{akhiran}", {}), hasil.get(f"duckdb_read_csv{akhiran}", {})
+        lama = hasil.get(f"ingest_pantau{akhiran}_lama", {})
+        if "detik_muat_tanpa_bangun" in i and "detik" in d:
+            rasio[f"ingest{akhiran}_tanpa_bangun_per_duckdb"] = round(i["detik_muat_tanpa_bangun"] / d["detik"], 2)
+            rasio[f"ingest{akhiran}_total_per_duckdb"] = round(i["detik_total"] / d["detik"], 2)
+            if "detik_muat_tanpa_bangun" in lama:
+                rasio[f"ingest{akhiran}_lama_tanpa_bangun_per_duckdb"] = round(
+                    lama["detik_muat_tanpa_bangun"] / d["detik"], 2)
+                rasio[f"ingest{akhiran}_lama_per_baru_tanpa_bangun"] = round(
+                    lama["detik_muat_tanpa_bangun"] / i["detik_muat_tanpa_bangun"], 2)
+    return rasio
+
+
+def _simpan(a: argparse.Namespace, hasil: dict[str, Any], rasio: dict[str, float]) -> int:
     hasil["rasio"] = rasio
     print("\n== rasio\n" + json.dumps(rasio, indent=1))
     a.hasil.mkdir(parents=True, exist_ok=True)
-    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    cap = ("ingest-" if a.ingest_saja else "") + datetime.now().strftime("%Y%m%d-%H%M%S")
     (a.hasil / f"hasil-{cap}.json").write_text(json.dumps(hasil, indent=1, ensure_ascii=False, default=str) + "\n")
     (a.hasil / f"hasil-{cap}.md").write_text(laporan_md(hasil), encoding="utf-8")
     print(f"\nHasil ditulis ke {a.hasil / f'hasil-{cap}.json'} dan .md")
