@@ -412,8 +412,8 @@ def tulis_csv_berantakan(jalur: Path, baris: int) -> dict[str, Any]:
             nilai = [None if v is None else ejaan_nik[a](v) for v, a in zip(nilai, acak, strict=True)]
         elif pa.types.is_date32(t.column(k).type):
             def ejaan_tanggal(d: Any, a: int) -> str:
-                return (f"{d.day} {BULAN_ID[d.month]} {d.year}", f"{d.day:02d}-{BULAN_SINGKAT[d.month]}-{d.year % 100:02d}",
-                        d.isoformat(), f"{d:%d/%m/%Y}")[a]
+                return (f"{d.day} {BULAN_ID[d.month]} {d.year}",
+                        f"{d.day:02d}-{BULAN_SINGKAT[d.month]}-{d.year % 100:02d}", d.isoformat(), f"{d:%d/%m/%Y}")[a]
             acak = rng.integers(0, 4, size=n).tolist() if k != "tanggal_lapor" else [0] * n
             nilai = [None if v is None else ejaan_tanggal(v, a) for v, a in zip(nilai, acak, strict=True)]
         kolom[KEPALA_CSV.get(k, k)] = pa.array(nilai, type=pa.string()) if k != "umur" else t.column(k)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipelines.baca.nilai import tampak_rumus, teks
+from pipelines.baca.nilai import tampak_rumus, teks, teks_banyak
 from pipelines.enums import normalkan, petakan_label
 from pipelines.validasi.skema import PetaKolom, kenali_jenis
 from pipelines.wilayah import Wilayah
@@ -166,16 +166,21 @@ def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str]
     if n == 0:
         return [np.empty(0, dtype=object) for _ in idx], np.zeros(0, dtype=bool)
     lebar = max(max(idx) + 1, 2)
-    kolom = [np.fromiter(c, dtype=object, count=n)
-             for c in itertools.islice(itertools.zip_longest(*baris, fillvalue=None), lebar)]
-    kolom += [np.full(n, None, dtype=object) for _ in range(lebar - len(kolom))]
+    panjang = set(map(len, baris))
+    if len(panjang) == 1 and (p := panjang.pop()) >= lebar:  # rows of one length (the usual CSV): one 2-D copy
+        kisi = np.empty((n, p), dtype=object)
+        kisi[:] = baris
+        kolom = [kisi[:, k] for k in range(lebar)]
+    else:
+        kolom = [np.fromiter(c, dtype=object, count=n)
+                 for c in itertools.islice(itertools.zip_longest(*baris, fillvalue=None), lebar)]
+        kolom += [np.full(n, None, dtype=object) for _ in range(lebar - len(kolom))]
 
-    def ciri(v: Any, kedua: bool) -> tuple[bool, bool]:
-        """(filled, may start a skipped row) of one of the first two cells."""
-        t = teks(v)
+    def ciri(t: str | None, kedua: bool) -> tuple[bool, bool]:
+        """(filled, may start a skipped row) of one of the first two cells, as text (`teks`)."""
         if not t:
             return False, True
-        nt = normalkan(t)
+        nt = t.lower() if t.isascii() and t.isalnum() else normalkan(t)  # the same key, without the regex
         if kedua:
             return True, nt in _TOTAL
         if nt in _TOTAL or nt == header_pertama:
@@ -188,8 +193,8 @@ def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str]
 
     kode0, unik0 = faktor(pd.Series(kolom[0], copy=False))
     kode1, unik1 = faktor(pd.Series(kolom[1], copy=False))
-    c0 = np.array([ciri(v, False) for v in unik0], dtype=bool).reshape(-1, 2)[kode0]
-    c1 = np.array([ciri(v, True) for v in unik1], dtype=bool).reshape(-1, 2)[kode1]
+    c0 = np.array([ciri(t, False) for t in teks_banyak(unik0)], dtype=bool).reshape(-1, 2)[kode0]
+    c1 = np.array([ciri(t, True) for t in teks_banyak(unik1)], dtype=bool).reshape(-1, 2)[kode1]
     pasti = c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1]  # two filled cells that start no skipped row: data
     simpan = np.ones(n, dtype=bool)
     for j in np.flatnonzero(~pasti):
