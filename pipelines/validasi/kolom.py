@@ -172,8 +172,10 @@ def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Ser
     for kolom, kec, jenis, label in (("nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
                                      ("no_kk", None, "kk_tidak_valid", "No KK")):
         kode, hasil = _periksa_id(kolom_atau_kosong(data, kolom), kec)
-        p.peringatkan_jika(tanda([h[1] is not None for h in hasil], kode), jenis, kolom,
-                           lambda i, k=kode, h=hasil, lb=label: f"{lb} {h[k[i]][1]}; {lb} tidak disimpan")
+        def pesan(i: int, k: np.ndarray = kode, h: list[Any] = hasil, lb: str = label) -> str:
+            return f"{lb} {h[k[i]][1]}; {lb} tidak disimpan"
+
+        p.peringatkan_jika(tanda([h[1] is not None for h in hasil], kode), jenis, kolom, pesan)
         samaran: dict[str, str] = {}
         for h in hasil:
             if h[0] and h[0] not in samaran:

@@ -249,11 +249,11 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     kode = np.empty(n, dtype=np.int64)
     for i, v in enumerate(arr.tolist()):
         kunci = (type(v), v) if not (isinstance(v, float) and v != v) else (float, "nan")
-        j = cache.get(kunci)
-        if j is None:
-            j = cache[kunci] = len(unik_l)
+        ada = cache.get(kunci)
+        if ada is None:
+            ada = cache[kunci] = len(unik_l)
             unik_l.append(v)
-        kode[i] = j
+        kode[i] = ada
     return kode, objek(unik_l)
 
 
