@@ -357,6 +357,70 @@ def tulis_csv_besar(jalur: Path, baris: int) -> dict[str, Any]:
     return {"baris": t.num_rows, "mb": round(jalur.stat().st_size / 2**20, 1)}
 
 
+BULAN_ID = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+            "November", "Desember")
+BULAN_SINGKAT = ("", "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def tulis_csv_berantakan(jalur: Path, baris: int) -> dict[str, Any]:
+    """The bench's messy case CSV: the rows of `tulis_csv_besar`, written the way operators type them.
+
+    Desa and kecamatan names instead of codes (`Ds.` prefixes, upper case, about 1 in 2,000 rows misspelt: fuzzy
+    matches and quarantines), dates with Indonesian month names (`12 Maret 2025`, `12-Agu-25`) beside ISO and
+    dd/mm/yyyy, NIKs with spaces, dots or a leading apostrophe, and category, sex, target group, channel,
+    destination and status written as labels and aliases instead of codes.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from pipelines.demo.nasional import KEPALA_CSV, tabel_kasus_kabupaten
+    from pipelines.enums import ENUM
+    from pipelines.konfigurasi import FOLDER_REFERENSI
+    from pipelines.wilayah import muat_wilayah
+
+    rng = np.random.default_rng(7)
+    t = tabel_kasus_kabupaten(FOLDER_REFERENSI, KABUPATEN, HARI_INI, baris)
+    n = t.num_rows
+    w = muat_wilayah(FOLDER_REFERENSI, (KABUPATEN,))
+
+    def pilih(nilai: list[Any], ejaan: dict[Any, list[str]]) -> list[Any]:
+        acak = rng.integers(0, 1 << 30, size=len(nilai))
+        return [None if v is None else (e[a % len(e)] if (e := ejaan.get(v)) else v)
+                for v, a in zip(nilai, acak.tolist(), strict=True)]
+
+    kolom: dict[str, Any] = {}
+    for k in t.column_names:
+        nilai = t.column(k).to_pylist()
+        if k == "kode_desa":
+            salah = set(rng.choice(n, size=max(1, n // 2000), replace=False).tolist())
+            ejaan = {d.kode: [d.nama, d.nama.upper(), f"Ds. {d.nama}"] for d in w.desa_dikonfigurasi}
+            nama = pilih(nilai, ejaan)
+            kolom["Desa"] = [x[:-2] + x[-1] if i in salah and x and len(x) > 5 else x for i, x in enumerate(nama)]
+            kolom["Kecamatan"] = pilih(nilai, {d.kode: [d.nama_kec, f"Kec. {d.nama_kec}"]
+                                               for d in w.desa_dikonfigurasi})
+            continue
+        if k in ENUM:
+            ejaan = {kd.kode: [kd.label_id, *kd.alias] for kd in ENUM[k]}
+            if k == "jenis_kelamin":
+                ejaan = {"L": ["Laki-laki", "L", "1"], "P": ["Perempuan", "P", "2"]}
+            nilai = pilih(nilai, ejaan)
+        elif k == "nik":
+            ejaan_nik = [lambda s: f"{s[:4]} {s[4:8]} {s[8:12]} {s[12:]}", lambda s: f"{s[:6]}.{s[6:12]}.{s[12:]}",
+                         lambda s: "'" + s, lambda s: s]
+            acak = rng.integers(0, 4, size=n).tolist()
+            nilai = [None if v is None else ejaan_nik[a](v) for v, a in zip(nilai, acak, strict=True)]
+        elif pa.types.is_date32(t.column(k).type):
+            def ejaan_tanggal(d: Any, a: int) -> str:
+                return (f"{d.day} {BULAN_ID[d.month]} {d.year}",
+                        f"{d.day:02d}-{BULAN_SINGKAT[d.month]}-{d.year % 100:02d}", d.isoformat(), f"{d:%d/%m/%Y}")[a]
+            acak = rng.integers(0, 4, size=n).tolist() if k != "tanggal_lapor" else [0] * n
+            nilai = [None if v is None else ejaan_tanggal(v, a) for v, a in zip(nilai, acak, strict=True)]
+        kolom[KEPALA_CSV.get(k, k)] = pa.array(nilai, type=pa.string()) if k != "umur" else t.column(k)
+    pacsv.write_csv(pa.table(kolom), jalur, pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+    return {"baris": n, "mb": round(jalur.stat().st_size / 2**20, 1)}
+
+
 def langkah(nama: str, hasil: dict[str, Any], fungsi: Any) -> None:
     """Run one step, print it, keep its figures; an error is recorded, never raised (make bench never fails)."""
     print(f"\n== {nama}", flush=True)
@@ -379,28 +443,44 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nasional", action="store_true", help="also the national size (long: see --batas-nasional)")
     ap.add_argument("--batas-nasional", type=float, default=900.0, help="seconds allowed to the national demo")
     ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
+    ap.add_argument("--ingest-saja", action="store_true",
+                    help="only the ingest comparison: both CSVs (bench and messy) through Pantau and DuckDB's bare "
+                         "read_csv in the same run, with their ratios")
+    ap.add_argument("--kode-lama", type=Path, default=None,
+                    help="a copy of an older Pantau tree (e.g. from git archive): its ingest of the same files is "
+                         "measured in the same run, for before/after figures")
     a = ap.parse_args(argv)
     kerja: Path = a.kerja
     kerja.mkdir(parents=True, exist_ok=True)
     hasil: dict[str, Any] = {"mesin": mesin(), "parameter": {"baris": a.baris, "ulang": a.ulang}}
     print(json.dumps(hasil["mesin"], ensure_ascii=False))
     csv = kerja / f"kasus_{a.baris}.csv"
+    csv_berantakan = kerja / f"kasus_berantakan_{a.baris}.csv"
 
-    def siapkan() -> dict[str, Any]:
-        if csv.exists():
-            return {"baris_berkas": None, "mb": round(csv.stat().st_size / 2**20, 1), "dipakai_ulang": True}
-        return tulis_csv_besar(csv, a.baris)
+    def siapkan(jalur: Path = csv, tulis: Any = tulis_csv_besar) -> Any:
+        def f() -> dict[str, Any]:
+            if jalur.exists():
+                return {"baris_berkas": None, "mb": round(jalur.stat().st_size / 2**20, 1), "dipakai_ulang": True}
+            return tulis(jalur, a.baris)
+        return f
 
-    def ingest() -> dict[str, Any]:
-        g = kerja / "ingest.duckdb"
-        ukur = jalankan(_anak("ingest", str(csv), str(g), str(kerja / "ingest.json")), env=_env(g),
-                        log=kerja / "ingest.log")
-        return {**_baca_json(kerja / "ingest.json"), **ukur}
+    def ingest(jalur: Path = csv, nama: str = "ingest", kode: Path | None = None) -> Any:
+        def f() -> dict[str, Any]:
+            g = kerja / f"{nama}.duckdb"
+            argv = _anak("ingest", str(jalur), str(g), str(kerja / f"{nama}.json"))
+            if kode is not None:  # the older tree's own bench child, importing the older pipelines
+                argv[1] = str(kode / "bench" / "jalankan.py")
+            (kerja / f"{nama}.json").unlink(missing_ok=True)
+            ukur = jalankan(argv, env=_env(g), log=kerja / f"{nama}.log")
+            return {**_baca_json(kerja / f"{nama}.json"), **ukur}
+        return f
 
-    def duck() -> dict[str, Any]:
-        ukur = jalankan(_anak("duckdb", str(csv), str(kerja / "duck.duckdb"), str(kerja / "duck.json")),
-                        log=kerja / "duck.log")
-        return {**_baca_json(kerja / "duck.json"), **ukur}
+    def duck(jalur: Path = csv, nama: str = "duck") -> Any:
+        def f() -> dict[str, Any]:
+            ukur = jalankan(_anak("duckdb", str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json")),
+                            log=kerja / f"{nama}.log")
+            return {**_baca_json(kerja / f"{nama}.json"), **ukur}
+        return f
 
     def pandas_() -> dict[str, Any]:
         ukur = jalankan(_anak("pandas", str(csv), str(kerja / "pandas.duckdb"), str(kerja / "pandas.json")),
@@ -429,9 +509,19 @@ def main(argv: list[str] | None = None) -> int:
             return {**_baca_json(out), "sesi_aplikasi": ukur}
         return f
 
-    langkah("siapkan_csv", hasil, siapkan)
-    langkah("ingest_pantau", hasil, ingest)
-    langkah("duckdb_read_csv", hasil, duck)
+    langkah("siapkan_csv", hasil, siapkan())
+    langkah("duckdb_read_csv", hasil, duck())
+    langkah("ingest_pantau", hasil, ingest())
+    if a.kode_lama:
+        langkah("ingest_pantau_lama", hasil, ingest(nama="ingest-lama", kode=a.kode_lama.resolve()))
+    if a.ingest_saja:
+        langkah("siapkan_csv_berantakan", hasil, siapkan(csv_berantakan, tulis_csv_berantakan))
+        langkah("duckdb_read_csv_berantakan", hasil, duck(csv_berantakan, "duck-berantakan"))
+        langkah("ingest_pantau_berantakan", hasil, ingest(csv_berantakan, "ingest-berantakan"))
+        if a.kode_lama:
+            langkah("ingest_pantau_berantakan_lama", hasil,
+                    ingest(csv_berantakan, "ingest-berantakan-lama", a.kode_lama.resolve()))
+        return _simpan(a, hasil, _rasio_ingest(hasil))
     langkah("pandas_read_csv_pemetaan", hasil, pandas_)
     langkah("demo_kabupaten", hasil, demo_kab)
     langkah("build_kabupaten", hasil, build_kab)
@@ -460,16 +550,36 @@ def main(argv: list[str] | None = None) -> int:
         langkah("build_nasional", hasil, build_nas)
         if nas.exists():
             langkah("halaman_nasional", hasil, halaman(nas, KABUPATEN))
-    rasio = {}
-    i, d, p = (hasil.get(k, {}) for k in ("ingest_pantau", "duckdb_read_csv", "pandas_read_csv_pemetaan"))
-    if "detik_muat_tanpa_bangun" in i and "detik" in d and "detik" in p:
-        rasio = {"ingest_tanpa_bangun_per_duckdb": round(i["detik_muat_tanpa_bangun"] / d["detik"], 1),
-                 "ingest_tanpa_bangun_per_pandas": round(i["detik_muat_tanpa_bangun"] / p["detik"], 1),
-                 "ingest_total_per_duckdb": round(i["detik_total"] / d["detik"], 1)}
+    rasio = _rasio_ingest(hasil)
+    i, p = hasil.get("ingest_pantau", {}), hasil.get("pandas_read_csv_pemetaan", {})
+    if "detik_muat_tanpa_bangun" in i and "detik" in p:
+        rasio["ingest_tanpa_bangun_per_pandas"] = round(i["detik_muat_tanpa_bangun"] / p["detik"], 1)
+    return _simpan(a, hasil, rasio)
+
+
+def _rasio_ingest(hasil: dict[str, Any]) -> dict[str, float]:
+    """Ingest (without the build) over DuckDB's bare read_csv of the same file in the same run, per file; and
+    older over newer code when `--kode-lama` was measured."""
+    rasio: dict[str, float] = {}
+    for akhiran in ("", "_berantakan"):
+        i, d = hasil.get(f"ingest_pantau{akhiran}", {}), hasil.get(f"duckdb_read_csv{akhiran}", {})
+        lama = hasil.get(f"ingest_pantau{akhiran}_lama", {})
+        if "detik_muat_tanpa_bangun" in i and "detik" in d:
+            rasio[f"ingest{akhiran}_tanpa_bangun_per_duckdb"] = round(i["detik_muat_tanpa_bangun"] / d["detik"], 2)
+            rasio[f"ingest{akhiran}_total_per_duckdb"] = round(i["detik_total"] / d["detik"], 2)
+            if "detik_muat_tanpa_bangun" in lama:
+                rasio[f"ingest{akhiran}_lama_tanpa_bangun_per_duckdb"] = round(
+                    lama["detik_muat_tanpa_bangun"] / d["detik"], 2)
+                rasio[f"ingest{akhiran}_lama_per_baru_tanpa_bangun"] = round(
+                    lama["detik_muat_tanpa_bangun"] / i["detik_muat_tanpa_bangun"], 2)
+    return rasio
+
+
+def _simpan(a: argparse.Namespace, hasil: dict[str, Any], rasio: dict[str, float]) -> int:
     hasil["rasio"] = rasio
     print("\n== rasio\n" + json.dumps(rasio, indent=1))
     a.hasil.mkdir(parents=True, exist_ok=True)
-    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    cap = ("ingest-" if a.ingest_saja else "") + datetime.now().strftime("%Y%m%d-%H%M%S")
     (a.hasil / f"hasil-{cap}.json").write_text(json.dumps(hasil, indent=1, ensure_ascii=False, default=str) + "\n")
     (a.hasil / f"hasil-{cap}.md").write_text(laporan_md(hasil), encoding="utf-8")
     print(f"\nHasil ditulis ke {a.hasil / f'hasil-{cap}.json'} dan .md")

@@ -57,6 +57,21 @@ def teks(sel: Any) -> str | None:
     return None if s.lower() in KOSONG else s
 
 
+def teks_banyak(nilai: Any) -> list[str | None]:
+    """`teks` of many cells (a column's distinct values): the same results, plain text cells on a short path."""
+    keluar: list[str | None] = []
+    for v in nilai:
+        if type(v) is str:
+            s = v.replace("\u00a0", " ").strip()
+            # a lower-cased text is never shorter: anything longer than the longest empty spelling is text
+            keluar.append(None if len(s) <= _KOSONG_MAKS and s.lower() in KOSONG else s)
+        else:
+            keluar.append(teks(v))
+    return keluar
+
+
+_KOSONG_MAKS = max(len(k) for k in KOSONG)
+
 def _tahun(y: str) -> int:
     n = int(y)
     return n + 2000 if len(y) == 2 else n

@@ -12,23 +12,26 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from akses import periksa_kk, periksa_nik, pseudonim
 from pipelines.baca import nilai
-from pipelines.validasi.umum import Konteks, Pencatat, kolom_atau_kosong, penanda, petakan, petakan_unik
+from pipelines.validasi.umum import Konteks, Pencatat, faktor, kolom_atau_kosong, objek, seri, tanda
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
 URUTAN_TANGGAL = ("tanggal_lapor", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai")
 
 
 def resolusi_tempat(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> pd.Series:
-    """Desa code per row from code or names; unresolved rows are quarantined, fuzzy matches warned."""
+    """Desa code per row from code or names; unresolved rows are quarantined, fuzzy matches warned.
+
+    Resolved once per distinct (code, desa, kecamatan) cell triple; triples equal as tuples share the result of
+    the first one met."""
     w = konteks.wilayah
     kode = kolom_atau_kosong(data, "kode_desa")
     desa = kolom_atau_kosong(data, "nama_desa")
     kec = kolom_atau_kosong(data, "nama_kecamatan")
-    kunci = pd.Series(list(zip(kode.tolist(), desa.tolist(), kec.tolist(), strict=True)), index=data.index,
-                      dtype=object)
 
     def resolusi(k: tuple[Any, Any, Any]) -> tuple[str | None, str | None, bool]:
         hasil = w.dari_kode(k[0])
@@ -39,23 +42,41 @@ def resolusi_tempat(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> pd.Ser
             return None, f"{hasil.alasan}; {h.alasan}", False
         return h.kode_desa, h.alasan, h.fuzzy
 
-    hasil = petakan_unik(kunci, resolusi)
-    for i, (kode_desa, alasan, fuzzy) in enumerate(hasil.tolist()):
-        if kode_desa is None:
+    bagian = [faktor(kode), faktor(desa), faktor(kec)]
+    gabung = bagian[0][0]
+    for kd, unik in bagian[1:]:
+        gabung = pd.factorize(gabung * max(len(unik), 1) + kd)[0].astype(np.int64, copy=False)
+    _, pertama = np.unique(gabung, return_index=True)  # codes come in order of first appearance
+    wakil: dict[tuple[Any, Any, Any], tuple[str | None, str | None, bool]] = {}
+    hasil_unik = []
+    for r in pertama.tolist():
+        t = (bagian[0][1][bagian[0][0][r]], bagian[1][1][bagian[1][0][r]], bagian[2][1][bagian[2][0][r]])
+        if t not in wakil:
+            wakil[t] = resolusi(t)
+        hasil_unik.append(wakil[t])
+    kode_desa = seri(objek([h[0] for h in hasil_unik]), gabung, data.index)
+    tak_dikenal = tanda([h[0] is None for h in hasil_unik], gabung)
+    fuzzy = tanda([h[0] is not None and h[2] for h in hasil_unik], gabung)
+    for i in np.flatnonzero(tak_dikenal | fuzzy).tolist():
+        kode_desa_i, alasan, _ = hasil_unik[gabung[i]]
+        if kode_desa_i is None:
             p.karantina(i, alasan or "Desa tidak dapat dikenali")
-        elif fuzzy:
+        else:
             p.peringatkan(i, "nama_desa_mirip", "nama_desa",
-                          f'Desa "{nilai.teks(desa.iat[i])}" dicocokkan ke {w.desa[kode_desa].nama} ({kode_desa}) '
+                          f'Desa "{nilai.teks(desa.iat[i])}" dicocokkan ke {w.desa[kode_desa_i].nama} ({kode_desa_i}) '
                           "karena ejaannya mirip; periksa atau tambahkan ke alias_desa.csv")
-    return petakan(hasil, lambda h: h[0])
+    return kode_desa
 
 
 def tanggal_kolom(p: Pencatat, data: pd.DataFrame, kolom: str, konteks: Konteks, *, wajib: bool) -> pd.Series:
     """Parse a date column; an unreadable required date quarantines, an optional one is dropped with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
-    hasil = petakan_unik(mentah, nilai.tanggal)
-    kosong = penanda(mentah, lambda v: nilai.teks(v) is None)
-    rusak = penanda(hasil, lambda d: d is None) & ~kosong
+    kode, unik = faktor(mentah)
+    tanggal_unik = objek([nilai.tanggal(v) for v in unik])
+    hasil = seri(tanggal_unik, kode, mentah.index)
+    kosong_unik = [t is None for t in nilai.teks_banyak(unik)]
+    kosong = tanda(kosong_unik, kode)
+    rusak = tanda([d is None and not k for d, k in zip(tanggal_unik, kosong_unik, strict=True)], kode)
     if wajib:
         p.karantina_jika(kosong, f"Kolom {kolom} kosong")
         p.karantina_jika(rusak, lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan tanggal yang sah '
@@ -64,12 +85,20 @@ def tanggal_kolom(p: Pencatat, data: pd.DataFrame, kolom: str, konteks: Konteks,
         p.peringatkan_jika(rusak, "tanggal_tidak_valid", kolom,
                            lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan tanggal yang sah; dikosongkan')
     batas_atas = konteks.hari_ini + timedelta(days=1)
-    luar = penanda(hasil, lambda d: d is not None and (d > batas_atas or d < TANGGAL_AWAL_WAJAR))
+    luar = tanda([d is not None and (d > batas_atas or d < TANGGAL_AWAL_WAJAR) for d in tanggal_unik], kode)
     p.peringatkan_jika(luar, "tanggal_di_luar_rentang", kolom,
                        lambda i: f"{kolom} {hasil.iat[i]} di masa depan atau sebelum 2015; periksa kembali")
     if kolom == "tanggal_kirim":  # a future send date would move the data date; the load date is used instead
-        hasil = hasil.where(~penanda(hasil, lambda d: d is not None and d > batas_atas), None)
+        hasil = hasil.where(~tanda([d is not None and d > batas_atas for d in tanggal_unik], kode), None)
     return hasil
+
+
+def _ordinal(s: pd.Series) -> np.ndarray | None:
+    """Day numbers of a column of dates and None (-1 for None); None when it holds anything else."""
+    kode, unik = faktor(s)
+    if not all(v is None or isinstance(v, date) for v in unik):
+        return None
+    return np.array([-1 if v is None else v.toordinal() for v in unik], dtype=np.int64)[kode]
 
 
 def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
@@ -77,8 +106,12 @@ def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
     terakhir = tanggal["tanggal_lapor"].copy()
     for kolom in URUTAN_TANGGAL[1:]:
         s = tanggal[kolom]
-        salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)],
-                         dtype=bool)  # dtype: a sheet with a header and no rows gives an empty array
+        a, b = _ordinal(terakhir), _ordinal(s)
+        if a is not None and b is not None:
+            salah = (a >= 0) & (b >= 0) & (b < a)
+        else:
+            salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)],
+                             dtype=bool)  # dtype: a sheet with a header and no rows gives an empty array
 
         def pesan(i: int, k: str = kolom, t: pd.Series = terakhir) -> str:
             return f"{k} {tanggal[k].iat[i]} lebih awal dari tanggal sebelumnya ({t.iat[i]}); dikosongkan"
@@ -88,35 +121,86 @@ def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
         terakhir = tanggal[kolom].where(tanggal[kolom].notna(), terakhir)
 
 
+_POLA_ID_CEPAT = r"^ *'?[0-9 .\-]+ *$"
+"""A NIK/KK cell that plainly is digits with spaces, dots or dashes (RE2): the short path may read it."""
+
+
+def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None) -> list[str | None]:
+    """The normalised 16 digits of each distinct NIK (with `kode_kecamatan`) or No KK cell that passes every check
+    of `periksa_nik`/`periksa_kk`, computed column-wise by Arrow; None for any other cell (empty, invalid, a number,
+    an unusual spelling), which the caller checks one by one with the full rules and their reasons."""
+    keluar: list[str | None] = [None] * len(unik)
+    posisi = [i for i, v in enumerate(unik) if type(v) is str]
+    if not posisi:
+        return keluar
+    teks_id = pa.array([unik[i] for i in posisi], type=pa.string())
+    digit = pc.replace_substring_regex(teks_id, r"[ .\-']", "")
+    sah = pc.and_(pc.match_substring_regex(teks_id, _POLA_ID_CEPAT), pc.equal(pc.utf8_length(digit), 16))
+    if kode_kecamatan is None:
+        sah = pc.and_(sah, pc.not_equal(digit, "0" * 16))
+    else:
+        hari = pc.utf8_slice_codeunits(digit, 6, 8)
+        bulan = pc.utf8_slice_codeunits(digit, 8, 10)
+        sah = pc.and_(sah, pc.is_in(pc.utf8_slice_codeunits(digit, 0, 6),
+                                    value_set=pa.array(sorted(kode_kecamatan), type=pa.string())))
+        sah = pc.and_(sah, pc.or_(pc.and_(pc.greater_equal(hari, "01"), pc.less_equal(hari, "31")),
+                                  pc.and_(pc.greater_equal(hari, "41"), pc.less_equal(hari, "71"))))
+        sah = pc.and_(sah, pc.and_(pc.greater_equal(bulan, "01"), pc.less_equal(bulan, "12")))
+        sah = pc.and_(sah, pc.not_equal(pc.utf8_slice_codeunits(digit, 12, 16), "0000"))
+    for i, d, ok in zip(posisi, digit.to_pylist(), pc.fill_null(sah, False).to_pylist(), strict=True):
+        if ok:
+            keluar[i] = d
+    return keluar
+
+
+def _periksa_id(mentah: pd.Series, kode_kecamatan: frozenset[str] | None) -> tuple[np.ndarray, list[Any]]:
+    """(code per row, (normalised, reason) per distinct cell) of a NIK or No KK column."""
+    kode, unik = faktor(mentah)
+    cepat = _id_cepat(unik, kode_kecamatan)
+    hasil = [(c, None) if c is not None else (periksa_nik(v, kode_kecamatan) if kode_kecamatan is not None
+                                              else periksa_kk(v)) for v, c in zip(unik, cepat, strict=True)]
+    return kode, hasil
+
+
 def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
-    """NIK and No KK pseudonyms; invalid identifiers are dropped with a warning, the row still loads."""
-    kec = konteks.wilayah.kode_kecamatan_nik
-    nik = petakan_unik(kolom_atau_kosong(data, "nik"), lambda v: periksa_nik(v, kec))
-    kk = petakan_unik(kolom_atau_kosong(data, "no_kk"), periksa_kk)
-    p.peringatkan_jika(penanda(nik, lambda h: h[1] is not None), "nik_tidak_valid", "nik",
-                       lambda i: f"NIK {nik.iat[i][1]}; NIK tidak disimpan")
-    p.peringatkan_jika(penanda(kk, lambda h: h[1] is not None), "kk_tidak_valid", "no_kk",
-                       lambda i: f"No KK {kk.iat[i][1]}; No KK tidak disimpan")
+    """NIK and No KK pseudonyms; invalid identifiers are dropped with a warning, the row still loads.
+
+    Each distinct cell is checked once (most on a column-wise short path), each distinct normalised identifier
+    pseudonymised once."""
     kunci = konteks.kunci
-    return (petakan_unik(petakan(nik, lambda h: h[0]), lambda s: pseudonim(kunci, s) if s else None),
-            petakan_unik(petakan(kk, lambda h: h[0]), lambda s: pseudonim(kunci, s) if s else None))
+    keluar = []
+    for kolom, kec, jenis, label in (("nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
+                                     ("no_kk", None, "kk_tidak_valid", "No KK")):
+        kode, hasil = _periksa_id(kolom_atau_kosong(data, kolom), kec)
+        def pesan(i: int, k: np.ndarray = kode, h: list[Any] = hasil, lb: str = label) -> str:
+            return f"{lb} {h[k[i]][1]}; {lb} tidak disimpan"
+
+        p.peringatkan_jika(tanda([h[1] is not None for h in hasil], kode), jenis, kolom, pesan)
+        samaran: dict[str, str] = {}
+        for h in hasil:
+            if h[0] and h[0] not in samaran:
+                samaran[h[0]] = pseudonim(kunci, h[0])
+        keluar.append(seri(objek([samaran[h[0]] if h[0] else None for h in hasil]), kode, data.index))
+    return keluar[0], keluar[1]
 
 
 def angka_rentang(p: Pencatat, data: pd.DataFrame, kolom: str, bawah: int, atas: int) -> pd.Series:
     """A whole number in [bawah, atas]; anything else is dropped with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
-    v = petakan_unik(mentah, nilai.bilangan_bulat)
-    salah = np.array([(nilai.teks(m) is not None) and (x is None or not bawah <= x <= atas)
-                      for m, x in zip(mentah, v, strict=True)], dtype=bool)
+    kode, unik = faktor(mentah)
+    v_unik = objek([nilai.bilangan_bulat(m) for m in unik])
+    salah = tanda([t is not None and (x is None or not bawah <= x <= atas)
+                   for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)], kode)
     p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
                        lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" di luar {bawah}-{atas}; dikosongkan')
-    return v.where(~salah, None)
+    return seri(v_unik, kode, mentah.index).where(~salah, None)
 
 
 def ya_tidak_kolom(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     mentah = kolom_atau_kosong(data, kolom)
-    v = petakan_unik(mentah, nilai.ya_tidak)
-    salah = np.array([nilai.teks(m) is not None and x is None for m, x in zip(mentah, v, strict=True)], dtype=bool)
+    kode, unik = faktor(mentah)
+    v_unik = objek([nilai.ya_tidak(m) for m in unik])
+    salah = tanda([t is not None and x is None for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)], kode)
     p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
                        lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan Ya/Tidak; dikosongkan')
-    return v.where(~salah, None)
+    return seri(v_unik, kode, mentah.index).where(~salah, None)

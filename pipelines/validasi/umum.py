@@ -9,6 +9,7 @@ repeated headers and `JUMLAH`/`TOTAL` rows). Per-kind modules turn it into a
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipelines.baca.nilai import tampak_rumus, teks
+from pipelines.baca.nilai import tampak_rumus, teks, teks_banyak
 from pipelines.enums import normalkan, petakan_label
 from pipelines.validasi.skema import PetaKolom, kenali_jenis
 from pipelines.wilayah import Wilayah
@@ -138,19 +139,13 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | N
             continue
         header_normal = [normalkan(s) for s in header]
         header_pertama = next((h for h in header_normal if h), "")
-        nomor: list[int] = []
-        sel: list[list[Any]] = []
-        dilewati = i  # the rows above the header: title and blank rows
         idx = list(peta.kolom)
-        for j in range(i + 1, len(baris)):
-            r2 = baris[j]
-            if _mungkin_dilewati(r2, header_pertama) and jenis_baris_dilewati(_teks_baris(r2), header_normal):
-                dilewati += 1
-                continue
-            nomor.append(j + 1)
-            sel.append([r2[k] if k < len(r2) else None for k in idx])
-        data = pd.DataFrame(sel, columns=[peta.kolom[k] for k in idx], dtype=object)
-        data.insert(0, "_baris", np.array(nomor, dtype=np.int64))
+        kolom, simpan = _kolom_data(baris[i + 1:], idx, header_normal, header_pertama)
+        dilewati = i + int(len(simpan) - simpan.sum())  # title and blank rows above the header, and skipped rows
+        data = pd.DataFrame(dict(enumerate(kolom)), index=pd.RangeIndex(len(kolom[0]) if kolom else 0),
+                            dtype=object)
+        data.columns = [peta.kolom[k] for k in idx]
+        data.insert(0, "_baris", (np.flatnonzero(simpan) + i + 2).astype(np.int64))
         if program_luar and peta.jenis.nama == "penerima_program":
             if "program" in data.columns:
                 data["program"] = [v if teks(v) is not None else program_luar for v in data["program"].tolist()]
@@ -160,7 +155,56 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | N
     return None
 
 
-def _objek(nilai: list[Any]) -> np.ndarray:
+def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str],
+                header_pertama: str) -> tuple[list[np.ndarray], np.ndarray]:
+    """The rows under the header, column by column: the cells of columns `idx` of the data rows (None where a row
+    is short), and the mask of data rows (False for skipped rows).
+
+    The same decision as `_mungkin_dilewati` then `jenis_baris_dilewati` row by row, taken once per distinct first
+    and second cell for the usual row whose first two cells are filled; any other row is looked at whole."""
+    n = len(baris)
+    if n == 0:
+        return [np.empty(0, dtype=object) for _ in idx], np.zeros(0, dtype=bool)
+    lebar = max(max(idx) + 1, 2)
+    panjang = set(map(len, baris))
+    if len(panjang) == 1 and (p := panjang.pop()) >= lebar:  # rows of one length (the usual CSV): one 2-D copy
+        kisi = np.empty((n, p), dtype=object)
+        kisi[:] = baris
+        kolom = [kisi[:, k] for k in range(lebar)]
+    else:
+        kolom = [np.fromiter(c, dtype=object, count=n)
+                 for c in itertools.islice(itertools.zip_longest(*baris, fillvalue=None), lebar)]
+        kolom += [np.full(n, None, dtype=object) for _ in range(lebar - len(kolom))]
+
+    def ciri(t: str | None, kedua: bool) -> tuple[bool, bool]:
+        """(filled, may start a skipped row) of one of the first two cells, as text (`teks`)."""
+        if not t:
+            return False, True
+        nt = t.lower() if t.isascii() and t.isalnum() else normalkan(t)  # the same key, without the regex
+        if kedua:
+            return True, nt in _TOTAL
+        if nt in _TOTAL or nt == header_pertama:
+            return True, True
+        angka = t.replace(".0", "")
+        try:
+            return True, angka.isdigit() and int(angka) in (0, 1)
+        except ValueError:  # a digit int() does not read (e.g. a superscript): the row is looked at whole
+            return True, True
+
+    kode0, unik0 = faktor(pd.Series(kolom[0], copy=False))
+    kode1, unik1 = faktor(pd.Series(kolom[1], copy=False))
+    c0 = np.array([ciri(t, False) for t in teks_banyak(unik0)], dtype=bool).reshape(-1, 2)[kode0]
+    c1 = np.array([ciri(t, True) for t in teks_banyak(unik1)], dtype=bool).reshape(-1, 2)[kode1]
+    pasti = c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1]  # two filled cells that start no skipped row: data
+    simpan = np.ones(n, dtype=bool)
+    for j in np.flatnonzero(~pasti):
+        r = baris[j]
+        if _mungkin_dilewati(r, header_pertama) and jenis_baris_dilewati(_teks_baris(r), header_normal):
+            simpan[j] = False
+    return [kolom[k][simpan] for k in idx], simpan
+
+
+def objek(nilai: list[Any]) -> np.ndarray:
     """A 1-D object array of `nilai` (tuples stay elements, never a second dimension)."""
     arr = np.empty(len(nilai), dtype=object)
     for i, v in enumerate(nilai):
@@ -168,34 +212,74 @@ def _objek(nilai: list[Any]) -> np.ndarray:
     return arr
 
 
+_JENIS_SERAGAM = frozenset({"string", "empty", "date", "datetime", "integer", "boolean", "floating"})
+
+
+def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct cell values: (code per row, distinct values in order of first appearance), so that
+    `unik[kode]` is the column again.
+
+    Values are told apart as a dict keyed on (type, value) would: 1, 1.0 and "1" stay distinct, None and NaN are
+    two distinct empties. A column of one type (text, dates, whole numbers, ...) is factorised by pandas in C;
+    any other column goes through that dict."""
+    arr = kolom.to_numpy(dtype=object)
+    n = len(arr)
+    if pd.api.types.infer_dtype(arr, skipna=True) in _JENIS_SERAGAM:
+        kode, unik = pd.factorize(arr, use_na_sentinel=True)
+        kode = kode.astype(np.int64, copy=False)
+        unik_l = list(unik)
+        kosong = np.flatnonzero(kode < 0)
+        if len(kosong):
+            nil = arr[kosong]
+            none = np.fromiter((v is None for v in nil), dtype=bool, count=len(nil))
+            lain: dict[Any, int] = {}
+            if none.any():
+                kode[kosong[none]] = len(unik_l)
+                unik_l.append(None)
+            for j in np.flatnonzero(~none):  # NaN, NaT, pd.NA: one distinct value per spelling (repr)
+                v = nil[j]
+                k = "nan" if isinstance(v, float) else repr(v)
+                if k not in lain:
+                    lain[k] = len(unik_l)
+                    unik_l.append(v)
+                kode[kosong[j]] = lain[k]
+        return kode, objek(unik_l)
+    cache: dict[Any, int] = {}
+    unik_l = []
+    kode = np.empty(n, dtype=np.int64)
+    for i, v in enumerate(arr.tolist()):
+        kunci = (type(v), v) if not (isinstance(v, float) and v != v) else (float, "nan")
+        ada = cache.get(kunci)
+        if ada is None:
+            ada = cache[kunci] = len(unik_l)
+            unik_l.append(v)
+        kode[i] = ada
+    return kode, objek(unik_l)
+
+
+def per_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> tuple[np.ndarray, np.ndarray]:
+    """`fungsi` of each distinct value (`faktor`): (code per row, results per distinct value)."""
+    kode, unik = faktor(kolom)
+    return kode, objek([fungsi(v) for v in unik])
+
+
+def seri(hasil_unik: np.ndarray, kode: np.ndarray, index: pd.Index) -> pd.Series:
+    """The per-row object Series of per-distinct results."""
+    return pd.Series(hasil_unik[kode] if len(kode) else np.empty(0, dtype=object), index=index, dtype=object)
+
+
+def tanda(hasil_unik: Any, kode: np.ndarray) -> np.ndarray:
+    """A per-row boolean mask from a per-distinct one."""
+    return np.asarray(hasil_unik, dtype=bool)[kode] if len(kode) else np.zeros(0, dtype=bool)
+
+
 def petakan_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
     """Apply `fungsi` once per distinct cell value and map the results back (large files stay fast).
 
-    A column of text (and empty cells) is factorised by pandas in C; any other column goes through a dict keyed
-    on (type, value), so that 1, 1.0 and "1" stay distinct inputs. Empty cells get `fungsi` of their own value
+    Distinct as in `faktor`: 1, 1.0 and "1" stay distinct inputs; empty cells get `fungsi` of their own value
     (None or NaN)."""
-    if pd.api.types.infer_dtype(kolom, skipna=True) in ("string", "empty"):
-        kode, unik = pd.factorize(kolom, use_na_sentinel=True)
-        keluar = _objek([fungsi(v) for v in unik])[np.maximum(kode, 0)] if len(unik) else _objek([None] * len(kolom))
-        kosong = np.flatnonzero(kode < 0)
-        if len(kosong):
-            nilai = kolom.to_numpy(dtype=object)
-            hasil_kosong: dict[Any, Any] = {}
-            for i in kosong:
-                v = nilai[i]
-                k = "nan" if isinstance(v, float) else repr(v)
-                if k not in hasil_kosong:
-                    hasil_kosong[k] = fungsi(v)
-                keluar[i] = hasil_kosong[k]
-        return pd.Series(keluar, index=kolom.index, dtype=object)
-    cache: dict[Any, Any] = {}
-    daftar = []
-    for v in kolom.tolist():
-        kunci = (type(v), v) if not (isinstance(v, float) and v != v) else (float, "nan")
-        if kunci not in cache:
-            cache[kunci] = fungsi(v)
-        daftar.append(cache[kunci])
-    return pd.Series(daftar, index=kolom.index, dtype=object)
+    kode, hasil = per_unik(kolom, fungsi)
+    return seri(hasil, kode, kolom.index)
 
 
 def petakan(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
@@ -204,18 +288,33 @@ def petakan(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> pd.Series:
 
 
 def penanda(kolom: pd.Series, fungsi: Callable[[Any], bool]) -> np.ndarray:
-    """Element-wise boolean mask of a pure `fungsi`, computed once per distinct value (`petakan_unik`); a column
+    """Element-wise boolean mask of a pure `fungsi`, computed once per distinct value (`faktor`); a column
     with unhashable cells is done element by element."""
     try:
-        return petakan_unik(kolom, lambda v: bool(fungsi(v))).to_numpy(dtype=bool)
+        kode, hasil = per_unik(kolom, lambda v: bool(fungsi(v)))
     except TypeError:
         return np.fromiter((bool(fungsi(v)) for v in kolom.tolist()), dtype=bool, count=len(kolom))
+    return tanda(hasil.astype(bool), kode)
+
+
+_FAKTOR_SETARA_REPR = frozenset({"string", "empty", "date"})
 
 
 def ganda_dalam_berkas(data: pd.DataFrame, kolom: list[str]) -> np.ndarray:
-    """Rows whose key (the given columns, None included) appears again further down the sheet."""
-    kunci = pd.Series(["\x1f".join(repr(v) for v in r) for r in zip(*(data[k].tolist() for k in kolom), strict=True)])
-    return np.asarray(kunci.duplicated(keep="last"))
+    """Rows whose key (the given columns, None included) appears again further down the sheet.
+
+    Keys compare by the repr of each value: a text or date column is factorised as is (there equality is
+    repr-equality), any other column by the repr of its values."""
+    n = len(data)
+    gabung = np.zeros(n, dtype=np.int64)
+    for k in kolom:
+        s = data[k]
+        if pd.api.types.infer_dtype(s, skipna=True) not in _FAKTOR_SETARA_REPR:
+            s = pd.Series([repr(v) for v in s.tolist()], index=s.index, dtype=object)
+        kode, unik = faktor(s)
+        gabung, _ = pd.factorize(gabung * max(len(unik), 1) + kode)
+        gabung = gabung.astype(np.int64, copy=False)
+    return np.asarray(pd.Series(gabung).duplicated(keep="last")) if n else np.zeros(0, dtype=bool)
 
 
 class Pencatat:
@@ -274,9 +373,9 @@ def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> p
         t = teks(v)
         return (None, True) if t is None else petakan_label(nama_enum, t)
 
-    hasil = petakan_unik(mentah, petakan_sel)
-    kode = petakan(hasil, lambda h: h[0])
-    tidak_dikenal = penanda(hasil, lambda h: not h[1])
+    kode_baris, hasil = per_unik(mentah, petakan_sel)
+    kode = seri(objek([h[0] for h in hasil]), kode_baris, mentah.index)
+    tidak_dikenal = tanda([not h[1] for h in hasil], kode_baris)
     p.peringatkan_jika(tidak_dikenal, "label_tidak_dikenal", kolom,
                        lambda i: f'Label {kolom} "{teks(mentah.iat[i])}" tidak dikenal; dicatat sebagai '
                                  f'{kode.iat[i] or "kosong"}. Tambahkan ke data/reference/alias_label.csv')
@@ -285,8 +384,10 @@ def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> p
 
 def teks_bebas(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     """A short text code column (e.g. no_registrasi): trimmed; formula-looking text is kept as text, with a warning."""
-    nilai = petakan_unik(kolom_atau_kosong(data, kolom), teks)
-    rumus = penanda(nilai, lambda s: s is not None and tampak_rumus(s))
+    mentah = kolom_atau_kosong(data, kolom)
+    kode, hasil = per_unik(mentah, teks)
+    nilai = seri(hasil, kode, mentah.index)
+    rumus = tanda([s is not None and tampak_rumus(s) for s in hasil], kode)
     p.peringatkan_jika(rumus, "teks_seperti_rumus", kolom,
                        f"Isi kolom {kolom} tampak seperti rumus spreadsheet; disimpan sebagai teks")
     return nilai
