@@ -1,8 +1,8 @@
 """The import directions of ARCHITECTURE.md, read from the source (every `import`, at module level or inside a
 function): `bahasa` depends on no package of Pantau; `dokumen` imports neither `dashboard` nor `pipelines`;
 `akses` never imports `dashboard`; no module outside the app's frame imports a page (`dashboard.halaman`); and the
-batch side imports `dashboard` in one place only: `pipelines/cli.py`, inside the meeting-document commands, and
-only `dashboard.laporan`, `dashboard.db` and `dashboard.sesi`."""
+batch side never imports `dashboard` (the meeting-document commands live in `dashboard.perintah`, which adds them to
+the batch parser and is the installed `pantau`)."""
 
 from __future__ import annotations
 
@@ -62,14 +62,21 @@ def test_halaman_hanya_dari_bingkai() -> None:
             assert not salah, f"{berkas} mengimpor halaman {salah}"
 
 
-def test_pipelines_ke_dashboard_hanya_perintah_dokumen() -> None:
-    boleh = {"dashboard.laporan", "dashboard.db.versi_gudang", "dashboard.sesi.sebagai"}
-    ditemukan = []
-    for berkas, impor in _semua("pipelines").items():
-        for modul, fungsi in impor:
-            if _akar(modul) == "dashboard":
-                ditemukan.append((berkas, modul, fungsi))
-    assert ditemukan, "pantau bahan/agenda memanggil dashboard.laporan"  # the exception exists, and only it
-    for berkas, modul, fungsi in ditemukan:
-        assert berkas == "pipelines/cli.py" and fungsi == "_buat_dokumen", (berkas, modul, fungsi)
-        assert modul in boleh, modul
+def test_pipelines_tidak_mengimpor_dashboard() -> None:
+    ditemukan = [(berkas, modul, fungsi) for berkas, impor in _semua("pipelines").items()
+                 for modul, fungsi in impor if _akar(modul) == "dashboard"]
+    assert not ditemukan, ditemukan
+
+
+def test_pantau_terpasang_memuat_perintah_dokumen() -> None:
+    """The installed `pantau` is the app's entry, with the batch commands and `bahan`/`agenda`."""
+    import tomllib
+
+    from dashboard.perintah import tambah_perintah
+    from pipelines.cli import parser
+
+    proyek = tomllib.loads((AKAR / "pyproject.toml").read_text(encoding="utf-8"))
+    assert proyek["project"]["scripts"]["pantau"] == "dashboard.perintah:main"
+    perintah = parser((tambah_perintah,))._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"ingest", "metrik", "serve", "bahan", "agenda"} <= set(perintah)
+    assert not {"bahan", "agenda"} & set(parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
