@@ -140,6 +140,14 @@ def tanggal_data(con: duckdb.DuckDBPyConnection) -> date:
     return row[0] if row and row[0] else datetime.now(UTC).date()
 
 
+def sql_rujukan_sensitif(sensitif: str, tujuan_rujukan: str) -> str:
+    """The rule of a sensitive referral as an SQL expression over two columns: a sensitive case, or a destination in
+    `enums.TUJUAN_SENSITIF` (NULLs read as false). The macro `rujukan_sensitif` of `MAKRO` and the export's filter of
+    case rows (`ekspor.SARING_MIKRODATA`) both use it."""
+    tujuan = ", ".join(f"'{t}'" for t in sorted(TUJUAN_SENSITIF))
+    return f"(coalesce({sensitif}, false) or coalesce({tujuan_rujukan} in ({tujuan}), false))"
+
+
 MAKRO = f"""
 create or replace macro tanggal_per() as coalesce(
     getvariable('per'),
@@ -155,8 +163,7 @@ create or replace macro bulan_jatuh_tempo_terakhir() as cast(
 create or replace macro pseudonim_kasus(kode_desa, no_registrasi) as
     {sql_pseudonim_kasus("kode_desa", "no_registrasi")};
 create or replace macro rujukan_sensitif(sensitif, tujuan_rujukan) as
-    coalesce(sensitif, false) or coalesce(tujuan_rujukan in ({", ".join(f"'{t}'" for t in sorted(TUJUAN_SENSITIF))}),
-                                           false)
+    {sql_rujukan_sensitif("sensitif", "tujuan_rujukan")}
 """
 """`tanggal_per()`: the cut-off every model reads, the variable `per` when set (`--per`), else the warehouse's data
 date. `bulan_jatuh_tempo_terakhir()`: the last DUE month at the cut-off (`metrics.md` section 3): the report for month

@@ -48,8 +48,7 @@ import pandas as pd
 from akses import atur_kunci_sql, lindungi_bulanan, muat_kunci, sql_kolom_ekspor
 from akses.kubus import rapikan_kubus
 from akses.privasi import DISEMBUNYIKAN, DISEMBUNYIKAN_BESAR, KOLOM_SENSITIF
-from pipelines.build import MODEL
-from pipelines.enums import TUJUAN_SENSITIF
+from pipelines.build import MODEL, sql_rujukan_sensitif
 from pipelines.gudang import MODE_FOLDER, baca_gudang, pribadi, pribadi_folder
 from pipelines.konfigurasi import Konfigurasi
 
@@ -73,11 +72,10 @@ TABEL_MIKRODATA: tuple[str, ...] = (
 TABEL_EKSPOR: tuple[str, ...] = (*TABEL_AGREGAT, KUBUS, *TABEL_MIKRODATA)
 """What may ever be exported: an allow-list (table names never come from the warehouse file)."""
 SARING_MIKRODATA: dict[str, str] = {
-    "stg_laporan_kasus": "not (coalesce(sensitif, false) or coalesce(tujuan_rujukan in ("
-                         + ", ".join(f"'{t}'" for t in sorted(TUJUAN_SENSITIF)) + "), false))",
+    "stg_laporan_kasus": "not " + sql_rujukan_sensitif("sensitif", "tujuan_rujukan"),
 }
-"""Rows left out of a microdata table: sensitive cases and referrals to a sensitive destination (the rule of
-`build.MAKRO` `rujukan_sensitif`)."""
+"""Rows left out of a microdata table: sensitive cases and referrals to a sensitive destination
+(`build.sql_rujukan_sensitif`, the rule of the macro `rujukan_sensitif`)."""
 FOLDER_MANIFES = "_pantau"
 PARTISI_KOSONG = "__HIVE_DEFAULT_PARTITION__"
 

@@ -40,48 +40,45 @@ per_tujuan as (
     group by all
 ),
 
-semua as (
+-- the rows a wilayah's summary rows add up: its destinations (`semua`) and, at kabupaten level, the sensitive
+-- referrals of mart_rujukan_sensitif (`kasus_sensitif`)
+bagian as (
     select
-        w.kode_wilayah,
-        'semua' as tujuan_rujukan,
-        coalesce(sum(p.dikirim), 0)::bigint as dikirim,
-        coalesce(sum(p.respon_14), 0)::bigint as respon_14,
-        coalesce(sum(p.selesai_90), 0)::bigint as selesai_90,
-        coalesce(sum(p.ditolak), 0)::bigint as ditolak,
-        coalesce(sum(p.terbuka), 0)::bigint as terbuka,
-        coalesce(sum(p.terlambat), 0)::bigint as terlambat,
-        coalesce(sum(p.tanpa_respon), 0)::bigint as tanpa_respon
-    from wilayah w
-    left join per_tujuan p using (kode_wilayah)
-    group by w.kode_wilayah
+        kode_wilayah, 'semua' as ringkasan, dikirim, respon_14, selesai_90, ditolak, terbuka, terlambat, tanpa_respon
+    from per_tujuan
+    union all
+    select
+        kode_kab, 'kasus_sensitif', rujukan_dikirim, rujukan_respon_14, rujukan_selesai_90, rujukan_ditolak,
+        rujukan_terbuka, rujukan_terlambat, rujukan_tanpa_respon
+    from mart_rujukan_sensitif
+    where $tingkat = 'kabupaten'
+        and bulan between coalesce(cast($dari as date), date '0001-01-01')
+        and coalesce(cast($sampai as date), date '9999-12-01')
 ),
 
-sensitif as (
+-- every wilayah gets `semua` (zeros included); a kabupaten also `kasus_sensitif`
+ringkasan as (
     select
         w.kode_wilayah,
-        'kasus_sensitif' as tujuan_rujukan,
-        coalesce(sum(s.rujukan_dikirim), 0)::bigint as dikirim,
-        coalesce(sum(s.rujukan_respon_14), 0)::bigint as respon_14,
-        coalesce(sum(s.rujukan_selesai_90), 0)::bigint as selesai_90,
-        coalesce(sum(s.rujukan_ditolak), 0)::bigint as ditolak,
-        coalesce(sum(s.rujukan_terbuka), 0)::bigint as terbuka,
-        coalesce(sum(s.rujukan_terlambat), 0)::bigint as terlambat,
-        coalesce(sum(s.rujukan_tanpa_respon), 0)::bigint as tanpa_respon
+        r.ringkasan as tujuan_rujukan,
+        coalesce(sum(b.dikirim), 0)::bigint as dikirim,
+        coalesce(sum(b.respon_14), 0)::bigint as respon_14,
+        coalesce(sum(b.selesai_90), 0)::bigint as selesai_90,
+        coalesce(sum(b.ditolak), 0)::bigint as ditolak,
+        coalesce(sum(b.terbuka), 0)::bigint as terbuka,
+        coalesce(sum(b.terlambat), 0)::bigint as terlambat,
+        coalesce(sum(b.tanpa_respon), 0)::bigint as tanpa_respon
     from wilayah w
-    left join mart_rujukan_sensitif s
-        on s.kode_kab = w.kode_wilayah
-        and s.bulan between coalesce(cast($dari as date), date '0001-01-01')
-        and coalesce(cast($sampai as date), date '9999-12-01')
-    where $tingkat = 'kabupaten'
-    group by w.kode_wilayah
+    cross join (values ('semua'), ('kasus_sensitif')) as r(ringkasan)
+    left join bagian b on b.kode_wilayah = w.kode_wilayah and b.ringkasan = r.ringkasan
+    where r.ringkasan = 'semua' or $tingkat = 'kabupaten'
+    group by w.kode_wilayah, r.ringkasan
 ),
 
 final as (
     select *, 1 as urutan from per_tujuan
     union all
-    select *, 2 as urutan from semua
-    union all
-    select *, 3 as urutan from sensitif
+    select *, case tujuan_rujukan when 'semua' then 2 else 3 end as urutan from ringkasan
 )
 
 select
