@@ -12,10 +12,13 @@ kecamatan rows of the monthly mart pass `lindungi_bulanan`, which works on the w
 1. Primary. A row (one wilayah, one month) with any sensitive count from 1 to 4 is protected.
 2. Whole row. In a protected row all three sensitive cells are hidden: 0 to 4 as `<5` (a true 0 too, so that a
    protected zero cannot be told from a small count) and 5 or more as `≥5`.
-3. Totals without the hidden cases (row subtraction). In a protected row `kasus_baru` counts only the cases outside
-   the two violence categories, i.e. exactly the sum of the other `kasus_<kategori>` cells shown, and
-   `kasus_baru_sebagian` is True. `kasus_baru` minus the shown categories gives 0, not the hidden count ("totals
-   that exclude the sensitive categories", `metrics.md`).
+3. Totals without the sensitive cases (row subtraction). In every desa and kecamatan row `kasus_baru` counts only
+   the cases that are not sensitive (`kasus_baru - kasus_sensitif`, `SQL_KASUS_TAMPIL`), i.e. exactly the sum of
+   the other `kasus_<kategori>` cells shown (which count no sensitive case, `mart_desa_bulan`), and
+   `kasus_baru_sebagian` is True where that leaves a case out or the row is protected. `kasus_baru` minus the shown
+   categories gives 0, not a hidden count ("totals that exclude the sensitive categories", `metrics.md`), and no
+   case count below kabupaten level depends on a sensitive case: not even on one whose category is not violence
+   but whose target group is a victim of violence.
 4. Parents (parent minus children, a single hidden cell in a group). For each month the kabupaten group (its
    kecamatan rows) and every kecamatan group (the kecamatan row and its desa rows) hold either no protected row or at
    least two. Missing ones are added as complementary rows: preferably a row without any sensitive case and with at
@@ -24,7 +27,7 @@ kecamatan rows of the monthly mart pass `lindungi_bulanan`, which works on the w
    from view to view, unpredictable for a reader.
 5. Check. An attacker model per regency and month, interval propagation over every published relation (kabupaten =
    sum of kecamatan and kecamatan = sum of desa, per column and for the sums `kp + ka` and `ks - kp - ka`;
-   `kp + ka <= ks <= kp + ka +` the row's other cases; a reporting, non-nihil row has at least one case; a silent or
+   `kp + ka <= ks`; a reporting, non-nihil row whose shown total is 0 has at least one sensitive case; a silent or
    nihil desa has none), must not pin any hidden count from 1 to 4, nor a row's `kp + ka` from 1 to 4, to its value;
    when it does, more complementary rows are added (each kept only if it lowers the number of pinned cells). Where
    no choice of rows can help (all of a month's reports came from one kecamatan, so the exact kabupaten count is
@@ -39,13 +42,11 @@ themselves: they are in no referral number of a desa or kecamatan at all (`mart_
 and are counted for the kabupaten only (`mart_rujukan_sensitif`), so nothing below kabupaten level depends on them.
 
 Breakdowns by target group and channel (`mart_sasaran_kanal_bulan`) are protected in the mart too: desa and
-kecamatan rows count exactly the cases of the shown total (`SQL_KASUS_TAMPIL`: outside the two violence
-categories), so each breakdown adds up to it and no subtraction against it or the cube reveals a hidden count, and a
-case among them whose target group is a `*_korban_kekerasan` group is counted under `lainnya`, so no row below
-kabupaten level names a victim group (checks `check_sasaran_kanal_cocok`, `check_sasaran_tanpa_korban`). (Counting
-only non-sensitive cases there would not do: the shown total minus such a breakdown would give the cases of a victim
-group outside the violence categories.) The program a case asks for (`mart_program_diminta`) and what deactivated
-recipients did next (`mart_program_nonaktif`) count non-sensitive cases and referrals only, at every level.
+kecamatan rows count exactly the cases of the shown total (`SQL_KASUS_TAMPIL`: the cases that are not sensitive),
+so each breakdown adds up to it, no subtraction against it or the cube reveals a hidden count, and no row below
+kabupaten level names a victim group (checks `check_sasaran_kanal_cocok`, `check_sasaran_tanpa_korban`). The
+program a case asks for (`mart_program_diminta`) and what deactivated recipients did next (`mart_program_nonaktif`)
+count non-sensitive cases and referrals only, at every level.
 
 Not protected, by design or not yet: the difference between two data versions or cut-off dates (`--per`) of the same
 month; tables that are not built from protected monthly rows (cases by category of one desa: they get the primary
@@ -118,13 +119,13 @@ def daftar_kasus_aman(df: pd.DataFrame) -> pd.DataFrame:
     return keluar
 
 
-SQL_KASUS_TAMPIL = ("(kasus_baru - case when tingkat = 'kabupaten' then 0 "
-                    "else kasus_kekerasan_perempuan + kasus_kekerasan_anak end)")
-"""`kasus_baru` as the app shows it, for a row of `mart_wilayah_bulan`: below kabupaten level without the two violence
-categories, always (`metrics.md` section 7, "totals that exclude the sensitive categories"), so that no total, trend,
-map or table of a desa or kecamatan can be set against its `<5` cells to work them out. Kabupaten rows are exact."""
+SQL_KASUS_TAMPIL = "(kasus_baru - case when tingkat = 'kabupaten' then 0 else kasus_sensitif end)"
+"""`kasus_baru` as the app shows it, for a row of `mart_wilayah_bulan`: below kabupaten level without any sensitive
+case (a violence category, or a victim of violence as target group), always (`metrics.md` section 7, "totals that
+exclude the sensitive categories"), so that no total, trend, map or table of a desa or kecamatan depends on a
+sensitive case or can be set against its `<5` cells to work them out. Kabupaten rows are exact."""
 
-SQL_KASUS_TAMPIL_DESA = "(kasus_baru - kasus_kekerasan_perempuan - kasus_kekerasan_anak)"
+SQL_KASUS_TAMPIL_DESA = "(kasus_baru - kasus_sensitif)"
 """The same for tables of desa rows only (`mart_desa_bulan`, desa rows of `mart_wilayah_bulan`)."""
 
 
@@ -227,12 +228,10 @@ def sql_kolom_ekspor(kolom: list[str]) -> list[str]:
 
 # Complementary protection of the monthly mart
 
-KOLOM_KEKERASAN: tuple[str, str] = ("kasus_kekerasan_perempuan", "kasus_kekerasan_anak")
-"""The two sensitive categories, which are part of `kasus_baru` (`kasus_sensitif` overlaps them)."""
 DISEMBUNYIKAN_BESAR = f"≥{AMBANG}"
 """A hidden sensitive count of 5 or more in a protected row (`privasi.AMBANG`)."""
 KOLOM_SEBAGIAN = "kasus_baru_sebagian"
-"""True where `kasus_baru` leaves out the violence cases hidden in the row (a protected row)."""
+"""True where `kasus_baru` of a desa or kecamatan row leaves a sensitive case out, or may (a protected row)."""
 
 _TAK_HINGGA = 10**9
 
@@ -246,7 +245,7 @@ class _Baris:
     tingkat: str
     induk: str
     nilai: tuple[int, int, int]  # kasus_kekerasan_perempuan, kasus_kekerasan_anak, kasus_sensitif
-    lain: int  # kasus_baru minus the two violence categories: the published total of a protected row
+    lain: int  # kasus_baru minus the sensitive cases: the published total of every desa and kecamatan row
     kredibel: bool  # a reader cannot know its sensitive counts are 0 (it reported cases that month)
     ada_kasus: bool  # a reader knows it has at least one case (reported and not nihil)
 
@@ -282,14 +281,12 @@ def _serang(baris: list[_Baris], tersembunyi: set[str], total: tuple[int, int, i
             if not b.kredibel:
                 lo.append(0)
                 hi.append(0)
-            elif j == 3:
+            elif j >= 3:
                 lo.append(0)
-                hi.append(b.lain)
-            elif j == 4:
-                lo.append(1 if b.ada_kasus and b.lain == 0 else 0)
                 hi.append(_TAK_HINGGA)
             elif b.nilai[j] < AMBANG:
-                lo.append(0)
+                # a reporting, non-nihil row whose shown total is 0 has at least one sensitive case
+                lo.append(1 if j == 2 and b.ada_kasus and b.lain == 0 else 0)
                 hi.append(AMBANG - 1)
             else:
                 lo.append(AMBANG)
@@ -443,7 +440,7 @@ def lindungi_bulanan(df: pd.DataFrame, kunci: bytes) -> pd.DataFrame:
         if t == "kabupaten":
             total_kab[(kode, b)] = trio
             continue
-        lain = nilai["kasus_baru"][i] - trio[0] - trio[1]
+        lain = nilai["kasus_baru"][i] - trio[2]
         tahu_nol = False
         ada_kasus = False
         if t == "desa" and melapor is not None and nihil is not None:
@@ -482,16 +479,18 @@ def lindungi_bulanan(df: pd.DataFrame, kunci: bytes) -> pd.DataFrame:
 
     for kolom in KOLOM_SENSITIF:
         keluar[kolom] = keluar[kolom].astype(object)
-    sebagian = [False] * len(keluar)
     if tersembunyi_semua:
         pos = sorted(tersembunyi_semua)
         for kolom in KOLOM_SENSITIF:
             keluar.loc[pos, kolom] = [DISEMBUNYIKAN if nilai[kolom][i] < AMBANG else DISEMBUNYIKAN_BESAR for i in pos]
-        baru = list(nilai["kasus_baru"])
-        for i in pos:
-            baru[i] -= nilai[KOLOM_KEKERASAN[0]][i] + nilai[KOLOM_KEKERASAN[1]][i]
-            sebagian[i] = True
-        keluar["kasus_baru"] = pd.array(baru, dtype=keluar["kasus_baru"].dtype)
+    # rule 3: below kabupaten level the total leaves every sensitive case out, protected row or not
+    tersembunyi_set = set(tersembunyi_semua)
+    bawah = [t != "kabupaten" for t in tingkat]
+    baru = [n - s if di_bawah else n for n, s, di_bawah in
+            zip(nilai["kasus_baru"], nilai["kasus_sensitif"], bawah, strict=True)]
+    sebagian = [di_bawah and (i in tersembunyi_set or nilai["kasus_sensitif"][i] > 0) for i, di_bawah in
+                enumerate(bawah)]
+    keluar["kasus_baru"] = pd.array(baru, dtype=keluar["kasus_baru"].dtype)
     if KOLOM_SEBAGIAN in keluar.columns:
         keluar = keluar.drop(columns=KOLOM_SEBAGIAN)
     keluar.insert(int(keluar.columns.get_loc("kasus_baru")) + 1, KOLOM_SEBAGIAN, sebagian)

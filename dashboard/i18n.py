@@ -141,8 +141,8 @@ TEKS: dict[str, tuple[str, str]] = {
         "past SLA as of {tanggal}; {periode} started in this period",
     ),
     "ket_kasus_baru": ("laporan nihil dihitung 0", "nil reports count as 0"),
-    "ket_kasus_baru_tanpa_kekerasan": ("tanpa kasus kekerasan (dilindungi); nihil dihitung 0",
-                                       "violence cases left out (protected); nil counts as 0"),
+    "ket_kasus_baru_tanpa_kekerasan": ("tanpa kasus sensitif (dilindungi); nihil dihitung 0",
+                                       "sensitive cases left out (protected); nil counts as 0"),
     "ket_puskesos": (
         "per {tanggal}; tersendat {tersendat}, diam {diam}, belum dibentuk {belum}",
         "as of {tanggal}; irregular {tersendat}, silent {diam}, not formed {belum}",
@@ -152,14 +152,15 @@ TEKS: dict[str, tuple[str, str]] = {
     "def_kasus_baru": (
         "**Kasus baru**: kasus yang dilaporkan dalam bulan itu, tiap kasus dihitung sekali per desa menurut nomor "
         "registrasinya; laporan nihil dihitung 0. Angka ini adalah jumlahnya atas bulan-bulan periode terpilih, dan "
-        "perubahannya dibanding periode sebelumnya yang sama panjang. Di bawah tingkat kabupaten, kasus kekerasan "
-        "terhadap perempuan dan anak tidak ikut dijumlah di sini (juga di grafik, peta dan tabel), agar jumlahnya "
-        "tidak dapat dikurangkan untuk mengetahui angka kekerasan yang ditampilkan <5.",
+        "perubahannya dibanding periode sebelumnya yang sama panjang. Di bawah tingkat kabupaten, kasus sensitif "
+        "(kekerasan terhadap perempuan atau anak, dan kasus lain yang sasarannya korban kekerasan) tidak ikut "
+        "dijumlah di sini (juga di grafik, peta dan tabel), agar jumlahnya tidak dapat dikurangkan untuk mengetahui "
+        "angka yang ditampilkan <5.",
         "**New cases**: cases reported in the month, each case counted once per village by its registration number; "
         "nil reports count 0. The number is summed over the months of the chosen period, and its change is against "
-        "the previous period of the same length. Below regency level, violence against women and children is left "
-        "out of this count (and of charts, maps and tables), so that it cannot be subtracted to find a count shown "
-        "as <5.",
+        "the previous period of the same length. Below regency level, sensitive cases (violence against women or "
+        "children, and other cases whose target is a victim of violence) are left out of this count (and of charts, "
+        "maps and tables), so that it cannot be subtracted to find a count shown as <5.",
     ),
     "def_selesai_90": (
         "**Rujukan selesai ≤ 90 hari** (per kohort): rujukan yang dimulai dalam periode dan sudah selesai paling "
@@ -426,12 +427,17 @@ TEKS: dict[str, tuple[str, str]] = {
     "profil_kategori_judul": ("Kasus baru per kategori dan bulan", "New cases by category and month"),
     "profil_kategori_kosong": ("Tidak ada kasus baru dalam {periode}.", "No new cases in {periode}."),
     "profil_kategori_catatan": (
-        "Kategori kekerasan (terhadap perempuan, terhadap anak) berjumlah 1-4 ditulis <5, dan baris jumlah tidak "
-        "memuatnya, agar angka itu tidak dapat dihitung balik.",
-        "Violence categories (against women, against children) counting 1-4 are written <5, and the total row leaves "
-        "them out so they cannot be worked out by subtraction.",
+        "Kasus sensitif tidak dihitung dalam kategori lain: kekerasan (terhadap perempuan, terhadap anak) punya "
+        "barisnya sendiri, ditulis <5 bila berjumlah 1-4 di bawah tingkat kabupaten; kasus lain yang sasarannya "
+        "korban kekerasan hanya dihitung untuk seluruh kabupaten. Baris jumlah memuat kasus yang tidak sensitif, "
+        "agar angka yang disembunyikan tidak dapat dihitung balik.",
+        "Sensitive cases are not counted in other categories: violence (against women, against children) has its "
+        "own rows, written <5 when 1-4 below regency level; other cases whose target is a victim of violence are "
+        "counted for the whole regency only. The total row holds the cases that are not sensitive, so that hidden "
+        "counts cannot be worked out by subtraction.",
     ),
-    "pr_total_bukan_sensitif": ("Jumlah di luar kategori kekerasan", "Total excluding violence categories"),
+    "pr_total_bukan_sensitif": ("Jumlah kasus tidak sensitif", "Total of non-sensitive cases"),
+    "pr_sensitif_lain": ("Korban kekerasan, kategori lain", "Victims of violence, other categories"),
     "profil_corong_judul": ("Rujukan yang dimulai {periode}", "Referrals started {periode}"),
     "profil_corong_kosong": (
         "Tidak ada rujukan yang dimulai dalam periode ini.",
@@ -1803,12 +1809,12 @@ TEKS.update({
     "tren_total": ("Jumlah", "Total"),
     "tren_tidak_diisi": ("Tidak diisi", "Not filled in"),
     "tren_ket_bawah": (
-        "Di bawah tingkat kabupaten rincian ini hanya memuat kasus di luar kategori kekerasan (terhadap perempuan, "
-        "terhadap anak), sama dengan jumlah kasus yang ditampilkan di sini; kelompok korban kekerasan tidak dirinci "
-        "(dihitung sebagai Lainnya), agar tidak ada angka kasus sensitif yang dapat dihitung balik.",
-        "Below kabupaten level this breakdown counts only the cases outside the violence categories (against women, "
-        "against children), the same cases as the total shown here; victims of violence are not broken out (counted "
-        "as Other), so that no sensitive count can be worked out.",
+        "Di bawah tingkat kabupaten rincian ini hanya memuat kasus yang tidak sensitif (bukan kekerasan, sasarannya "
+        "bukan korban kekerasan), sama dengan jumlah kasus yang ditampilkan di sini, agar tidak ada angka kasus "
+        "sensitif yang dapat dihitung balik.",
+        "Below kabupaten level this breakdown counts only the cases that are not sensitive (not violence, not a "
+        "victim of violence as target), the same cases as the total shown here, so that no sensitive count can be "
+        "worked out.",
     ),
     "tren_ket_kabupaten": ("Tingkat kabupaten: semua kasus, termasuk kasus sensitif.",
                            "Kabupaten level: every case, sensitive ones included."),

@@ -13,9 +13,10 @@ them with DuckDB, Spark or Trino without conversion:
 Exported by default (`metrics.md` section 7: "exports for others carry the protected aggregates only"):
 `TABEL_AGREGAT`, each through `privasi.sql_kolom_ekspor`, and `mart_wilayah_bulan` as the
 monthly cube is protected for every user (`akses.lindungi_bulanan`, the same rows and the
-same hidden cells as `pantau metrik --set bulanan`): a hidden sensitive cell is NULL, and in a
-protected row `kasus_baru` leaves the hidden violence cases out (`kasus_baru_sebagian`), so
-that `kasus_baru` minus the other categories gives 0, not the hidden count. `mart_desa_bulan`
+same hidden cells as `pantau metrik --set bulanan`): a hidden sensitive cell is NULL, and in
+every desa and kecamatan row `kasus_baru` and the other categories leave every sensitive case
+out (`kasus_baru_sebagian`), so that `kasus_baru` minus the other categories gives 0, not a
+hidden count. `mart_desa_bulan`
 (raw per-desa counts) is never exported: the cube's desa rows replace it.
 
 Case-level microdata (`TABEL_MIKRODATA`: the staging tables, referrals, quarantine, warnings)
@@ -229,7 +230,8 @@ def _tulis_manifes(folder: Path, kabupaten: list[str], meta: dict[str, str], has
         "mikrodata": hasil.mikrodata,
         "catatan": ("DATA SINTETIS: bukan data nyata. " if meta.get("sintetis") == "ya" else "") + (
             "Agregat terlindungi: sel kasus sensitif yang disembunyikan di bawah tingkat kabupaten berisi NULL, dan "
-            "pada baris itu kasus_baru tidak memuat kasus kekerasan (kasus_baru_sebagian). Rujukan kasus sensitif "
+            "di bawah tingkat kabupaten kasus_baru serta kategori lain tidak memuat kasus sensitif "
+            "(kasus_baru_sebagian). Rujukan kasus sensitif "
             "hanya dihitung untuk kabupaten (mart_rujukan_sensitif)."
             + (" Mikrodata tingkat kasus disertakan atas permintaan (--mikrodata), tanpa kasus sensitif."
                if hasil.mikrodata else "")),

@@ -54,6 +54,7 @@ from dashboard.data.kualitas import (
 )
 from dashboard.data.peta import InfoBatas, batas_desa_geojson, garis_kecamatan, info_batas, peta_desa
 from dashboard.data.profil import (
+    SENSITIF_LAIN,
     TOTAL_BUKAN_SENSITIF,
     kasus_kategori,
     kasus_kategori_bulanan,
@@ -89,7 +90,7 @@ from dashboard.data.target import target_kemiskinan
 from dashboard.data.tren import register_puskesos, tren_sasaran_kanal
 
 __all__ = [
-    "TABEL_WAJIB", "TOTAL_BUKAN_SENSITIF", "InfoBatas", "StatusGudang", "batas_desa_geojson",
+    "SENSITIF_LAIN", "TABEL_WAJIB", "TOTAL_BUKAN_SENSITIF", "InfoBatas", "StatusGudang", "batas_desa_geojson",
     "bulan_tersedia", "corong_rujukan", "garis_kecamatan", "info_batas", "karantina_baris", "karantina_per_berkas",
     "kasus_kategori", "kasus_kategori_bulanan", "kasus_sensitif_terlindungi", "kesegaran", "kpi_ringkasan",
     "kualitas_desa", "kualitas_per_desa", "kualitas_ringkasan", "meta_gudang", "nama_tidak_cocok",

@@ -5,7 +5,7 @@ behind (`mart_perhatian_desa`, `mart_perhatian_tujuan`); the overdue referrals o
 Privacy leaves this module applied (`akses`): lists of cases through `akses.daftar_kasus_aman` (pseudonymous ids,
 "kasus sensitif"); the violence counts by category below kabupaten level as `akses.lindungi_bulanan` shows them
 (`<5`, `≥5`, with complementary protection), their period totals as `akses.jumlah_sel` allows, and the total line
-without the sensitive categories; case totals below kabupaten level without the violence categories
+without the sensitive cases; case totals below kabupaten level without any sensitive case
 (`akses.SQL_KASUS_TAMPIL_DESA`).
 """
 
@@ -28,7 +28,11 @@ _KATEGORI = tuple(k for k in KODE_KATEGORI if k != "nihil")
 _KOLOM_KATEGORI = ", ".join(f"kasus_{k}" for k in _KATEGORI)  # identifiers from the enum list
 
 TOTAL_BUKAN_SENSITIF = "_total"
-"""Index label of the last row of `kasus_kategori`: every category except the sensitive ones."""
+"""Index label of the last row of `kasus_kategori`: the cases that are not sensitive (every category but the two
+violence categories, which count no sensitive case: `mart_desa_bulan`)."""
+SENSITIF_LAIN = "_sensitif_lain"
+"""Index label of the kabupaten-only row of `kasus_kategori`: sensitive cases outside the violence categories (a
+victim of violence as target group), which the other category rows do not count."""
 
 
 @_gerbang()
@@ -78,17 +82,20 @@ def kasus_sensitif_terlindungi(versi: VersiGudang, kode_wilayah: str, dari: dt.d
 def _kasus_kategori_mentah(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
     """RAW monthly counts by category of one wilayah (never leaves the door: `kasus_kategori_bulanan`)."""
     return deret_bulanan(versi, kode_wilayah, dari, sampai,
-                         f"{SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}, desa_melapor, sudah_jatuh_tempo")
+                         f"{SQL_KASUS_TAMPIL} as kasus_baru, {_KOLOM_KATEGORI}, kasus_sensitif, desa_melapor, "
+                         "sudah_jatuh_tempo")
 
 
 @_gerbang()
 def kasus_kategori_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: dt.date) -> pd.DataFrame:
-    """`kasus_baru` (below kabupaten level without the violence categories, `akses.SQL_KASUS_TAMPIL`) and every
-    `kasus_<kategori>` per month of one wilayah. Below kabupaten level the two violence columns are the protected
-    cells of `kasus_sensitif_terlindungi` (an int, `<5` or `≥5`; `<5` for a month the protected mart lacks)."""
+    """`kasus_baru` (below kabupaten level without the sensitive cases, `akses.SQL_KASUS_TAMPIL`) and every
+    `kasus_<kategori>` per month of one wilayah; the other categories count no sensitive case. Below kabupaten level
+    the two violence columns are the protected cells of `kasus_sensitif_terlindungi` (an int, `<5` or `≥5`; `<5` for
+    a month the protected mart lacks) and `kasus_sensitif` is dropped; at kabupaten level it is kept (exact)."""
     df = _kasus_kategori_mentah(versi, kode_wilayah, dari, sampai).copy()
     if akses.tingkat_dari_kode(kode_wilayah) == "kabupaten":
         return df
+    df = df.drop(columns="kasus_sensitif")
     terlindungi = kasus_sensitif_terlindungi(versi, kode_wilayah, dari, sampai)
     sel = dict(zip(terlindungi["bulan"], terlindungi.to_dict("records"), strict=True))
     for k in sorted(KATEGORI_SENSITIF):
@@ -103,8 +110,10 @@ def kasus_kategori(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai:
     """Cases by category (rows: every category code but `nihil`, in enum order) x month (columns: the months'
     `date`s) plus `jumlah`, the period total, as they may be shown: below kabupaten level the violence rows are the
     protected cells of `kasus_kategori_bulanan` and their total the range those cells allow (`akses.jumlah_sel`).
-    The last row, `TOTAL_BUKAN_SENSITIF`, totals the other categories only, so that a hidden count cannot be
-    recovered by subtraction (`metrics.md` section 7). For a desa, a month it sent nothing for holds None in every
+    The other categories count no sensitive case; at kabupaten level a row `SENSITIF_LAIN` counts the sensitive
+    cases outside the violence categories, so that the rows add up to every case. The last row,
+    `TOTAL_BUKAN_SENSITIF`, totals the cases that are not sensitive, so that a hidden count cannot be recovered by
+    subtraction (`metrics.md` section 7). For a desa, a month it sent nothing for holds None in every
     row (`attrs["tidak_melapor"]`: "tidak melapor", never 0); months not yet due are listed in
     `attrs["belum_lengkap"]` (partial)."""
     bulanan = kasus_kategori_bulanan(versi, kode_wilayah, dari, sampai)
@@ -117,9 +126,12 @@ def kasus_kategori(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai:
                                                                                               _KATEGORI]])
                           for i, b in enumerate(bulan)}, index=list(_KATEGORI), dtype=object)
     terlindungi = akses.tingkat_dari_kode(kode_wilayah) != "kabupaten"
+    if not terlindungi:
+        tabel.loc[SENSITIF_LAIN] = [int(r["kasus_sensitif"]) - int(r["kasus_kekerasan_perempuan"])
+                                    - int(r["kasus_kekerasan_anak"]) for _, r in bulanan.iterrows()]
     ada = [b for b in bulan if b not in diam]
     tabel["jumlah"] = [akses.jumlah_sel(list(tabel.loc[k, ada])) if terlindungi and k in KATEGORI_SENSITIF
-                       else int(sum(int(v) for v in tabel.loc[k, ada])) for k in _KATEGORI]
+                       else int(sum(int(v) for v in tabel.loc[k, ada])) for k in tabel.index]
     bukan_sensitif = [k for k in _KATEGORI if k not in KATEGORI_SENSITIF]
     tabel.loc[TOTAL_BUKAN_SENSITIF] = [None if kolom in diam else int(sum(int(v) for v in tabel.loc[bukan_sensitif,
                                                                                                    kolom]))

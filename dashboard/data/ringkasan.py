@@ -2,7 +2,7 @@
 previous one, Puskesos counts by status, the monthly trend, and the reporting of the latest complete month.
 
 All from `mart_wilayah_bulan` and `mart_puskesos_status`; sums over the period and the 90-day rate through
-`ukuran`, case totals below kabupaten level through `akses.SQL_KASUS_TAMPIL` (without the violence categories).
+`ukuran`, case totals below kabupaten level through `akses.SQL_KASUS_TAMPIL` (without any sensitive case).
 """
 
 from __future__ import annotations

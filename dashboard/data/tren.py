@@ -2,10 +2,10 @@
 kabupaten (the briefing's questions that only the command line answered before).
 
 Privacy (`metrics.md` section 7): the category trend is `profil.kasus_kategori_bulanan` (below kabupaten level the
-violence categories as the protected cube shows them, the total without them); the target-group and channel
-breakdowns come from `mart_sasaran_kanal_bulan`, which below kabupaten level counts only the cases of the shown total
-(outside the two violence categories) and never names a victim group (those cases under `lainnya`), so that its rows
-add up to the shown total and no subtraction reveals a hidden count. `attrs["tanpa_kekerasan"]` says so to the page.
+violence categories as the protected cube shows them, the total without any sensitive case); the target-group and
+channel breakdowns come from `mart_sasaran_kanal_bulan`, which below kabupaten level counts only the cases of the shown
+total (the cases that are not sensitive), so that its rows add up to the shown total, name no victim group, and no
+subtraction reveals a hidden count. `attrs["tanpa_kekerasan"]` says so to the page.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def tren_sasaran_kanal(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sam
                        dimensi: str) -> pd.DataFrame:
     """New cases per month of one wilayah by target group (`dimensi` = 'kelompok_sasaran') or channel ('kanal'):
     columns `bulan`, `kode`, `kasus` (months without a case of a code are absent). Below kabupaten level only the
-    cases outside the two violence categories, victim groups under `lainnya` (`attrs["tanpa_kekerasan"]`)."""
+    cases that are not sensitive (`attrs["tanpa_kekerasan"]`)."""
     if dimensi not in DIMENSI:
         raise ValueError(f"dimensi tidak dikenal: {dimensi}")
     df = kueri(

@@ -79,7 +79,7 @@ def judul_periode(kpi: pd.DataFrame, bulan_pertama: dt.date, bahasa: Bahasa) -> 
 
 def isi_kasus_baru(kpi: pd.DataFrame, bahasa: Bahasa, tingkat: str = "kabupaten") -> IsiKpi:
     """Kasus baru summed over the period; change in cases and percent (neutral colour: more is not worse). Below
-    kabupaten level the count leaves the violence categories out (`privasi.SQL_KASUS_TAMPIL`), and says so."""
+    kabupaten level the count leaves every sensitive case out (`privasi.SQL_KASUS_TAMPIL`), and says so."""
     ini, lalu = _baris(kpi, "ini"), _baris(kpi, "lalu")
     nilai = int(ini["kasus_baru"])
     selisih = None

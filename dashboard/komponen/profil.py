@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bahasa import format as fmt
-from dashboard.data import TOTAL_BUKAN_SENSITIF
+from dashboard.data import SENSITIF_LAIN, TOTAL_BUKAN_SENSITIF
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK
 from dashboard.komponen.kualitas import WARNA_LAPOR
@@ -114,8 +114,9 @@ def kartu_register(baris: list[tuple[str, str]], bahasa: Bahasa) -> None:
 def tabel_kategori(kategori: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
     """Categories (rows, only those with a case in the period) x months (columns) plus the period's total, every
     cell as text (`1.234`, `<5`), and the bottom line. From `data.kasus_kategori`, already protected: below
-    kabupaten level the violence rows hold `<5`/`≥5` cells and a range as their total, and the bottom line
-    (`data.TOTAL_BUKAN_SENSITIF`) totals the other categories only (`metrics.md` section 7)."""
+    kabupaten level the violence rows hold `<5`/`≥5` cells and a range as their total; at kabupaten level a row
+    counts the sensitive cases of other categories (`data.SENSITIF_LAIN`); the bottom line
+    (`data.TOTAL_BUKAN_SENSITIF`) totals the cases that are not sensitive (`metrics.md` section 7)."""
     b = bahasa
     jumlah = t("pr_kol_jumlah", b)
     tampil = [k for k in kategori.index if k != TOTAL_BUKAN_SENSITIF
@@ -127,7 +128,8 @@ def tabel_kategori(kategori: pd.DataFrame, bahasa: Bahasa) -> pd.DataFrame:
                      else t("pr_bulan_tidak_melapor", b, bulan=fmt.bulan(k, b)) if k in diam
                      else t("pr_bulan_belum_lengkap", b, bulan=fmt.bulan(k, b)) if k in sebagian
                      else fmt.bulan(k, b) for k in tabel.columns]
-    tabel.index = [t("pr_total_bukan_sensitif", b) if k == TOTAL_BUKAN_SENSITIF else label("kategori", k, b)
+    tabel.index = [t("pr_total_bukan_sensitif", b) if k == TOTAL_BUKAN_SENSITIF
+                   else t("pr_sensitif_lain", b) if k == SENSITIF_LAIN else label("kategori", k, b)
                    for k in tabel.index]
     tabel.index.name = t("pr_kol_kategori", b)
     return tabel.reset_index()

@@ -1,7 +1,7 @@
 """Trends by category, target group and channel, and the Puskesos register summed (Ringkasan of a kabupaten or
 kecamatan). Every frame arrives protected by the data door: below kabupaten level the violence categories as the
-protected cube shows them, and target groups and channels over the cases outside the violence categories, victim
-groups under "Lainnya" (`data.tren_sasaran_kanal`, `metrics.md` section 7); the captions say so.
+protected cube shows them, and target groups and channels over the cases that are not sensitive
+(`data.tren_sasaran_kanal`, `metrics.md` section 7); the captions say so.
 """
 
 from __future__ import annotations

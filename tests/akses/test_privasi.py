@@ -23,11 +23,13 @@ BULAN = "2025-03"
 
 
 def _kubus(desa: dict[str, tuple[int, int, int, int, int]], bulan: str = BULAN) -> pd.DataFrame:
-    """A full table for one month: desa rows (kp, ka, ks, other cases, reported 0/1), kecamatan and kabupaten rows
-    summed from them. A reporting desa without any case reported nihil."""
+    """A full table for one month: desa rows (kp, ka, ks, cases that are not sensitive, reported 0/1), kecamatan and
+    kabupaten rows summed from them. `kasus_baru` = ks + the others (ks counts kp and ka; ks - kp - ka are victims of
+    violence in another category, which no category column counts: `mart_desa_bulan`). A reporting desa without any
+    case reported nihil."""
     baris = []
     for kode, (kp, ka, ks, lain, lapor) in desa.items():
-        kb = kp + ka + lain
+        kb = ks + lain
         baris.append({"kode_wilayah": kode, "bulan": bulan, "kasus_baru": kb, "kasus_lainnya": lain, KP: kp, KA: ka,
                       KS: ks, "desa_melapor": lapor, "desa_nihil": int(lapor == 1 and kb == 0)})
     df = pd.DataFrame(baris)
@@ -42,6 +44,11 @@ def _kubus(desa: dict[str, tuple[int, int, int, int, int]], bulan: str = BULAN) 
 def _total(df: pd.DataFrame) -> dict[str, int]:
     kab = df[df.kode_wilayah.str.len() == 5].iloc[0]
     return {k: int(kab[k]) for k in KOLOM_SENSITIF}
+
+
+def _tersembunyi(df: pd.DataFrame) -> set[str]:
+    """The protected rows: their sensitive cells are `<5` or `≥5`."""
+    return set(df[df[KP].isin(["<5", "≥5"])].kode_wilayah)
 
 
 def _baris(df: pd.DataFrame, kode: str, bulan: str = BULAN) -> dict:
@@ -92,10 +99,10 @@ def _solusi(kendala: list, lo: list[int], hi: list[int]) -> list[int] | None:
 
 def serang_tepat(terbit: pd.DataFrame, total: dict[str, int]) -> dict[tuple[str, str], set[int]]:
     """Every value each hidden cell (kode, kolom) of one regency and month can take, given all that is published:
-    kabupaten = sum of kecamatan and kecamatan = sum of desa per column; in a protected row ks - kp - ka between 0
-    and the published `kasus_baru` (the other cases); a reporting, non-nihil row has a case; a silent or nihil desa
-    has none. `<5` means 0-4, `≥5` 5 up to the kabupaten total. Also the row's violence total kp + ka, as the cell
-    (kode, "kekerasan")."""
+    kabupaten = sum of kecamatan and kecamatan = sum of desa per column; ks - kp - ka at least 0 (the published
+    `kasus_baru` of a desa or kecamatan counts no sensitive case, so it bounds nothing); a reporting, non-nihil row
+    whose published `kasus_baru` is 0 has a sensitive case; a silent or nihil desa has none. `<5` means 0-4, `≥5`
+    5 up to the kabupaten total. Also the row's violence total kp + ka, as the cell (kode, "kekerasan")."""
     df = terbit.set_index("kode_wilayah")
     kec = [k for k in df.index if len(k) == 8]
     var: list[tuple[str, str]] = []
@@ -134,16 +141,16 @@ def serang_tepat(terbit: pd.DataFrame, total: dict[str, int]) -> dict[tuple[str,
             if suku:
                 kendala.append((suku, -tetap, -tetap))
     for kode, r in df.iterrows():
-        if len(kode) > 5 and r["kasus_baru_sebagian"]:
+        if (kode, KP) in idx:  # a protected row (every desa and kecamatan total leaves its sensitive cases out)
             p, a, s = (idx[(kode, c)] for c in KOLOM_SENSITIF)
-            kendala.append(([(s, 1), (p, -1), (a, -1)], 0, int(r["kasus_baru"])))
+            kendala.append(([(s, 1), (p, -1), (a, -1)], 0, 10**9))
             idx[(kode, "kekerasan")] = len(var)
             var.append((kode, "kekerasan"))
             lo.append(0)
             hi.append(2 * max(total.values()))
             kendala.append(([(len(var) - 1, 1), (p, -1), (a, -1)], 0, 0))
             if r["desa_melapor"] > r["desa_nihil"] and r["kasus_baru"] == 0:
-                kendala.append(([(p, 1), (a, 1)], 1, 10**9))
+                kendala.append(([(s, 1)], 1, 10**9))
     mungkin: list[set[int]] = [set() for _ in var]
     for i in range(len(var)):
         for v in range(lo[i], min(hi[i], lo[i] + 9) + 1):
@@ -184,7 +191,9 @@ def test_pengurangan_baris_dan_kelompok_satu_sel() -> None:
     assert (k1[KP], k1["kasus_baru"]) == ("<5", 14 - 2)
     assert (k2[KP], k2[KA], k2[KS], k2["kasus_baru"], k2["kasus_baru_sebagian"]) == ("≥5", "<5", "≥5", 6, True)
     e1, e2 = _baris(terbit, "35.17.02.2001"), _baris(terbit, "35.17.02.2002")
-    assert (e1[KP], e1["kasus_baru"]) == ("<5", 2) and (e2[KP], e2["kasus_baru"]) == (5, 9)
+    # e2 is not protected (kp 5 shown) but its total leaves its sensitive cases out too: 9 - 5 = 4
+    assert (e1[KP], e1["kasus_baru"]) == ("<5", 2) and (e2[KP], e2["kasus_baru"], e2["kasus_baru_sebagian"]) == (5, 4,
+                                                                                                           True)
     # d2, d3 pass unchanged (Kec 01 already holds two hidden cells: its own and d1's); the kabupaten row is exact
     assert _baris(terbit, "35.17.01.2002")[KP] == 0 and not _baris(terbit, "35.17.01.2003")["kasus_baru_sebagian"]
     assert _baris(terbit, "35.17")[KP] == 10 and _baris(terbit, "35.17")["kasus_baru"] == 28
@@ -206,8 +215,7 @@ def test_induk_dikurangi_anak() -> None:
     assert _baris(lama, "35.17.01")[KP] - _baris(lama, "35.17.01.2002")[KP] == 2
     terbit = akses.lindungi_bulanan(_kubus(kasus), KUNCI)
     # the complement is d3: no sensitive case and at least 4 others (d4 has 1 other case, d2 has violence)
-    tersembunyi = set(terbit[terbit.kasus_baru_sebagian].kode_wilayah)
-    assert tersembunyi == {"35.17.01.2001", "35.17.01.2003"}
+    assert _tersembunyi(terbit) == {"35.17.01.2001", "35.17.01.2003"}
     d3 = _baris(terbit, "35.17.01.2003")
     assert (d3[KP], d3["kasus_baru"]) == ("<5", 5)  # a true 0 shown as "<5", kasus_baru 5 - 0
     assert _baris(terbit, "35.17.01")[KP] == 7 and _baris(terbit, "35.17.01.2002")[KP] == 5
@@ -221,8 +229,7 @@ def test_dua_sel_tersembunyi_bernilai_empat() -> None:
     kasus = {"35.17.01.2001": (4, 0, 4, 1, 1), "35.17.01.2002": (4, 0, 4, 2, 1), "35.17.01.2003": (0, 0, 0, 6, 1),
              "35.17.02.2001": (5, 0, 5, 3, 1), "35.17.02.2002": (0, 0, 0, 2, 1)}
     terbit = akses.lindungi_bulanan(_kubus(kasus), KUNCI)
-    assert set(terbit[terbit.kasus_baru_sebagian].kode_wilayah) == {"35.17.01.2001", "35.17.01.2002",
-                                                                    "35.17.01.2003"}
+    assert _tersembunyi(terbit) == {"35.17.01.2001", "35.17.01.2002", "35.17.01.2003"}
     hasil = serang_tepat(terbit, _total(_kubus(kasus)))
     assert hasil[("35.17.01.2001", KP)] == {0, 1, 2, 3, 4}
 
@@ -237,8 +244,7 @@ def test_kolom_sensitif_lain() -> None:
     terbit = akses.lindungi_bulanan(_kubus(kasus), KUNCI)
     d1 = _baris(terbit, "35.17.01.2001")
     assert (d1[KP], d1[KA], d1[KS], d1["kasus_baru"]) == ("<5", "≥5", "≥5", 0)  # 8 - 2 - 6 = 0 other cases
-    assert set(terbit[terbit.kasus_baru_sebagian].kode_wilayah) == {"35.17.01.2001", "35.17.01", "35.17.02",
-                                                                    "35.17.02.2001"}
+    assert _tersembunyi(terbit) == {"35.17.01.2001", "35.17.01", "35.17.02", "35.17.02.2001"}
     # the attacker: kp(d1) + kp(e1) = 2, with ks = kp + ka in d1 (no other case): kp(d1) is 0, 1 or 2
     assert serang_tepat(terbit, _total(_kubus(kasus)))[("35.17.01.2001", KP)] == {0, 1, 2}
 
@@ -262,7 +268,8 @@ def test_bulan_tetangga() -> None:
     periode = {kode: akses.jumlah_sel(bagian[KP]) for kode, bagian in desa.groupby("kode_wilayah")}
     assert periode["35.17.01.2001"] == "6–10"
     tiga = desa[desa.kode_wilayah == "35.17.01.2001"]
-    assert int(tiga["kasus_baru"].sum()) == 1 + 1 + (6 + 1)  # Feb leaves out its hidden cases
+    # every month's total leaves its sensitive cases out, hidden (Feb) or shown (March: 6): 1 + 1 + 1
+    assert int(tiga["kasus_baru"].sum()) == 1 + 1 + 1
     assert bool(tiga["kasus_baru_sebagian"].any()) is True
     assert periode["35.17.02.2001"] == "<5"  # 0 + (0-4) + 0: at most 4
     assert periode["35.17.01.2002"] == 0
@@ -343,8 +350,10 @@ def test_acak_tidak_ada_yang_terungkap() -> None:
         bawah = terbit[terbit.kode_wilayah.str.len() > 5]
         for kolom in KOLOM_SENSITIF:
             assert not bawah[kolom].isin([1, 2, 3, 4]).any()
-        tersembunyi = bawah[bawah.kasus_baru_sebagian]
-        assert (tersembunyi.kasus_baru == tersembunyi.kasus_lainnya).all()  # totals exclude the hidden cases
+        # every total below kabupaten leaves out the sensitive cases, protected row or not (rule 3)
+        assert (bawah.kasus_baru == bawah.kasus_lainnya).all()
+        assert (bawah.kasus_baru_sebagian == (bawah.kode_wilayah.isin(_tersembunyi(terbit))
+                                              | (asli.loc[bawah.kode_wilayah, KS].to_numpy() > 0))).all()
     assert terungkap_dilaporkan < 15  # tiny regencies (2-3 kecamatan) leave few places to hide; real ones more
 
 
@@ -355,14 +364,14 @@ def test_pola_tetap_dan_bergantung_kunci() -> None:
         kubus = _acak(random.Random(seed))
         a = akses.lindungi_bulanan(kubus, KUNCI)
         b = akses.lindungi_bulanan(kubus.sample(frac=1, random_state=seed), KUNCI)
-        assert set(a[a.kasus_baru_sebagian].kode_wilayah) == set(b[b.kasus_baru_sebagian].kode_wilayah)
+        assert _tersembunyi(a) == _tersembunyi(b)
     # Kec 01: d1 with 2 cases and ten desa without; Kec 02: ten desa without. Kec 01 is hidden with d1, Kec 02 as
     # its complement, and one of Kec 02's ten equally good desa for Kec 02's own group: which one, the key decides
     kasus = {"35.17.01.2001": (2, 0, 2, 3, 1), **{f"35.17.01.20{i:02d}": (0, 0, 0, 5, 1) for i in range(2, 12)},
              **{f"35.17.02.20{i:02d}": (0, 0, 0, 5, 1) for i in range(1, 11)}}
     for kunci in (b"satu", b"dua", b"tiga"):
         t = akses.lindungi_bulanan(_kubus(kasus), kunci)
-        sembunyi = set(t[t.kasus_baru_sebagian].kode_wilayah)
+        sembunyi = _tersembunyi(t)
         assert {"35.17.01.2001", "35.17.01", "35.17.02"} < sembunyi and len(sembunyi) == 4
         assert next(iter(sembunyi - {"35.17.01.2001", "35.17.01", "35.17.02"})).startswith("35.17.02.")
 

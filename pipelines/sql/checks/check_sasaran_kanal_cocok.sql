@@ -1,5 +1,5 @@
 -- Each breakdown of mart_sasaran_kanal_bulan (target group, channel) adds up, per wilayah and month, to the case
--- total the app shows there: every case at kabupaten level, the cases outside the two violence categories below it
+-- total the app shows there: every case at kabupaten level, the cases that are not sensitive below it
 -- (akses.SQL_KASUS_TAMPIL). This is what keeps a subtraction from revealing a hidden count (metrics.md section 7).
 with rincian as (
     select tingkat, kode_wilayah, bulan, dimensi, sum(kasus) as kasus
@@ -12,8 +12,7 @@ total as (
         tingkat,
         kode_wilayah,
         bulan,
-        kasus_baru - case when tingkat = 'kabupaten' then 0
-            else kasus_kekerasan_perempuan + kasus_kekerasan_anak end as kasus
+        kasus_baru - case when tingkat = 'kabupaten' then 0 else kasus_sensitif end as kasus
     from mart_wilayah_bulan
 ),
 

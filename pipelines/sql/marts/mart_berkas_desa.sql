@@ -4,8 +4,8 @@
 -- and `mart_peringatan` (warnings on the desa's loaded rows), so "the files of a desa" has one definition.
 with dimuat as (
     -- rows of sensitive cases are not counted: a desa's row count minus its other cases would tell how many
-    -- violence cases it reported (metrics.md section 7)
-    select id_berkas, kode_desa from raw_laporan_kasus where not rujukan_sensitif(sensitif, tujuan_rujukan)
+    -- violence cases it reported (metrics.md section 7); a row of another case is counted whatever its destination
+    select id_berkas, kode_desa from raw_laporan_kasus where not coalesce(sensitif, false)
     union all
     select id_berkas, kode_desa from raw_puskesos
 ),

@@ -17,28 +17,33 @@ kasus as (
     group by kode_desa, no_registrasi
 ),
 
+-- A sensitive case (a violence category, or a victim of violence as target group: `sensitif`) is counted in
+-- `kasus_baru`, `kasus_sensitif` and, for the two violence categories, in its category; the other category columns
+-- count only cases that are not sensitive, so that every case count below kabupaten level can leave all sensitive
+-- cases out and still add up (akses.SQL_KASUS_TAMPIL, metrics.md section 7). At every level:
+-- kasus_baru = sum of the other categories + kasus_sensitif, and kasus_sensitif >= the two violence categories.
 kasus_bulan as (
     select
         kode_desa,
         bulan,
         count(*) as kasus_baru,
         count(*) filter (where sensitif) as kasus_sensitif,
-        count(*) filter (where kategori = 'jaminan_kesehatan') as kasus_jaminan_kesehatan,
-        count(*) filter (where kategori = 'data_dtks') as kasus_data_dtks,
-        count(*) filter (where kategori = 'pkh') as kasus_pkh,
-        count(*) filter (where kategori = 'sembako') as kasus_sembako,
-        count(*) filter (where kategori = 'pendidikan') as kasus_pendidikan,
-        count(*) filter (where kategori = 'rtlh') as kasus_rtlh,
-        count(*) filter (where kategori = 'adminduk') as kasus_adminduk,
-        count(*) filter (where kategori = 'disabilitas') as kasus_disabilitas,
-        count(*) filter (where kategori = 'lansia') as kasus_lansia,
-        count(*) filter (where kategori = 'anak') as kasus_anak,
+        count(*) filter (where kategori = 'jaminan_kesehatan' and not sensitif) as kasus_jaminan_kesehatan,
+        count(*) filter (where kategori = 'data_dtks' and not sensitif) as kasus_data_dtks,
+        count(*) filter (where kategori = 'pkh' and not sensitif) as kasus_pkh,
+        count(*) filter (where kategori = 'sembako' and not sensitif) as kasus_sembako,
+        count(*) filter (where kategori = 'pendidikan' and not sensitif) as kasus_pendidikan,
+        count(*) filter (where kategori = 'rtlh' and not sensitif) as kasus_rtlh,
+        count(*) filter (where kategori = 'adminduk' and not sensitif) as kasus_adminduk,
+        count(*) filter (where kategori = 'disabilitas' and not sensitif) as kasus_disabilitas,
+        count(*) filter (where kategori = 'lansia' and not sensitif) as kasus_lansia,
+        count(*) filter (where kategori = 'anak' and not sensitif) as kasus_anak,
         count(*) filter (where kategori = 'kekerasan_perempuan') as kasus_kekerasan_perempuan,
         count(*) filter (where kategori = 'kekerasan_anak') as kasus_kekerasan_anak,
-        count(*) filter (where kategori = 'ekonomi') as kasus_ekonomi,
-        count(*) filter (where kategori = 'bencana') as kasus_bencana,
-        count(*) filter (where kategori = 'kematian') as kasus_kematian,
-        count(*) filter (where kategori = 'lainnya') as kasus_lainnya,
+        count(*) filter (where kategori = 'ekonomi' and not sensitif) as kasus_ekonomi,
+        count(*) filter (where kategori = 'bencana' and not sensitif) as kasus_bencana,
+        count(*) filter (where kategori = 'kematian' and not sensitif) as kasus_kematian,
+        count(*) filter (where kategori = 'lainnya' and not sensitif) as kasus_lainnya,
         count(*) filter (where kategori = 'nihil') as kasus_nihil
     from kasus
     group by kode_desa, bulan

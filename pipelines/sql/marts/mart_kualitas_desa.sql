@@ -70,8 +70,9 @@ baris as (
     from stg_laporan_kasus s, jendela j
     where s.bulan_lapor between j.awal and j.akhir and s.tanggal_kirim_efektif <= j.per
         -- rows of sensitive cases are not counted: a desa's row count minus its other cases would tell how many
-        -- violence cases it reported (metrics.md section 7)
-        and not rujukan_sensitif(s.sensitif, s.tujuan_rujukan)
+        -- violence cases it reported (metrics.md section 7). A row of another case is counted whatever its
+        -- destination (leaving out its referral to UPTD PPA would tell that referral).
+        and not coalesce(s.sensitif, false)
 ),
 
 baris_desa as (
@@ -100,7 +101,7 @@ versi_kasus as (
         s.kode_desa,
         count(distinct (s.id_berkas, s.tanggal_kirim_efektif)) as versi
     from stg_laporan_kasus s, jendela j
-    where not s.nihil and s.tanggal_kirim_efektif <= j.per and not rujukan_sensitif(s.sensitif, s.tujuan_rujukan)
+    where not s.nihil and s.tanggal_kirim_efektif <= j.per and not coalesce(s.sensitif, false)
     group by s.kode_desa, s.no_registrasi, s.tujuan_rujukan
     having min(s.bulan_lapor) between any_value(j.awal) and any_value(j.akhir)
 ),

@@ -1,12 +1,11 @@
 -- New cases by target group (`kelompok_sasaran`) and by channel (`kanal`) per wilayah (desa, kecamatan, kabupaten)
 -- and month of report (metrics.md section 1), one row per (wilayah, month, dimensi, kode); a value not typed is
 -- `tidak_diisi`. A case is counted as in mart_desa_bulan (its first report month, its latest category and values).
--- Privacy in the mart itself (metrics.md section 7), so that every reader and export gets it:
---   desa and kecamatan rows count exactly the cases the app shows as the total there (every case outside the two
---   violence categories, akses.SQL_KASUS_TAMPIL): the rows of one breakdown add up to that shown total, so no
---   subtraction against it, or against the protected cube, reveals a hidden count; and a case among them whose
---   target group is one of the two `*_korban_kekerasan` groups is counted under `lainnya`, so that no row below
---   kabupaten level names a victim group. Kabupaten rows are exact (every case, every group).
+-- Privacy in the mart itself (metrics.md section 7), so that every reader and export gets it: desa and kecamatan
+-- rows count only the cases that are not sensitive (neither a violence category nor a victim of violence as target
+-- group), exactly the cases of the total the app shows there (akses.SQL_KASUS_TAMPIL): each breakdown adds up to
+-- that total, no row below kabupaten level names a victim group, and nothing below kabupaten level depends on a
+-- sensitive case. Kabupaten rows are exact (every case, every group).
 with kasus as (
     select
         kode_desa,
@@ -14,7 +13,8 @@ with kasus as (
         cast(date_trunc('month', min(tanggal_lapor)) as date) as bulan,
         arg_max(kategori, tanggal_kirim_efektif) as kategori,
         arg_max(kelompok_sasaran, tanggal_kirim_efektif) as kelompok_sasaran,
-        arg_max(kanal, tanggal_kirim_efektif) as kanal
+        arg_max(kanal, tanggal_kirim_efektif) as kanal,
+        bool_or(sensitif) as sensitif
     from int_kasus_terkini
     group by kode_desa, no_registrasi
 ),
@@ -25,7 +25,7 @@ dasar as (
         w.kode_kec,
         w.kode_kab,
         k.bulan,
-        k.kategori in ('kekerasan_perempuan', 'kekerasan_anak') as kekerasan,
+        k.sensitif,
         coalesce(k.kelompok_sasaran, 'tidak_diisi') as kelompok_sasaran,
         coalesce(k.kanal, 'tidak_diisi') as kanal
     from kasus k
@@ -33,24 +33,18 @@ dasar as (
 ),
 
 panjang as (
-    select kode_desa, kode_kec, kode_kab, bulan, kekerasan, 'kelompok_sasaran' as dimensi, kelompok_sasaran as kode
+    select kode_desa, kode_kec, kode_kab, bulan, sensitif, 'kelompok_sasaran' as dimensi, kelompok_sasaran as kode
     from dasar
     union all
-    select kode_desa, kode_kec, kode_kab, bulan, kekerasan, 'kanal' as dimensi, kanal as kode
+    select kode_desa, kode_kec, kode_kab, bulan, sensitif, 'kanal' as dimensi, kanal as kode
     from dasar
 ),
 
--- below kabupaten level: without the violence categories; victim groups counted under `lainnya`
+-- below kabupaten level: the cases that are not sensitive
 bawah as (
-    select
-        kode_desa, kode_kec, kode_kab, bulan, dimensi,
-        case
-            when dimensi = 'kelompok_sasaran' and kode in ('perempuan_korban_kekerasan', 'anak_korban_kekerasan')
-                then 'lainnya'
-            else kode
-        end as kode
+    select kode_desa, kode_kec, kode_kab, bulan, dimensi, kode
     from panjang
-    where not kekerasan
+    where not sensitif
 ),
 
 desa as (

@@ -93,25 +93,29 @@ def test_tren_kabupaten_tepat(buka: BukaApp) -> None:
 
 
 def test_tren_kecamatan_tanpa_korban_dan_cocok_dengan_total(buka: BukaApp) -> None:
-    """Kec. Kabuh: A-04 (KDRT) is left out, A-05 (anak korban kekerasan, not a violence category) is counted under
-    Lainnya; both breakdowns add up to the kecamatan's shown total of 6 cases (B-00, A-01, A-02, A-03, A-05, B-01)."""
+    """Kec. Kabuh: A-04 (KDRT) and A-05 (anak korban kekerasan, not a violence category) are sensitive and left out
+    below kabupaten level; both breakdowns add up to the kecamatan's shown total of 5 cases (B-00, A-01, A-02, A-03,
+    B-01). The kabupaten counts A-05 on its own row of the category table."""
     at = buka("ringkasan", kec="35.17.16", **PERIODE)
     sasaran = _tabel(at, "Kelompok sasaran")
     assert sasaran == {
         "": [DES, JAN, FEB, MAR, "Jumlah"],
         "Miskin": ["1", "2", "1", "0", "4"],
         "Rentan miskin": ["0", "1", "0", "0", "1"],
-        "Lainnya": ["0", "0", "1", "0", "1"],
-        "Jumlah": ["1", "3", "2", "0", "6"],
+        "Jumlah": ["1", "3", "1", "0", "5"],
     }
     assert not [k for k in sasaran if "korban kekerasan" in k.lower()]
     kanal = _tabel(at, "Kanal")
     assert kanal["Datang langsung"] == ["1", "2", "0", "0", "3"]
-    assert kanal["Jumlah"] == ["1", "3", "2", "0", "6"]
+    assert kanal["Jumlah"] == ["1", "3", "1", "0", "5"]
     kategori = _tabel(at, "Kategori")
     assert kategori["Kekerasan terhadap perempuan"][1] == "<5"  # the protected cube's cell
-    assert kategori["Jumlah di luar kategori kekerasan"] == ["1", "3", "2", "0", "6"]  # the same total
-    assert "kelompok korban kekerasan tidak dirinci" in _teks(at)
+    assert kategori["Jumlah kasus tidak sensitif"] == ["1", "3", "1", "0", "5"]  # the same total
+    assert "Korban kekerasan, kategori lain" not in kategori
+    assert "hanya memuat kasus yang tidak sensitif" in _teks(at)
+    # the kabupaten: A-05 (February) on its own row, so that the category rows add up to every case
+    kab = _tabel(buka("ringkasan", **PERIODE), "Kategori")
+    assert kab["Korban kekerasan, kategori lain"] == ["0", "0", "1", "0", "1"]
 
 
 def test_tren_camat_dan_desa_tanpa_baris_korban(buka: BukaApp, gudang_benih: Path) -> None:
@@ -119,7 +123,8 @@ def test_tren_camat_dan_desa_tanpa_baris_korban(buka: BukaApp, gudang_benih: Pat
     import duckdb
 
     at = buka("ringkasan", peran="kecamatan", wilayah="35.17.16", **PERIODE)
-    assert _tabel(at, "Kelompok sasaran")["Lainnya"] == ["0", "0", "1", "0", "1"]
+    sasaran = _tabel(at, "Kelompok sasaran")
+    assert "Lainnya" not in sasaran and sasaran["Jumlah"] == ["1", "3", "1", "0", "5"]
     with duckdb.connect(str(gudang_benih), read_only=True) as con:
         baris = con.execute("""select tingkat, kode from mart_sasaran_kanal_bulan
                                where kode like '%korban_kekerasan' order by all""").fetchall()
