@@ -101,14 +101,16 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     "kesegaran_bulan": ("(laporan bulan {bulan})", "(reports for {bulan})"),
     "kesegaran_tanpa_bulan": (
-        "Data per {tanggal}; belum ada bulan yang lengkap.",
-        "Data as of {tanggal}; no complete month yet.",
+        "Data per {tanggal}; belum ada bulan yang sudah jatuh tempo.",
+        "Data as of {tanggal}; no month is due yet.",
     ),
     "kesegaran_bantuan": (
         "Tanggal data = tanggal kirim laporan terakhir yang dimuat. Desa melapor = desa yang mengirim "
-        "sekurang-kurangnya satu baris (kasus atau nihil) untuk bulan lengkap terakhir.",
+        "sekurang-kurangnya satu baris (kasus atau nihil) untuk bulan jatuh tempo terakhir: laporan bulan M jatuh "
+        "tempo tanggal 10 bulan M+1, jadi bulan yang laporannya masih boleh masuk belum dihitung di sini.",
         "Data date = the latest report sending date loaded. Villages reporting = villages that sent at least one row "
-        "(a case or a nil report) for the latest complete month.",
+        "(a case or a nil report) for the last due month: the reports for month M are due on day 10 of M+1, so a "
+        "month whose reports may still come in is not counted here.",
     ),
     # Ringkasan
     "ringkasan_judul": ("Ringkasan", "Summary"),
@@ -373,10 +375,11 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     "rapat_diam_judul": ("Puskesos diam dan tersendat", "Silent and irregular Puskesos"),
     "rapat_diam_catatan": (
-        "Per tanggal data. Diam: tidak melapor dalam 3 bulan terakhir; tersendat: melapor, tetapi tidak pada "
-        "masing-masing dari 2 bulan terakhir.",
-        "As of the data date. Silent: no report in the last 3 months; irregular: reported, but not in each of the "
-        "last 2 months.",
+        "Per tanggal data, atas 3 bulan jatuh tempo terakhir (bulan yang laporannya belum jatuh tempo tidak "
+        "dihitung). Diam: tidak melapor dalam ketiganya; tersendat: melapor, tetapi tidak pada masing-masing dari 2 "
+        "bulan jatuh tempo terakhir.",
+        "As of the data date, over the last 3 due months (a month whose reports are not yet due is not counted). "
+        "Silent: no report in any of them; irregular: reported, but not in each of the last 2 due months.",
     ),
     "rapat_diam_kosong": (
         "Semua Puskesos yang sudah dibentuk melapor teratur.",
@@ -384,10 +387,9 @@ TEKS: dict[str, tuple[str, str]] = {
     ),
     "rapat_turun_judul": ("Desa dengan pelaporan menurun", "Villages whose reporting fell"),
     "rapat_turun_catatan": (
-        "Kelengkapan = bulan yang dilaporkan / bulan wajib lapor; 3 bulan penuh terakhir sebelum bulan tanggal data "
-        "dibanding 3 bulan sebelumnya.",
-        "Completeness = months reported / months due; the last 3 full months before the data date's month against "
-        "the 3 before.",
+        "Kelengkapan = bulan yang dilaporkan / bulan wajib lapor; 3 bulan jatuh tempo terakhir dibanding 3 bulan "
+        "sebelumnya.",
+        "Completeness = months reported / months due; the last 3 due months against the 3 before.",
     ),
     "rapat_turun_kosong": (
         "Tidak ada desa yang kelengkapan laporannya menurun.",

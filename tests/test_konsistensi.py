@@ -13,6 +13,9 @@ November is partial. Covered:
 - the briefing pack's headline numbers against the Ringkasan tiles; the default Parquet export's protected cube
   against `pantau metrik` (desa rows, October); a kecamatan account (`--sebagai`) against the perencana's rows of
   its kecamatan for three sets, and refused the kabupaten.
+Continued in `tests/test_konsistensi_lanjut.py`: the agenda XLSX against the Rapat kecamatan page, the reporting state
+on days 1, 9, 10, 11 and 28 on small warehouses (tile, freshness line, Kualitas data, command line), a desa account
+against the perencana, and Program and Target across their surfaces.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Ringkasan (`screens.md` page 1) and the frame's freshness line: the KPIs of a wilayah for a period and the
-previous one, Puskesos counts by status, the monthly trend, and the reporting of the latest complete month.
+previous one, Puskesos counts by status, the monthly trend, and the reporting of the last due month.
 
 All from `mart_wilayah_bulan` and `mart_puskesos_status`; sums over the period and the 90-day rate through
 `ukuran`, case totals below kabupaten level through `akses.SQL_KASUS_TAMPIL` (without any sensitive case).
@@ -114,19 +114,19 @@ def tren_bulanan(versi: VersiGudang, kode_wilayah: str, dari: dt.date, sampai: d
 @_gerbang()
 @st.cache_data(ttl=_TTL, max_entries=_BESAR, show_spinner=False)
 def kesegaran(versi: VersiGudang, kode_wilayah: str) -> pd.DataFrame:
-    """Reporting in the latest complete month (its last day on or before the cut-off) of one wilayah.
+    """Reporting in the last due month (`metrics.md` 3: its reports were due by day 10 of the next month and that day
+    has passed at the cut-off) of one wilayah: the month the Puskesos status, the completeness and the ranks are
+    judged on. A month that has ended but is not yet due (November on 6 December) is never the freshness line's
+    month: its reports are still coming in, and "118 dari 306 desa melapor" would read as 188 silent desa.
 
-    One row (none when no month is complete yet): `bulan`, `desa_melapor`, `desa_diharapkan`, `jumlah_desa`.
+    One row (none when no month is due yet): `bulan`, `desa_melapor`, `desa_diharapkan`, `jumlah_desa`.
     """
     df = kueri(
         versi,
         """
-        with per as (
-            select max(try_cast(nilai as date)) as tanggal_data from gudang.meta_gudang where kunci = 'tanggal_data'
-        )
         select m.bulan, m.desa_melapor, m.desa_diharapkan, m.jumlah_desa
-        from gudang.mart_wilayah_bulan as m, per
-        where m.kode_wilayah = $kode and last_day(m.bulan) <= per.tanggal_data
+        from gudang.mart_wilayah_bulan as m
+        where m.kode_wilayah = $kode and m.sudah_jatuh_tempo
         order by m.bulan desc
         limit 1
         """,

@@ -12,7 +12,7 @@ from dashboard.i18n import Bahasa, t
 
 
 def teks_kesegaran(tanggal_data: dt.date, lapor: pd.DataFrame, bahasa: Bahasa) -> str:
-    """The freshness sentence for the cut-off date and the latest complete month's reporting (`data.kesegaran`)."""
+    """The freshness sentence for the cut-off date and the last due month's reporting (`data.kesegaran`)."""
     tanggal = fmt.tanggal(tanggal_data, bahasa)
     if lapor.empty:
         return t("kesegaran_tanpa_bulan", bahasa, tanggal=tanggal)

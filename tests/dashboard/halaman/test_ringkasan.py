@@ -98,7 +98,7 @@ def test_kpi_kabupaten_periode_bawaan(buka: BukaApp) -> None:
 
 def test_baris_kesegaran(buka: BukaApp) -> None:
     at = buka()
-    # desa_melapor of Sep 2026 (latest month whose last day <= 2026-10-30): A, B, D = 3 of 306
+    # desa_melapor of Sep 2026 (the last due month on 30 Oct 2026: due on 10 Oct): A, B, D = 3 of 306
     assert "Data per 30 Okt 2026, 3 dari 306 desa melapor (laporan bulan Sep 2026)" in _teks(at)
 
 
