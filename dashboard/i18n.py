@@ -1870,7 +1870,6 @@ TEKS.update({
         "New cases {periode} by the program they ask for, how many were referred and had a referral completed. "
         "Sensitive cases left out.",
     ),
-    "program_kol_program": ("Program", "Program"),
     "program_kol_kasus": ("Kasus", "Cases"),
     "program_kol_dirujuk": ("Dirujuk", "Referred"),
     "program_kol_selesai": ("Rujukan selesai", "Referral completed"),
