@@ -4,8 +4,9 @@ model (`IsiBahanRapat`) and two renderers.
 Content, in order: the cover (wilayah, period, data date and freshness, due month, DATA SINTETIS for demo data),
 the headline numbers as their tiles show them (a number that covers a month not yet due carries the mark
 `belum lengkap`), then the sections (`model.Bagian`) in the caller's order: charts as data (`Grafik`: drawn as
-vector graphics in the PDF, as editable chart objects in the PPTX), the map (`Gambar`, a labelled PNG), tables,
-sentences (`Teks`) and definitions (`DaftarDefinisi`).
+vector graphics in the PDF, as editable chart objects in the PPTX), several charts on one page or slide
+(`GrafikGanda`: stacked below each other in the PDF, side by side on one slide), the map (`Gambar`, a labelled PNG),
+tables, sentences (`Teks`) and definitions (`DaftarDefinisi`).
 
 PPTX: 16:9 (13.333 x 7.5 in). Every slide is made from a layout with a title placeholder ("Title Slide" for the
 cover, "Title Only" for the rest), so the outline, the reading order and screen readers see its title. Every text
