@@ -1685,6 +1685,34 @@ TEKS.update({
         "equals the Summary tiles when that kecamatan is selected.",
     ),
     "bahan_kol_no": ("No", "No"),
+    "bahan_kol_desa": ("Desa", "Village"),
+    "bahan_kol_status": ("Puskesos", "Puskesos"),
+    "bahan_kol_lengkap": ("Kelengkapan", "Completeness"),
+    "bahan_banding_desa_judul": ("Perbandingan {n} desa Kec. {kec}, diurutkan menurut tunggakan rujukan",
+                                 "{n} villages of Kec. {kec} compared, ranked by overdue referrals"),
+    "bahan_banding_desa_grafik": ("Tunggakan rujukan per desa per {tanggal}",
+                                  "Overdue referrals per village at {tanggal}"),
+    "bahan_banding_desa_catatan": (
+        "Kasus baru, selesai ≤ 90 hari dan kelengkapan laporan: periode {periode}; tunggakan dan status Puskesos: per "
+        "{tanggal}. Angka tiap baris sama dengan halaman Rapat kecamatan.",
+        "New cases, completed ≤ 90 days and reporting completeness: period {periode}; overdue and Puskesos status: at "
+        "{tanggal}. Each row equals the District meeting page.",
+    ),
+    "bahan_rincian_judul": ("Kasus baru per kategori, kelompok sasaran dan kanal, {periode}",
+                            "New cases by category, target group and channel, {periode}"),
+    "bahan_rincian_gabungan": ("{n} lainnya digabung", "{n} others combined"),
+    "bahan_rincian_ket": (
+        "Kasus baru per bulan, sama dengan tabel tren di Ringkasan. Bila lebih dari {n} kode berisi kasus, {maks} "
+        "terbanyak dalam periode digambar sendiri dan sisanya digabung.",
+        "New cases per month, as in the Summary's trend tables. When more than {n} codes hold cases, the {maks} "
+        "largest of the period are drawn and the rest combined.",
+    ),
+    "bahan_rincian_ket_bawah": (
+        "Di bawah tingkat kabupaten kategori kekerasan (di Ringkasan ditulis <5) tidak digambar dan korban kekerasan "
+        "tidak dirinci, sama dengan tabel di Ringkasan, agar tidak ada angka kasus sensitif yang dapat dihitung balik.",
+        "Below kabupaten level the violence categories (written <5 on the Summary) are not drawn and victims of "
+        "violence are not broken out, as in the Summary's tables, so that no sensitive count can be worked out.",
+    ),
     "bahan_kol_kecamatan": ("Kecamatan", "Kecamatan"),
     "bahan_kol_tunggakan": ("Tunggakan", "Overdue"),
     "bahan_kol_kasus": ("Kasus baru", "New cases"),
@@ -1801,8 +1829,8 @@ TEKS.update({
 # Trends by category, target group and channel; the Puskesos register summed; the program cases ask for; what the
 # deactivated did next (Ringkasan of a kabupaten or kecamatan, Program)
 TEKS.update({
-    "tren_judul": ("Tren kasus per kategori, kelompok sasaran dan kanal", "Case trends by category, target group and "
-                   "channel"),
+    "tren_rincian_judul": ("Tren kasus per kategori, kelompok sasaran dan kanal",
+                           "Case trends by category, target group and channel"),
     "tren_tab_kategori": ("Kategori", "Category"),
     "tren_tab_sasaran": ("Kelompok sasaran", "Target group"),
     "tren_tab_kanal": ("Kanal", "Channel"),
@@ -1850,7 +1878,6 @@ TEKS.update({
         "New cases {periode} by the program they ask for, how many were referred and had a referral completed. "
         "Sensitive cases left out.",
     ),
-    "program_kol_program": ("Program", "Program"),
     "program_kol_kasus": ("Kasus", "Cases"),
     "program_kol_dirujuk": ("Dirujuk", "Referred"),
     "program_kol_selesai": ("Rujukan selesai", "Referral completed"),

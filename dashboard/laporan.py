@@ -9,9 +9,12 @@ table by destination is the one the Rujukan page shows him (protected below kabu
 
 The briefing pack (`isi_bahan`): cover, the six headline numbers (a period that holds a month not yet due is
 marked "belum lengkap"), the monthly trend, what changed since the previous due month (only due months are
-compared, never the partial one), the poverty rate against every planning document (`data.target_kemiskinan`, as
-the Target page draws it), the map (overdue referrals per desa, named), the kecamatan compared (ranked), overdue
-referrals by destination, the desa that need attention, and the definitions.
+compared, never the partial one), new cases by category, target group and channel (the Ringkasan trend tables'
+frames, `data.kasus_kategori` and `data.tren_sasaran_kanal`; not for a single desa, as on Ringkasan), the poverty
+rate against every planning document (`data.target_kemiskinan`, as the Target page draws it), the map (overdue
+referrals per desa, named; official boundaries when imported), the kecamatan compared for a regency or the desa
+compared for a kecamatan (ranked; the Ringkasan tiles' and the Rapat kecamatan page's functions), overdue referrals
+by destination, the desa that need attention, and the definitions.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -26,6 +30,7 @@ import akses
 from akses import Pengguna
 from bahasa import format as fmt
 from dashboard import data
+from dashboard.data.tren import TIDAK_DIISI
 from dashboard.db import VersiGudang
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen import kpi as k_kpi
@@ -42,10 +47,27 @@ from dashboard.pilihan import Pilihan
 from dokumen.agenda_rapat import IsiAgenda
 from dokumen.bahan_rapat import IsiBahanRapat
 from dokumen.gambar import BidangPeta, LabelPeta, peta_png
-from dokumen.model import Angka, Bagian, DaftarDefinisi, Definisi, Deret, Gambar, Grafik, Jenis, Tabel, Teks
+from dokumen.model import (
+    Angka,
+    Bagian,
+    DaftarDefinisi,
+    Definisi,
+    Deret,
+    Gambar,
+    Grafik,
+    GrafikGanda,
+    Jenis,
+    Tabel,
+    Teks,
+)
+from pipelines.enums import ENUM, KATEGORI_SENSITIF, label
 
 WARNA_KASUS, WARNA_RUJUKAN, WARNA_BPS = "#6B7280", "#374151", "#111827"
 WARNA_DIPILIH, WARNA_LAIN, WARNA_PROYEKSI = "#C2410C", "#9CA3AF", "#0072B2"
+WARNA_BAGIAN = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+"""The parts of a stacked column (Okabe-Ito, colour-blind safe); the parts merged into one are `WARNA_LAIN`."""
+MAKS_BAGIAN = 6
+"""At most this many parts a stacked column: with more codes, the 5 largest of the period and the rest merged."""
 
 
 class PilihanTidakSah(ValueError):
@@ -170,14 +192,81 @@ def grafik_target(p: Pilihan) -> Grafik | None:
     pita = (t("bahan_pita_bawah", b), t("bahan_pita_atas", b)) if not masa.empty else None
     ket = t("bahan_ket_target", b, kab=p.nama_kab) if p.tingkat != "kabupaten" else t("bahan_ket_target_kab", b)
     return Grafik(t("bahan_target_judul", b), "garis", [str(a) for a in tahun], seri, sumbu_y=t("target_sumbu", b),
-                  keterangan=ket, desimal=1, pita=pita, mulai_nol=False, bahasa=b)
+                  keterangan=ket, desimal=1, pita=pita, nama_pita=t("target_pita", b), mulai_nol=False, bahasa=b)
+
+
+# 3b/ new cases by category, target group and channel (the Ringkasan trend tables)
+def _bagian_kolom(judul: str, bulan: list[dt.date], per_kode: dict[str, list[int]], nama: dict[str, str],
+                  ditandai: list[int], p: Pilihan) -> Grafik:
+    """Stacked monthly columns, one part a code with a case in the period (largest first); with more than
+    `MAKS_BAGIAN` codes the smallest are merged into one part, named with how many it holds."""
+    b = p.bahasa
+    ada = sorted((k for k, v in per_kode.items() if sum(v) > 0), key=lambda k: -sum(per_kode[k]))
+    simpan = ada if len(ada) <= MAKS_BAGIAN else ada[:MAKS_BAGIAN - 1]
+    deret = [Deret(nama[k], per_kode[k], WARNA_BAGIAN[i]) for i, k in enumerate(simpan)]
+    sisa = [k for k in ada if k not in simpan]
+    if sisa:
+        deret.append(Deret(t("bahan_rincian_gabungan", b, n=len(sisa)),
+                           [sum(per_kode[k][i] for k in sisa) for i in range(len(bulan))], WARNA_LAIN))
+    return Grafik(judul, "kolom", [fmt.bulan(x, b) for x in bulan], deret, ditandai=ditandai, bahasa=b)
+
+
+def tren_rincian(p: Pilihan) -> GrafikGanda | None:
+    """New cases per month by category, by target group and by channel for the selection, from the frames behind the
+    Ringkasan trend tables (`data.kasus_kategori`, `data.tren_sasaran_kanal`, protected by the data door): the
+    same numbers, drawn as stacked columns; months not yet due marked as there. Below kabupaten level the violence
+    categories (shown there as protected cells such as `<5`) are not drawn, so the category columns total the
+    table's bottom line. None for a single desa (Ringkasan has no such tables for a desa)."""
+    if p.tingkat == "desa":
+        return None
+    b, v = p.bahasa, p.versi
+    kategori = data.kasus_kategori(v, p.kode_wilayah, p.dari, p.sampai)
+    bulan = [k for k in kategori.columns if isinstance(k, dt.date)]
+    if not bulan:
+        return None
+    sebagian = kategori.attrs.get("belum_lengkap", [])
+    ditandai = [i for i, x in enumerate(bulan) if x in sebagian]
+    bawah = p.tingkat != "kabupaten"
+    kode_kat = [k for k in kategori.index if k != data.TOTAL_BUKAN_SENSITIF and not (bawah and k in KATEGORI_SENSITIF)]
+    grafik = [_bagian_kolom(t("tren_tab_kategori", b), bulan,
+                            {str(k): [int(kategori.loc[k, x]) for x in bulan] for k in kode_kat},
+                            {str(k): label("kategori", str(k), b) for k in kode_kat}, ditandai, p)]
+    for dimensi, judul in (("kelompok_sasaran", "tren_tab_sasaran"), ("kanal", "tren_tab_kanal")):
+        df = data.tren_sasaran_kanal(v, p.kode_wilayah, p.dari, p.sampai, dimensi)
+        kode = [k.kode for k in ENUM[dimensi] if k.kode in set(df["kode"])]
+        kode += [TIDAK_DIISI] if TIDAK_DIISI in set(df["kode"]) else []
+        sel = {(x, str(k)): int(n) for x, k, n in zip(df["bulan"], df["kode"], df["kasus"], strict=True)}
+        grafik.append(_bagian_kolom(
+            t(judul, b), bulan, {k: [sel.get((x, k), 0) for x in bulan] for k in kode},
+            {k: t("tren_tidak_diisi", b) if k == TIDAK_DIISI else label(dimensi, k, b) for k in kode}, ditandai, p))
+    ket = [t("bahan_rincian_ket", b, n=MAKS_BAGIAN, maks=MAKS_BAGIAN - 1)]
+    if ditandai:
+        ket.append(t("bahan_ket_sebagian", b))
+    ket.append(t("bahan_rincian_ket_bawah", b) if bawah else t("tren_ket_kabupaten", b))
+    return GrafikGanda(t("bahan_rincian_judul", b, periode=fmt.rentang_bulan(p.dari, p.sampai, b)), grafik,
+                       " ".join(ket))
 
 
 # 4/ the map
-def gambar_peta(p: Pilihan) -> Gambar | None:
-    """Overdue referrals per desa at the cut-off (the Peta page's classes and colours), desa of the selection
-    only; kecamatan names on the regency's map, desa names on a kecamatan's. Official boundaries when imported
-    (`pantau batas`), else the Peta page's tile map. None for a single desa."""
+@dataclass(frozen=True)
+class IsiPeta:
+    """What the map draws: the desa areas with their class colour, the names written on it, the legend, the
+    kecamatan outlines, and whether the areas are official boundaries (lon/lat) or the tile map's squares."""
+
+    bidang: list[BidangPeta]
+    label: list[LabelPeta]
+    legenda: list[tuple[str, str]]
+    garis: list[list[tuple[float, float]]]
+    geografis: bool
+    nama_desa: bool
+    """Desa names (a kecamatan's map) rather than kecamatan names (the regency's)."""
+
+
+def isi_peta(p: Pilihan) -> IsiPeta | None:
+    """Overdue referrals per desa at the cut-off (the Peta page's classes and colours, `k_peta.siapkan_peta`), desa
+    of the selection only; kecamatan names on the regency's map, desa names on a kecamatan's. The official
+    boundaries the app draws (`data.batas_desa_geojson`, imported by `pantau batas`) when there are any, else the
+    Peta page's tile map. None for a single desa."""
     if p.tingkat == "desa":
         return None
     b = p.bahasa
@@ -190,7 +279,7 @@ def gambar_peta(p: Pilihan) -> Gambar | None:
         return None
     nama_desa = p.tingkat == "kecamatan"
     bidang: list[BidangPeta] = []
-    label: list[LabelPeta] = []
+    label_: list[LabelPeta] = []
     garis: list[list[tuple[float, float]]] = []
     geografis = data.info_batas(v, p.kode_kab).jumlah_desa > 0
     if geografis:
@@ -208,13 +297,13 @@ def gambar_peta(p: Pilihan) -> Gambar | None:
             bentuk[r["kode_desa"]] = shape(g)
             if nama_desa:
                 titik = shape(g).representative_point()
-                label.append(LabelPeta(str(r["nama_desa"]), titik.x, titik.y))
+                label_.append(LabelPeta(str(r["nama_desa"]), titik.x, titik.y))
         if not nama_desa:
             for _, kelompok in tampil.groupby("kode_kec", sort=False):
                 geom = [bentuk[k] for k in kelompok["kode_desa"] if k in bentuk]
                 if geom:
                     titik = unary_union(geom).representative_point()
-                    label.append(LabelPeta(str(kelompok["nama_kec"].iloc[0]), titik.x, titik.y, tebal=True))
+                    label_.append(LabelPeta(str(kelompok["nama_kec"].iloc[0]), titik.x, titik.y, tebal=True))
         kec = data.garis_kecamatan(v, p.kode_kab)
         if p.kode_kec:
             kec = kec[kec["kode_kec"] == p.kode_kec]
@@ -235,15 +324,24 @@ def gambar_peta(p: Pilihan) -> Gambar | None:
             bidang.append(BidangPeta(r["kode_desa"], str(r["warna"]),
                                      [[(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)]]))
             if nama_desa:
-                label.append(LabelPeta(str(r["nama_desa"]), x, y))
+                label_.append(LabelPeta(str(r["nama_desa"]), x, y))
         for r in blok.to_dict("records"):
-            label.append(LabelPeta(str(r["nama_kec"]), float(r["x"]), -float(r["y"]), tebal=True))
+            label_.append(LabelPeta(str(r["nama_kec"]), float(r["x"]), -float(r["y"]), tebal=True))
     legenda = [(f"{kelas.label} ({fmt.angka(n, b)} desa)", kelas.warna)
                for kelas, n in k_peta.hitung_legenda(siap, tampil)]
-    png, terlewat = peta_png(bidang, label, legenda, garis=garis, geografis=geografis,
-                             ukuran_label=24 if nama_desa else 26)
+    return IsiPeta(bidang, label_, legenda, garis, geografis, nama_desa)
+
+
+def gambar_peta(p: Pilihan) -> Gambar | None:
+    """The map of `isi_peta` as a labelled PNG (`dokumen.gambar.peta_png`), with its caption. None for a desa."""
+    isi = isi_peta(p)
+    if isi is None:
+        return None
+    b = p.bahasa
+    png, terlewat = peta_png(isi.bidang, isi.label, isi.legenda, garis=isi.garis, geografis=isi.geografis,
+                             ukuran_label=24 if isi.nama_desa else 26)
     ket = t("bahan_ket_peta", b, tanggal=fmt.tanggal(p.tanggal_data, b),
-            cara=t("bahan_peta_batas" if geografis else "bahan_peta_petak", b))
+            cara=t("bahan_peta_batas" if isi.geografis else "bahan_peta_petak", b))
     if terlewat:
         ket += " " + t("bahan_peta_terlewat", b, n=terlewat)
     return Gambar(t("bahan_peta_judul", b, wilayah=p.nama_wilayah), png, ket)
@@ -283,6 +381,40 @@ def banding_kecamatan(p: Pilihan) -> tuple[Tabel, Grafik] | None:
         lebar=[0.6, 2.6, 1.3, 1.3, 1.5, 1.7], nama_lembar=t("bahan_kol_kecamatan", b))
     grafik = Grafik(t("bahan_banding_grafik", b, tanggal=fmt.tanggal(p.tanggal_data, b)), "batang",
                     list(df["nama"]), [Deret(kol["tunggakan"], [int(x) for x in df["tunggakan"]], WARNA_DIPILIH)],
+                    bahasa=b)
+    return tabel, grafik
+
+
+def banding_desa(p: Pilihan) -> tuple[Tabel, Grafik] | None:
+    """Every desa of the selection's kecamatan, ranked by overdue referrals (most first, then more cases, then name),
+    with the numbers the Rapat kecamatan page shows for it (`data.rapat_desa`: kasus baru, selesai <= 90 hari and
+    kelengkapan over the period, tunggakan and Puskesos status at the cut-off), and the overdue counts as a bar
+    chart. None unless a kecamatan is selected."""
+    if p.tingkat != "kecamatan" or not p.kode_kec:
+        return None
+    b = p.bahasa
+    df = data.rapat_desa(p.versi, p.kode_kec, p.dari, p.sampai)
+    if df.empty:
+        return None
+    df = df.assign(_nama=df["nama_desa"].astype(str)).sort_values(["tunggakan", "kasus_baru", "_nama"],
+                                                                   ascending=[False, False, True])
+    kol = {k: t(f"bahan_kol_{k}", b) for k in ("no", "desa", "tunggakan", "kasus", "selesai", "status", "lengkap")}
+    tabel = Tabel(
+        t("bahan_banding_desa_judul", b, n=len(df), kec=p.nama_kec),
+        pd.DataFrame({
+            kol["no"]: range(1, len(df) + 1), kol["desa"]: list(df["_nama"]),
+            kol["tunggakan"]: [int(x) for x in df["tunggakan"]], kol["kasus"]: [int(x) for x in df["kasus_baru"]],
+            kol["selesai"]: [None if pd.isna(x) else float(x) for x in df["selesai_90"]],
+            kol["status"]: [k_rapat.label_status_puskesos(x, b) for x in df["status_puskesos"]],
+            kol["lengkap"]: [None if pd.isna(x) else float(x) for x in df["kelengkapan"]],
+        }),
+        {kol["no"]: "angka", kol["tunggakan"]: "angka", kol["kasus"]: "angka", kol["selesai"]: "persen",
+         kol["lengkap"]: "persen"},
+        catatan=t("bahan_banding_desa_catatan", b, periode=fmt.rentang_bulan(p.dari, p.sampai, b),
+                  tanggal=fmt.tanggal(p.tanggal_data, b)),
+        lebar=[0.6, 2.4, 1.3, 1.2, 1.5, 1.6, 1.4], nama_lembar=t("bahan_kol_desa", b))
+    grafik = Grafik(t("bahan_banding_desa_grafik", b, tanggal=fmt.tanggal(p.tanggal_data, b)), "batang",
+                    list(df["_nama"]), [Deret(kol["tunggakan"], [int(x) for x in df["tunggakan"]], WARNA_DIPILIH)],
                     bahasa=b)
     return tabel, grafik
 
@@ -405,10 +537,10 @@ def isi_bahan(p: Pilihan, sekarang: dt.datetime | None = None) -> IsiBahanRapat:
     tiles, kpi = angka_utama(p)
     kesegaran = teks_kesegaran(p.tanggal_data, data.kesegaran(v, p.kode_wilayah), b)
     bagian: list[Bagian] = []
-    for g in (grafik_tren(p), perubahan(p), grafik_target(p), gambar_peta(p)):
+    for g in (grafik_tren(p), perubahan(p), tren_rincian(p), grafik_target(p), gambar_peta(p)):
         if g is not None:
             bagian.append(g)
-    banding = banding_kecamatan(p)
+    banding = banding_kecamatan(p) or banding_desa(p)
     if banding is not None:
         bagian += [banding[0], banding[1]]
     bagian.append(tabel_per_tujuan(p))

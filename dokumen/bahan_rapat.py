@@ -4,8 +4,9 @@ model (`IsiBahanRapat`) and two renderers.
 Content, in order: the cover (wilayah, period, data date and freshness, due month, DATA SINTETIS for demo data),
 the headline numbers as their tiles show them (a number that covers a month not yet due carries the mark
 `belum lengkap`), then the sections (`model.Bagian`) in the caller's order: charts as data (`Grafik`: drawn as
-vector graphics in the PDF, as editable chart objects in the PPTX), the map (`Gambar`, a labelled PNG), tables,
-sentences (`Teks`) and definitions (`DaftarDefinisi`).
+vector graphics in the PDF, as editable chart objects in the PPTX), several charts on one page or slide
+(`GrafikGanda`: stacked below each other in the PDF, side by side on one slide), the map (`Gambar`, a labelled PNG),
+tables, sentences (`Teks`) and definitions (`DaftarDefinisi`).
 
 PPTX: 16:9 (13.333 x 7.5 in). Every slide is made from a layout with a title placeholder ("Title Slide" for the
 cover, "Title Only" for the rest), so the outline, the reading order and screen readers see its title. Every text
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dokumen.model import Angka, Bagian, DaftarDefinisi, Gambar, Grafik, Kepala, Tabel, Teks, baris_teks
+from dokumen.model import Angka, Bagian, DaftarDefinisi, Gambar, Grafik, GrafikGanda, Kepala, Tabel, Teks, baris_teks
 from dokumen.pdf import HalamanPdf, ke_bytes
 from dokumen.ukur import Muat, bungkus, muatkan
 
@@ -62,6 +63,8 @@ def bahan_rapat_pdf(isi: IsiBahanRapat) -> bytes:
     for b in isi.bagian:
         if isinstance(b, Grafik):
             pdf.grafik(b)
+        elif isinstance(b, GrafikGanda):
+            pdf.grafik_ganda(b)
         elif isinstance(b, Gambar):
             pdf.gambar(b)
         elif isinstance(b, Tabel):
@@ -182,6 +185,8 @@ def _buat_dek(isi: IsiBahanRapat) -> _Slide:
     for b in isi.bagian:
         if isinstance(b, Grafik):
             _grafik_slide(dek, b)
+        elif isinstance(b, GrafikGanda):
+            _grafik_ganda_slide(dek, b)
         elif isinstance(b, Gambar):
             _gambar_slide(dek, b)
         elif isinstance(b, Tabel):
@@ -229,6 +234,26 @@ def _grafik_slide(dek: _Slide, g: Grafik) -> None:
     grafik_pptx(slide, g, Inches(0.5), Inches(1.25), Inches(LEBAR_IN - 1.0), Inches(tinggi))
     if g.keterangan:
         dek.kotak(slide, 0.5, 6.3, LEBAR_IN - 1.0, 0.65, g.keterangan, maks=12, minimum=8, warna="#6B7280")
+
+
+def _grafik_ganda_slide(dek: _Slide, gg: GrafikGanda) -> None:
+    """The charts side by side on one slide, each under its heading (fitted to the chart's width), the note under."""
+    from pptx.util import Inches
+
+    from dokumen.grafik import grafik_pptx
+
+    slide = dek.slide(gg.judul)
+    n = max(1, len(gg.grafik))
+    jarak = 0.2
+    lebar = (LEBAR_IN - 1.0 - jarak * (n - 1)) / n
+    tinggi = 4.6 if gg.keterangan else 5.1
+    for i, g in enumerate(gg.grafik):
+        kiri = 0.5 + i * (lebar + jarak)
+        dek.kotak(slide, kiri, 1.2, lebar, 0.5, g.judul, maks=14, minimum=10, tebal=True, warna="#374151",
+                  baris_maks=1)
+        grafik_pptx(slide, g, Inches(kiri), Inches(1.7), Inches(lebar), Inches(tinggi), huruf=10)
+    if gg.keterangan:
+        dek.kotak(slide, 0.5, 6.35, LEBAR_IN - 1.0, 0.6, gg.keterangan, maks=11, minimum=7, warna="#6B7280")
 
 
 def _gambar_slide(dek: _Slide, g: Gambar) -> None:
@@ -338,5 +363,5 @@ def pemeriksaan_muat(isi: IsiBahanRapat) -> list[str]:
     return _buat_dek(isi).tidak_muat
 
 
-__all__ = ["Angka", "Gambar", "Grafik", "IsiBahanRapat", "Tabel", "Teks", "bahan_rapat_pdf", "bahan_rapat_pptx",
-           "pemeriksaan_muat"]
+__all__ = ["Angka", "Gambar", "Grafik", "GrafikGanda", "IsiBahanRapat", "Tabel", "Teks", "bahan_rapat_pdf",
+           "bahan_rapat_pptx", "pemeriksaan_muat"]

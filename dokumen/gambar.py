@@ -96,8 +96,10 @@ def peta_png(bidang: Sequence[BidangPeta], label: Sequence[LabelPeta], legenda: 
     geser_x = tepi + (area_l - rentang_x * sk) / 2
     geser_y = tepi + (area_t - rentang_y * sk) / 2
 
+    x_min, y_max = min(xs), max(ys)  # once: every vertex goes through `px`
+
     def px(p: tuple[float, float]) -> tuple[float, float]:
-        return (geser_x + (p[0] - min(xs)) * faktor_x * sk, geser_y + (max(ys) - p[1]) * sk)
+        return (geser_x + (p[0] - x_min) * faktor_x * sk, geser_y + (y_max - p[1]) * sk)
 
     gambar = Image.new("RGB", (lebar, tinggi), "white")
     kuas = ImageDraw.Draw(gambar)

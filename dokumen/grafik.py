@@ -2,9 +2,12 @@
 (`gambar_pdf`, fpdf2's drawing), an editable chart object in the PPTX (`grafik_pptx`, python-pptx's line and bar
 charts, whose numbers a user can open and edit in PowerPoint). No browser, no picture.
 
-Both draw the same series with the same colours and dashes; the PDF shades the band between the two series named
-in `Grafik.pita` (the PPTX draws them as two thin lines), and both mark the categories of `Grafik.ditandai` (months
-whose reports are not yet due) with an asterisk.
+Both draw the same series with the same colours and dashes, and both fill the band between the two series named in
+`Grafik.pita`: the PDF shades the polygon between them; the PPTX adds a stacked area chart to the line chart's plot
+area (same axes): the lower bound as a transparent area, the band's width stacked on it in a pale fill, the lower
+bound's legend entry deleted (`_pita_pptx`). Both mark the categories of `Grafik.ditandai` (months whose reports are
+not yet due) with an asterisk, and the PDF also shades their columns. `kolom`: stacked columns (one series a part,
+the total written on top of each column).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ def label_kategori(g: Grafik) -> list[str]:
 def skala(g: Grafik) -> tuple[float, float, float]:
     """The value axis: lowest, highest and step, on round numbers (1, 2, 2.5 or 5 times a power of ten)."""
     nilai = [v for d in g.deret for v in d.nilai if v is not None]
+    if g.jenis == "kolom":  # stacked: the highest column is the sum of its parts
+        nilai = [sum(float(d.nilai[i] or 0) for d in g.deret) for i in range(len(g.kategori))] or nilai
     bawah, atas = (min(nilai), max(nilai)) if nilai else (0.0, 1.0)
     if g.mulai_nol:
         bawah = min(0.0, bawah)
@@ -61,6 +66,8 @@ def gambar_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi:
     """Draw `g` in the box (mm) and leave the cursor under it (after the legend)."""
     if g.jenis == "batang":
         _batang_pdf(pdf, g, x0, y0, lebar, tinggi)
+    elif g.jenis == "kolom":
+        _kolom_pdf(pdf, g, x0, y0, lebar, tinggi)
     else:
         _garis_pdf(pdf, g, x0, y0, lebar, tinggi)
     pdf.set_fill_color(255, 255, 255)  # fpdf2's tables fill their cells with the current colour
@@ -137,22 +144,85 @@ def _garis_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi:
     _legenda_pdf(pdf, g, x0, y0 + tinggi - 5, lebar)
 
 
+def _kolom_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi: float) -> None:
+    """Stacked columns: the value axis with gridlines, a pale column behind the categories not yet complete, the
+    parts stacked in series order from the bottom, the total above each column, then the legend (squares)."""
+    bawah, atas, langkah = skala(g)
+    pdf.set_font(HURUF, "", 7)
+    tanda_y = [bawah + i * langkah for i in range(round((atas - bawah) / langkah) + 1)]
+    kiri = max(pdf.get_string_width(_teks_angka(v, g)) for v in tanda_y) + (9 if g.sumbu_y else 4)
+    baris_legenda = _baris_legenda(pdf, g, lebar)
+    px, py, pl = x0 + kiri, y0 + 4, lebar - kiri - 2
+    pt = tinggi - 10 - 4 * baris_legenda
+    n = max(1, len(g.kategori))
+    lebar_kat = pl / n
+
+    def y(v: float) -> float:
+        return py + pt - (v - bawah) / (atas - bawah) * pt
+
+    for i in g.ditandai:
+        pdf.set_fill_color(243, 244, 246)
+        pdf.rect(px + i * lebar_kat, py, lebar_kat, pt, style="F")
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(*_GARIS)
+    pdf.set_text_color(*_ABU)
+    for v in tanda_y:
+        pdf.line(px, y(v), px + pl, y(v))
+        teks = _teks_angka(v, g)
+        pdf.text(px - 1.5 - pdf.get_string_width(teks), y(v) + 1.2, teks)
+    if g.sumbu_y:
+        with pdf.rotation(90, x0 + 2.5, py + pt / 2):
+            pdf.text(x0 + 2.5 - pdf.get_string_width(g.sumbu_y) / 2, py + pt / 2 + 1, g.sumbu_y)
+    lebar_batang = lebar_kat * 0.6
+    for i, s in enumerate(label_kategori(g)):
+        xk = px + i * lebar_kat + (lebar_kat - lebar_batang) / 2
+        dasar = 0.0
+        for d in g.deret:
+            w = float(d.nilai[i] or 0)
+            if w > 0:
+                pdf.set_fill_color(*_rgb(d.warna))
+                pdf.rect(xk, y(dasar + w), lebar_batang, y(dasar) - y(dasar + w), style="F")
+            dasar += w
+        pdf.set_text_color(*_ABU_TUA)
+        jumlah = _teks_angka(dasar, g)
+        pdf.text(px + (i + 0.5) * lebar_kat - pdf.get_string_width(jumlah) / 2, y(dasar) - 1, jumlah)
+        pdf.text(px + (i + 0.5) * lebar_kat - pdf.get_string_width(s) / 2, py + pt + 4, s)
+    _legenda_pdf(pdf, g, x0, py + pt + 8, lebar, kotak=True)
+
+
+def _baris_legenda(pdf: FPDF, g: Grafik, lebar: float) -> int:
+    """How many lines the legend takes at `lebar` (mm)."""
+    pdf.set_font(HURUF, "", 7)
+    baris, x = 1, 0.0
+    for d in g.deret:
+        lebar_entri = 8 + pdf.get_string_width(d.nama) + 5
+        if x and x + lebar_entri > lebar:
+            baris, x = baris + 1, 0.0
+        x += lebar_entri
+    return baris
+
+
 def _campur(rgb: tuple[int, int, int], kekuatan: float) -> tuple[int, int, int]:
     """`rgb` at `kekuatan` over white (the PDF has no transparency here)."""
     r, g_, b = rgb
     return (round(255 - (255 - r) * kekuatan), round(255 - (255 - g_) * kekuatan), round(255 - (255 - b) * kekuatan))
 
 
-def _legenda_pdf(pdf: FPDF, g: Grafik, x0: float, y: float, lebar: float) -> None:
+def _legenda_pdf(pdf: FPDF, g: Grafik, x0: float, y: float, lebar: float, *, kotak: bool = False) -> None:
     pdf.set_font(HURUF, "", 7)
     pdf.set_text_color(*_ABU_TUA)
     x = x0
     for d in g.deret:
         lebar_entri = 8 + pdf.get_string_width(d.nama) + 5
-        if x + lebar_entri > x0 + lebar:
+        if x > x0 and x + lebar_entri > x0 + lebar:
             x, y = x0, y + 4
         pdf.set_draw_color(*_rgb(d.warna))
         pdf.set_fill_color(*_rgb(d.warna))
+        if kotak:  # a part of a stacked column: a filled square
+            pdf.rect(x + 1, y - 1.6, 3.2, 3.2, style="F")
+            pdf.text(x + 5.5, y + 1.1, d.nama)
+            x += lebar_entri - 2
+            continue
         pdf.set_line_width(d.tebal * 0.3528 * 0.6)
         if d.garis in _PUTUS:
             pdf.set_dash_pattern(*_PUTUS[d.garis])
@@ -195,24 +265,63 @@ def _batang_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi
     pdf.set_xy(x0, y0 + tinggi)
 
 
-def grafik_pptx(slide: Any, g: Grafik, kiri: int, atas: int, lebar: int, tinggi: int) -> Any:
-    """Add `g` to `slide` as an editable chart (a graphic frame holding a chart part); returns the chart."""
+def _nilai_pita(g: Grafik) -> tuple[list[float], list[float]] | None:
+    """The band of `g.pita` as a stacked area needs it: the lower bound and the width (upper - lower) per category.
+    An area chart cannot leave a gap (a blank is drawn as 0: area chart groups do not support blank entries), so
+    outside the band the width is 0 and the lower bound holds the middle of the nearest end of the band: nothing is
+    filled there, and between the category next to the band and the band's first (or last) category the band
+    opens from that middle to its full width, like a fan, instead of rising from the axis."""
+    if not g.pita:
+        return None
+    per_nama = {d.nama: d for d in g.deret}
+    if not all(nama in per_nama for nama in g.pita):
+        return None
+    rendah, tinggi = per_nama[g.pita[0]].nilai, per_nama[g.pita[1]].nilai
+    ada = [i for i in range(len(g.kategori)) if rendah[i] is not None and tinggi[i] is not None]
+    if not ada:
+        return None
+    bawah, lebar = [], []
+    for i in range(len(g.kategori)):
+        if i in ada:
+            bawah.append(float(rendah[i]))  # type: ignore[arg-type]
+            lebar.append(float(tinggi[i]) - float(rendah[i]))  # type: ignore[arg-type]
+        else:
+            j = min(ada, key=lambda k: abs(k - i))
+            bawah.append((float(rendah[j]) + float(tinggi[j])) / 2)  # type: ignore[arg-type]
+            lebar.append(0.0)
+    return bawah, lebar
+
+
+def grafik_pptx(slide: Any, g: Grafik, kiri: int, atas: int, lebar: int, tinggi: int, huruf: float = 12) -> Any:
+    """Add `g` to `slide` as an editable chart (a graphic frame holding a chart part), its text at `huruf` points;
+    returns the chart."""
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
     from pptx.enum.dml import MSO_LINE_DASH_STYLE
     from pptx.util import Pt
 
+    from dokumen.model import Deret
+
     data = CategoryChartData(number_format="#,##0" if g.desimal == 0 else "#,##0." + "0" * g.desimal)
     data.categories = label_kategori(g)
-    for d in g.deret:
+    deret = list(g.deret)
+    pita = _nilai_pita(g) if g.jenis == "garis" else None
+    if pita is not None and g.pita:
+        # the two bounds become the band's lower bound and width (moved to a stacked area below)
+        atas_d = next(d for d in deret if d.nama == g.pita[1])
+        deret = [d for d in deret if d.nama not in g.pita]
+        deret += [Deret(g.pita[0], pita[0], atas_d.warna, "tanpa"),
+                  Deret(g.nama_pita or f"{g.pita[0]} – {g.pita[1]}", pita[1], atas_d.warna, "tanpa")]
+    for d in deret:
         data.add_series(d.nama, list(d.nilai))
-    jenis = XL_CHART_TYPE.LINE_MARKERS if g.jenis == "garis" else XL_CHART_TYPE.BAR_CLUSTERED
+    jenis = {"garis": XL_CHART_TYPE.LINE_MARKERS, "batang": XL_CHART_TYPE.BAR_CLUSTERED,
+             "kolom": XL_CHART_TYPE.COLUMN_STACKED}[g.jenis]
     bingkai = slide.shapes.add_chart(jenis, kiri, atas, lebar, tinggi, data)
     bingkai.name = g.judul[:60]
     grafik = bingkai.chart
-    grafik.font.size = Pt(12)
-    grafik.has_legend = g.jenis == "garis"
+    grafik.font.size = Pt(huruf)
+    grafik.has_legend = g.jenis != "batang"
     if grafik.has_legend:
         grafik.legend.position = XL_LEGEND_POSITION.BOTTOM
         grafik.legend.include_in_layout = False
@@ -233,9 +342,12 @@ def grafik_pptx(slide: Any, g: Grafik, kiri: int, atas: int, lebar: int, tinggi:
         plot.data_labels.number_format = data.number_format
         plot.data_labels.number_format_is_linked = False
         plot.data_labels.font.size = Pt(11)
-    for seri, d in zip(grafik.plots[0].series, g.deret, strict=True):
+    if g.jenis == "kolom":
+        grafik.plots[0].gap_width = 60
+        grafik.plots[0].overlap = 100
+    for seri, d in zip(grafik.plots[0].series, deret, strict=True):
         warna = RGBColor.from_string(d.warna[1:].upper())
-        if g.jenis == "batang":
+        if g.jenis in ("batang", "kolom"):
             seri.format.fill.solid()
             seri.format.fill.fore_color.rgb = warna
             continue
@@ -256,4 +368,62 @@ def grafik_pptx(slide: Any, g: Grafik, kiri: int, atas: int, lebar: int, tinggi:
             seri.marker.format.line.color.rgb = warna
         else:
             seri.marker.style = XL_MARKER_STYLE.NONE
+    if pita is not None:
+        _pita_pptx(grafik, deret[-1].warna)
     return grafik
+
+
+def _pita_pptx(grafik: Any, warna: str) -> None:
+    """Move the last two series of the line chart (lower bound, width) into a stacked area chart drawn first in the
+    same plot area on the same axes: the lower bound transparent (no fill, no line, no legend entry), the width
+    filled pale on top of it, so the band fills the space between the bounds; the lines are drawn over it."""
+    from copy import deepcopy
+
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    area_plot = grafik._chartSpace.chart.plotArea
+    garis = area_plot.find(qn("c:lineChart"))
+    seri = garis.findall(qn("c:ser"))[-2:]
+    area = etree.SubElement(area_plot, qn("c:areaChart"))
+    garis.addprevious(area)  # drawn before (under) the lines
+    etree.SubElement(area, qn("c:grouping")).set("val", "stacked")
+    etree.SubElement(area, qn("c:varyColors")).set("val", "0")
+    for s in seri:
+        for anak in s.findall(qn("c:marker")) + s.findall(qn("c:smooth")):
+            s.remove(anak)  # not part of an area series
+        area.append(s)
+    for ax in garis.findall(qn("c:axId")):
+        area.append(deepcopy(ax))
+    rendah, lebar = seri
+    _isi_sppr(rendah, None)
+    _isi_sppr(lebar, warna)
+    legenda = grafik._chartSpace.chart.find(qn("c:legend"))
+    if legenda is not None:  # the transparent lower bound has no legend entry
+        entri = etree.Element(qn("c:legendEntry"))
+        etree.SubElement(entri, qn("c:idx")).set("val", rendah.find(qn("c:idx")).get("val"))
+        etree.SubElement(entri, qn("c:delete")).set("val", "1")
+        legenda.find(qn("c:legendPos")).addnext(entri)
+
+
+def _isi_sppr(seri: Any, warna: str | None) -> None:
+    """A series' shape properties: no fill at all (`warna` None), or a solid fill of `warna` at 35 % opacity; never
+    an outline."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    lama = seri.find(qn("c:spPr"))
+    sppr = etree.Element(qn("c:spPr"))
+    if warna is None:
+        etree.SubElement(sppr, qn("a:noFill"))
+    else:
+        isi = etree.SubElement(sppr, qn("a:solidFill"))
+        rgb = etree.SubElement(isi, qn("a:srgbClr"))
+        rgb.set("val", warna[1:].upper())
+        etree.SubElement(rgb, qn("a:alpha")).set("val", "35000")
+    etree.SubElement(etree.SubElement(sppr, qn("a:ln")), qn("a:noFill"))
+    if lama is not None:
+        lama.addprevious(sppr)
+        seri.remove(lama)
+    else:
+        seri.find(qn("c:tx")).addnext(sppr)

@@ -90,10 +90,12 @@ class Grafik:
     """A chart as data, drawn natively by each renderer (vector lines in the PDF, an editable chart in the PPTX).
 
     `garis`: a line chart over the categories (years, months); `batang`: horizontal bars, one series, categories
-    top to bottom in the given order. `pita` names two series (lower, upper) whose band the PDF shades."""
+    top to bottom in the given order; `kolom`: stacked columns over the categories (months), one series a part.
+    `pita` names two series (lower, upper) drawn as a filled band: shaded in the PDF, a stacked area (the lower
+    bound transparent, the width on top) in the PPTX."""
 
     judul: str
-    jenis: Literal["garis", "batang"]
+    jenis: Literal["garis", "batang", "kolom"]
     kategori: Sequence[str]
     deret: Sequence[Deret]
     sumbu_y: str = ""
@@ -101,11 +103,23 @@ class Grafik:
     desimal: int = 0
     """Decimals of the value axis and of the bars' labels."""
     pita: tuple[str, str] | None = None
+    nama_pita: str | None = None
+    """The band's name in the PPTX legend (default: the two bounds' names joined)."""
     mulai_nol: bool = True
     """The value axis starts at 0 (counts); False: it fits the values (a rate between 6 and 12 %)."""
     ditandai: Sequence[int] = ()
     """Categories drawn as not yet complete (months whose reports are not yet due)."""
     bahasa: Bahasa = "id"
+
+
+@dataclass(frozen=True)
+class GrafikGanda:
+    """Several charts on one page or slide under one title (e.g. cases by category, target group and channel), each
+    with its own `judul` as a small heading; `keterangan` under them all."""
+
+    judul: str
+    grafik: Sequence[Grafik]
+    keterangan: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +166,7 @@ class Tabel:
     """Sheet name in the XLSX (<= 31 characters); default derived from `judul`."""
 
 
-Bagian = Grafik | Gambar | Tabel | Teks | DaftarDefinisi
+Bagian = Grafik | GrafikGanda | Gambar | Tabel | Teks | DaftarDefinisi
 """One section of a document, in reading order."""
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from dokumen.model import Angka, DaftarDefinisi, Gambar, Grafik, Kepala, Tabel, Teks, baris_teks
+from dokumen.model import Angka, DaftarDefinisi, Gambar, Grafik, GrafikGanda, Kepala, Tabel, Teks, baris_teks
 
 FOLDER_HURUF = Path("/usr/share/fonts/truetype/dejavu")
 """Where Debian's `fonts-dejavu-core` puts DejaVu Sans."""
@@ -215,7 +215,7 @@ class HalamanPdf(FPDF):
         """A chart drawn as vector graphics from its data (`dokumen.grafik`)."""
         from dokumen.grafik import gambar_pdf
 
-        tinggi = 72.0 if g.jenis == "garis" else 10 + 6.2 * max(1, len(g.kategori))
+        tinggi = 10 + 6.2 * max(1, len(g.kategori)) if g.jenis == "batang" else 72.0
         if self.get_y() + tinggi + 20 > self.h - self.b_margin:
             self.add_page()
         self.subjudul(g.judul)
@@ -223,6 +223,24 @@ class HalamanPdf(FPDF):
         self.set_xy(self.l_margin, self.get_y() + 1)
         if g.keterangan:
             self.catatan(g.keterangan)
+
+    def grafik_ganda(self, gg: GrafikGanda) -> None:
+        """Several charts on one page under one heading, each with a small heading of its own; the note under all."""
+        from dokumen.grafik import gambar_pdf
+
+        tinggi = 62.0
+        if self.get_y() + 12 + len(gg.grafik) * (tinggi + 8) > self.h - self.b_margin:
+            self.add_page()
+        self.subjudul(gg.judul)
+        for g in gg.grafik:
+            self.set_font(HURUF, "B", 9.5)
+            self.set_text_color(*ABU_TUA)
+            self.multi_cell(0, 5, g.judul, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.set_text_color(0, 0, 0)
+            gambar_pdf(self, g, self.l_margin, self.get_y(), self.lebar_isi, tinggi)
+            self.set_xy(self.l_margin, self.get_y() + 2)
+        if gg.keterangan:
+            self.catatan(gg.keterangan)
 
     def gambar(self, g: Gambar) -> None:
         """A chart across the text width (its PNG's aspect ratio kept)."""

@@ -57,3 +57,20 @@ def test_pemeriksa_menangkap_teks_pengembang() -> None:
     assert _salah("kualitas_nama_saran", "Tambahkan ke data/reference/alias_desa.csv") == []
     assert _salah("x", "{karantina_desa} baris dari {jumlah} desa") == []
     assert _salah("target_belum_ada_bps", "muat berkas dengan kolom “kode_kab, tahun”") == []
+
+
+def test_tidak_ada_kunci_ganda() -> None:
+    """A key given twice (in the first dictionary or a later `TEKS.update`) silently replaces the first text: the
+    monthly trend's title once became "Tren kasus per kategori, ..." on Ringkasan and in the briefing pack."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    import dashboard.i18n
+
+    pohon = ast.parse(Path(dashboard.i18n.__file__).read_text(encoding="utf-8"))
+    kunci = [k.value for d in ast.walk(pohon) if isinstance(d, ast.Dict) for k in d.keys
+             if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value in TEKS]
+    assert len(kunci) >= len(TEKS)  # every key of TEKS is found as a literal
+    assert [k for k, n in Counter(kunci).items() if n > 1] == []
+    assert TEKS["tren_judul"][0] == "Tren bulanan: kasus baru dan rujukan dikirim"

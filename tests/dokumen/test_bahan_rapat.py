@@ -166,11 +166,15 @@ def test_pptx_judul_grafik_dan_muat(pack: tuple) -> None:
     assert {s.slide_layout.name for s in slides[1:]} == {"Title Only"}
     grafik = [s for slide in slides for s in slide.shapes if s.has_chart]
     gambar = [s for slide in slides for s in slide.shapes if s.shape_type == 13]
-    assert len(grafik) == 3 and len(gambar) == 1  # trend, target, kecamatan bars as charts; only the map a picture
+    # trend, category/target group/channel (three on one slide), target, kecamatan bars as charts; only the map a
+    # picture
+    assert len(grafik) == 6 and len(gambar) == 1
+    assert [g.chart.chart_type for g in grafik[1:4]] == [52, 52, 52]  # stacked columns
     tren = grafik[0].chart
+    assert grafik[0].name == "Tren bulanan: kasus baru dan rujukan dikirim"  # not the category trends' title
     assert list(tren.plots[0].categories) == ["Jun 2026", "Jul 2026", "Agu 2026", "Sep 2026"]
     assert list(tren.plots[0].series[0].values) == [6, 5, 5, 4]
-    batang = grafik[2].chart
+    batang = grafik[5].chart
     assert list(batang.plots[0].categories)[:2] == ["Kabuh", "Jombang"]
     assert list(batang.plots[0].series[0].values)[:2] == [3, 1]
     assert gambar[0]._element.nvPicPr.cNvPr.get("descr")  # the map has alt text
