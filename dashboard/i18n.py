@@ -1708,10 +1708,11 @@ TEKS.update({
         "largest of the period are drawn and the rest combined.",
     ),
     "bahan_rincian_ket_bawah": (
-        "Di bawah tingkat kabupaten kategori kekerasan (di Ringkasan ditulis <5) tidak digambar dan korban kekerasan "
-        "tidak dirinci, sama dengan tabel di Ringkasan, agar tidak ada angka kasus sensitif yang dapat dihitung balik.",
-        "Below kabupaten level the violence categories (written <5 on the Summary) are not drawn and victims of "
-        "violence are not broken out, as in the Summary's tables, so that no sensitive count can be worked out.",
+        "Di bawah tingkat kabupaten hanya kasus yang tidak sensitif yang digambar (kategori kekerasan, di Ringkasan "
+        "ditulis <5, tidak digambar), sama dengan tabel di Ringkasan, agar tidak ada angka kasus sensitif yang dapat "
+        "dihitung balik.",
+        "Below kabupaten level only the cases that are not sensitive are drawn (the violence categories, written <5 "
+        "on the Summary, are not), as in the Summary's tables, so that no sensitive count can be worked out.",
     ),
     "bahan_kol_kecamatan": ("Kecamatan", "Kecamatan"),
     "bahan_kol_tunggakan": ("Tunggakan", "Overdue"),

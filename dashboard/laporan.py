@@ -230,7 +230,8 @@ def tren_rincian(p: Pilihan) -> GrafikGanda | None:
     kode_kat = [k for k in kategori.index if k != data.TOTAL_BUKAN_SENSITIF and not (bawah and k in KATEGORI_SENSITIF)]
     grafik = [_bagian_kolom(t("tren_tab_kategori", b), bulan,
                             {str(k): [int(kategori.loc[k, x]) for x in bulan] for k in kode_kat},
-                            {str(k): label("kategori", str(k), b) for k in kode_kat}, ditandai, p)]
+                            {str(k): t("pr_sensitif_lain", b) if k == data.SENSITIF_LAIN
+                             else label("kategori", str(k), b) for k in kode_kat}, ditandai, p)]
     for dimensi, judul in (("kelompok_sasaran", "tren_tab_sasaran"), ("kanal", "tren_tab_kanal")):
         df = data.tren_sasaran_kanal(v, p.kode_wilayah, p.dari, p.sampai, dimensi)
         kode = [k.kode for k in ENUM[dimensi] if k.kode in set(df["kode"])]
