@@ -45,7 +45,7 @@ def bagian_tren(kategori: pd.DataFrame, sasaran: pd.DataFrame, kanal: pd.DataFra
     (`data.tren_sasaran_kanal`), months as columns, with what each leaves out below kabupaten level."""
     b = bahasa
     bulan = [k for k in kategori.columns if isinstance(k, dt.date)]
-    st.markdown(f"##### {t('tren_judul', b)}")
+    st.markdown(f"##### {t('tren_rinci_judul', b)}")
     tab_kategori, tab_sasaran, tab_kanal = st.tabs([t("tren_tab_kategori", b), t("tren_tab_sasaran", b),
                                                     t("tren_tab_kanal", b)])
     with tab_kategori:
