@@ -1792,6 +1792,11 @@ TEKS.update({
     "akun_dan_bahasa": ("Akun dan bahasa", "Account and language"),
     "presentasi_masuk": ("Mode presentasi", "Presentation mode"),
     "presentasi_keluar": ("Keluar dari mode presentasi", "Leave presentation mode"),
+    "rapat_presentasi_pilih_kec": (
+        "Pilih dulu kecamatan rapat: keluar dari mode presentasi (tautan di atas), pilih kecamatan di kotak filter, "
+        "lalu buka lagi mode presentasi.",
+        "Choose the meeting's kecamatan first: leave presentation mode (the link above), choose the kecamatan in the "
+        "filter box, then open presentation mode again."),
     "presentasi_bantuan": (
         "Untuk proyektor ruang rapat: tanpa menu dan kotak pilihan, angka lebih besar, peta setinggi layar dengan "
         "nama desa dan kecamatan. Wilayah dan periode tetap yang dipilih sekarang.",

@@ -371,7 +371,7 @@ def bilah_filter(versi: VersiGudang, bahasa: Bahasa, mode: str = "biasa",
     nama_kec = dict(zip(kecs["kode_kec"], kecs["nama_kec"], strict=True))
     if mode != "presentasi":
         wadah = (st.expander(_ringkasan_pilihan(wil, bahasa), icon=":material/tune:") if mode == "ponsel"
-                 else st.container())
+                 else st.container(key="bilah_filter"))  # the key: the narrow-window CSS of komponen.gaya
         with wadah:
             if sebelum is not None:
                 sebelum()

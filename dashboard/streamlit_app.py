@@ -63,7 +63,8 @@ def daftarkan_tanpa_menjalankan() -> None:
 
 
 if mode == "biasa":
-    kiri, tengah, kanan_bahasa, kanan_akun = st.columns([3.2, 4, 0.75, 1.05], vertical_alignment="center")
+    with st.container(key="baris_kepala"):  # the key: the narrow-window CSS of komponen.gaya
+        kiri, tengah, kanan_bahasa, kanan_akun = st.columns([3.2, 4, 0.75, 1.05], vertical_alignment="center")
     with kanan_bahasa:
         bahasa = pilih_bahasa(bahasa)
     aktif = wajib_masuk(konfigurasi, bahasa, daftarkan_tanpa_menjalankan)  # no session: the log-in form, then stop
@@ -84,13 +85,14 @@ def bahasa_dan_akun() -> None:
 
 
 def tautan_presentasi(nama_halaman: str) -> None:
-    """The link that enters the presentation mode (desk layout, Ringkasan and Peta) or leaves it, in this session."""
+    """The link that enters the presentation mode (desk layout, the pages of `HALAMAN_PRESENTASI`) or leaves it, in
+    this session."""
     if mode == "presentasi":
         kanan = st.container(horizontal=True, horizontal_alignment="right")
         kanan.page_link(f"halaman/{nama_halaman}.py", label=t("presentasi_keluar", bahasa),
                      icon=":material/close_fullscreen:", query_params=params_tanpa_mode())
-    elif mode == "biasa" and nama_halaman in HALAMAN_PRESENTASI:
-        kanan = st.container(horizontal=True, horizontal_alignment="right")
+    elif mode == "biasa" and nama_halaman in HALAMAN_PRESENTASI:  # (hidden in a narrow window, komponen.gaya)
+        kanan = st.container(horizontal=True, horizontal_alignment="right", key="tautan_presentasi")
         kanan.page_link(f"halaman/{nama_halaman}.py", label=t("presentasi_masuk", bahasa),
                      icon=":material/co_present:", help=t("presentasi_bantuan", bahasa),
                      query_params={**params_tanpa_mode(), PARAM: "presentasi"})

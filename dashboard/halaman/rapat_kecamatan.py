@@ -2,6 +2,8 @@
 
 For the Camat, Kasi Kesra or TKSK running the monthly rakor. Render only: numbers from `dashboard.data`,
 tables from `dashboard.komponen.rapat`, the download from `dashboard.komponen.unduhan` (same tables as here).
+On the projector (`?tampilan=presentasi`) the same tables in large type, without sparklines, sorting or download;
+without a kecamatan it says how to choose one (nothing can be chosen on the projector).
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ from dashboard.komponen.rapat import bantuan_desa, garis_desa, pilih_kecamatan, 
 from dashboard.komponen.unduhan import isi_agenda, tombol_agenda
 from dashboard.laporan import tabel_agenda
 from dashboard.pilihan import pilihan_aktif
+from dashboard.tampilan import presentasi
 
 # 1/ selection: the filter bar's kecamatan (a desa brings its kecamatan), or one chosen here
 p = pilihan_aktif()
 b = p.bahasa
 if not p.kode_kec or not p.nama_kec:
     st.markdown(f"##### {t('rapat_judul', b)}")
-    pilih_kecamatan(p, data.wilayah(p.versi))
+    if presentasi():
+        st.info(t("rapat_presentasi_pilih_kec", b), icon=":material/groups:")
+    else:
+        pilih_kecamatan(p, data.wilayah(p.versi))
     st.stop()
 kode_kec, nama_kec = p.kode_kec, p.nama_kec
 
@@ -37,8 +43,9 @@ kiri, kanan = st.columns([3, 2], vertical_alignment="center")
 with kiri:
     st.markdown(f"##### {t('rapat_judul', b)} · Kec. {nama_kec} &nbsp; "
                 f":gray[{t('pr_periode_dokumen', b, periode=fmt.rentang_bulan(p.dari, p.sampai, b))}]")
-with kanan:
-    tombol_agenda(isi_agenda(p, nama_kec, tabel, kesegaran), p.tanggal_data, kode_kec)
+if not presentasi():  # the projector: no download
+    with kanan:
+        tombol_agenda(isi_agenda(p, nama_kec, tabel, kesegaran), p.tanggal_data, kode_kec)
 
 # 4/ all desa side by side (sortable; sparklines per month of the period)
 garis, konfigurasi_garis, urutan = garis_desa(desa, b)

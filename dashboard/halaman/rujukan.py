@@ -2,22 +2,35 @@
 
 For planners and coordination meetings (`screens.md` page 5, `metrics.md` section 2). The global filter
 selects the wilayah and the START months of the referrals; everything is as it stood at the data date.
-Render only: numbers from `dashboard.data`, drawing from `dashboard.komponen.rujukan`.
+Render only: numbers from `dashboard.data`, drawing from `dashboard.komponen.rujukan`. On the projector
+(`?tampilan=presentasi`) the same numbers with no pop-up, filter or download, the charts larger and the tables in
+large type (`dashboard.tampilan`).
 """
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen import rujukan as k
+from dashboard.komponen.grafik import konfigurasi_grafik, untuk_proyektor
 from dashboard.pilihan import pilihan_aktif
+from dashboard.tampilan import mode_tampilan
 
 # 1/ selection (made by the frame's filter bar)
 p = pilihan_aktif()
 b = p.bahasa
+mode = mode_tampilan()
+config = konfigurasi_grafik(mode)
+
+
+def besar(fig: go.Figure) -> go.Figure:
+    """A chart as drawn in this mode: on the projector 440 px high with 18-px text (two side by side on 1920x1080)."""
+    return untuk_proyektor(fig, 440) if mode == "presentasi" else fig
+
 
 # 2/ data
 corong = data.corong_rujukan(p.versi, p.kode_wilayah, p.dari, p.sampai)
@@ -40,12 +53,12 @@ if int(corong.iloc[0]["dikirim"]) == 0:
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_corong", b), t("rujukan_def_corong", b), b)
-    st.plotly_chart(k.gambar_corong(corong, b), config={"displayModeBar": False}, key="rujukan_corong",
+    st.plotly_chart(besar(k.gambar_corong(corong, b)), config=config, key="rujukan_corong",
                     alt=t("rujukan_alt_corong", b, wilayah=p.nama_wilayah))
     st.caption(k.keterangan_corong(corong, b))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_kohort", b), t("rujukan_def_kohort", b), b)
-    st.plotly_chart(k.gambar_kohort(kohort, b), config={"displayModeBar": False}, key="rujukan_kohort",
+    st.plotly_chart(besar(k.gambar_kohort(kohort, b)), config=config, key="rujukan_kohort",
                     alt=t("rujukan_alt_kohort", b, wilayah=p.nama_wilayah))
     st.caption(t("rujukan_kohort_catatan", b, tanggal=fmt.tanggal(p.tanggal_data, b)))
 
@@ -57,7 +70,7 @@ k.tampilkan_tabel_tujuan(per_tujuan, sensitif, b)
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_umur", b), t("rujukan_def_umur", b), b)
-    st.plotly_chart(k.gambar_umur(umur, b), config={"displayModeBar": False}, key="rujukan_umur",
+    st.plotly_chart(besar(k.gambar_umur(umur, b)), config=config, key="rujukan_umur",
                     alt=t("rujukan_alt_umur", b, wilayah=p.nama_wilayah))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_tanpa_respon", b), t("rujukan_def_tanpa_respon", b), b)

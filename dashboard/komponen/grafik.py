@@ -14,6 +14,23 @@ from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA
 
 
+def konfigurasi_grafik(mode: str = "biasa") -> dict[str, bool]:
+    """plotly's `config` for every chart: no mode bar, redrawn to the width of its column when the window changes
+    (a desktop browser narrowed to a phone's width), and on the projector a still picture (nobody hovers there)."""
+    return {"displayModeBar": False, "responsive": True, "staticPlot": mode == "presentasi"}
+
+
+def untuk_proyektor(fig: go.Figure, tinggi: int) -> go.Figure:
+    """The same chart for a 1920x1080 projector: `tinggi` px high, text 18 px (titles 22 px), read from the back of
+    the room; the layout's positions (legend below or beside the title) stay as they are."""
+    fig.update_layout(height=tinggi, font={"size": 18}, title={"font": {"size": 22}}, legend={"font": {"size": 18}},
+                      margin={"t": 48})
+    fig.update_xaxes(tickfont={"size": 18}, title_font={"size": 18})
+    fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
+    fig.update_traces(textfont={"size": 17}, selector={"type": "bar"})
+    return fig
+
+
 def label_bulan_pendek(bulan: list[dt.date], bahasa: Bahasa) -> list[str]:
     """Month tick labels for a narrow chart: the month alone, with its year under it on the first month and on every
     January (`Jun<br>2026`, `Jul`, ..., `Jan<br>2027`)."""
@@ -41,19 +58,21 @@ def gambar_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, bahasa: Bahasa, mode
                     marker={"size": 10, "line": {"color": "white", "width": 2}},
                     hovertemplate=f"%{{x}}<br>{nama_rujukan}: %{{y:,}}<extra></extra>")
     fig.update_layout(
-        # title and legend share the top line: every pixel counts on a 768-px-high laptop screen
+        # the legend below the plot, not beside the title: in a window as narrow as a phone's (which the server
+        # cannot tell from a desk) the two would run into each other; plotly makes room for it under the axis
         title={"text": f"<b>{t('tren_judul', bahasa)}</b>", "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top",
                "font": {"size": 16}},
-        height=290,
-        margin={"l": 8, "r": 8, "t": 40, "b": 8},
+        height=300,
+        margin={"l": 8, "r": 8, "t": 36, "b": 8},
         separators=",." if bahasa == "id" else ".,",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1, "font": {"size": 14}},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0, "font": {"size": 14}},
         # few months would draw a wall of grey; keep bars about as wide as in a 12-month view
         bargap=0.25 if len(x) >= 6 else 0.55 if len(x) >= 3 else 0.75,
         font={"size": 14},
         hovermode="x unified",
     )
-    fig.update_xaxes(type="category", tickangle=0 if len(x) <= 12 else -45, tickfont={"size": 14})
+    # up to 12 months: level labels where they fit, turned by plotly only where they would overlap (a narrow window)
+    fig.update_xaxes(type="category", tickangle=None if len(x) <= 12 else -45, tickfont={"size": 14})
     puncak = max([0, *tren["kasus_baru"], *tren["rujukan_dikirim"]])
     fig.update_yaxes(title_text=t("tren_sumbu_y", bahasa), rangemode="tozero", tickformat=",d", tickfont={"size": 14},
                      dtick=1 if puncak <= 6 else None)  # counts: no 0.2 steps rounded to "0, 0, 1, 1"
@@ -81,7 +100,7 @@ def grafik_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, tanggal_data: dt.dat
     alt = t("tren_alt", bahasa, wilayah=nama_wilayah,
             periode=fmt.rentang_bulan(tren["bulan"].iloc[0], tren["bulan"].iloc[-1], bahasa))
     st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa, mode),
-                    config={"displayModeBar": False, "staticPlot": mode == "presentasi"}, alt=alt)
+                    config=konfigurasi_grafik(mode), alt=alt)
     bulan_akhir = tren["bulan"].iloc[-1]
     if bulan_akhir > bulan_lengkap:
         st.caption(t("tren_bulan_berjalan", bahasa, bulan=fmt.bulan(bulan_akhir, bahasa),

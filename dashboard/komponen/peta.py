@@ -385,29 +385,156 @@ def _garis_cincin(geometri: Mapping[str, Any]) -> tuple[list[float | None], list
     return x, y
 
 
-def titik_nama(tampil: pd.DataFrame, geojson: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Where the names go on the choropleth: a point inside each shown desa's polygon (`kode_desa`, `nama_desa`,
-    `warna`, `lon`, `lat`) and one inside each shown kecamatan, the union of its desa (`nama_kec`, `lon`, `lat`).
-    Desa without a polygon are left out."""
-    from shapely.geometry import shape
-    from shapely.ops import unary_union
+LEBAR_PETA_PRESENTASI = 1300
+"""The projector map's width in px on a 1920x1080 screen (the page's left column, 2.6 of 3.6, less the margins:
+measured 1303 px by `tests/browser/test_tampilan_browser.py`); the names are chosen for it."""
+LEBAR_HURUF = 0.6
+"""Width of an average letter of the map's font (plotly's Open Sans / the browser's sans-serif) in em: a name of
+n letters at size s is at most about 0.6 * s * n px wide (measured on Jombang's names in Chromium: 0.37-0.55)."""
+TINGGI_BARIS = 1.35
+"""Height of a written name's box in em (Chromium's box of an SVG text: 1.31-1.36 em)."""
+PADDING_FIT = 0.05
+"""plotly's `fitbounds` pads the data's range by this share of its span on each side (measured: the names sit at
+0.905 of the unpadded scale, 1 / 1.1 = 0.909)."""
+LEBAR_HURUF_KAPITAL_TEBAL = 0.74
+"""The same for a bold name in capitals (the kecamatan names; measured 0.62-0.65)."""
+UKURAN_DESA: tuple[int, ...] = (14, 13, 12)
+"""Sizes tried for a desa name on the whole-regency map, largest first; none under 12 px (readable on a projector
+at 1920x1080). A name that fits at none of them inside its own polygon is not written (the hover has it)."""
+UKURAN_DESA_KECAMATAN: tuple[int, ...] = (16, 15, 14, 13, 12)
+"""Sizes tried for a desa name when the map shows one kecamatan: every name is written, at least 12 px."""
+BAGIAN_DI_DALAM = 0.75
+"""The share of a desa name's box that must lie inside its polygon (`_muat`)."""
+UKURAN_KECAMATAN = 16
+"""The kecamatan names (bold, capitals) on the whole-regency map."""
 
-    bentuk = {f["id"]: shape(f["geometry"]) for f in geojson.get("features", []) if f.get("id") in
-              set(tampil["kode_desa"])}
-    desa = tampil[tampil["kode_desa"].isin(bentuk)][["kode_desa", "nama_desa", "kode_kec", "nama_kec", "warna"]]
-    titik = [bentuk[k].representative_point() for k in desa["kode_desa"]]
-    desa = desa.assign(lon=[p.x for p in titik], lat=[p.y for p in titik])
-    kec = []
-    for (kode, nama), bagian in desa.groupby(["kode_kec", "nama_kec"], sort=True):
-        p = unary_union([bentuk[k] for k in bagian["kode_desa"]]).representative_point()
-        kec.append({"kode_kec": kode, "nama_kec": nama, "lon": p.x, "lat": p.y})
-    return desa.reset_index(drop=True), pd.DataFrame(kec, columns=["kode_kec", "nama_kec", "lon", "lat"])
+
+@dataclass(frozen=True)
+class LabelPeta:
+    """One name written on the choropleth: text, where (lon/lat of its centre), size in px, bold or not, colour."""
+
+    teks: str
+    lon: float
+    lat: float
+    ukuran: int
+    tebal: bool
+    warna: str
+
+
+def _kotak_teks(x: float, y: float, lebar: float, tinggi: float) -> Any:
+    from shapely.geometry import box
+
+    return box(x - lebar / 2, y - tinggi / 2, x + lebar / 2, y + tinggi / 2)
+
+
+def _muat(poligon: Any, kotak: Any) -> bool:
+    """A name fits its desa when its box is no wider and no higher than the desa's box (its projected bbox) and
+    at least `BAGIAN_DI_DALAM` of it lies inside the polygon (an L-shaped desa cannot take a name across its gap)."""
+    px0, py0, px1, py1 = poligon.bounds
+    kx0, ky0, kx1, ky1 = kotak.bounds
+    return (kx1 - kx0 <= px1 - px0 and ky1 - ky0 <= py1 - py0
+            and poligon.intersection(kotak).area >= BAGIAN_DI_DALAM * kotak.area)
+
+
+def _tempat_kecamatan(teks: str, gabung: Any, terpasang: list[Any], polylabel: Any) -> tuple[float, float, int]:
+    """Where a kecamatan name goes (pixels) and its size: at the pole of inaccessibility of the kecamatan's largest
+    part, else moved by up to two lines or half its width (the point staying inside the kecamatan), else smaller
+    (down to 12 px), so that it touches no name already placed; if nothing works, at the pole at full size."""
+    from shapely.geometry import Point
+
+    bagian_besar = max(getattr(gabung, "geoms", [gabung]), key=lambda g: g.area)
+    kutub = polylabel(bagian_besar, tolerance=1.0)
+    for ukuran in (UKURAN_KECAMATAN, 14, 13, 12):
+        lebar, tinggi = LEBAR_HURUF_KAPITAL_TEBAL * ukuran * len(teks), ukuran * TINGGI_BARIS
+        geser = sorted(((dx * lebar / 2, dy * tinggi) for dx in (0, -1, 1) for dy in (0, -1, 1, -2, 2)),
+                       key=lambda g: math.hypot(*g))
+        for dx, dy in geser:
+            x, y = kutub.x + dx, kutub.y + dy
+            kotak = _kotak_teks(x, y, lebar, tinggi)
+            if gabung.contains(Point(x, y)) and not any(kotak.intersects(k) for k in terpasang):
+                return x, y, ukuran
+    return kutub.x, kutub.y, UKURAN_KECAMATAN
+
+
+def pilih_label(tampil: pd.DataFrame, geojson: Mapping[str, Any], kode_kec: str | None, lebar_px: float,
+                tinggi_px: float) -> list[LabelPeta]:
+    """The names the projector's choropleth writes, chosen so that none overlaps another (`screens.md`, Look).
+
+    The shown desa are projected as plotly draws them (mercator, `fitbounds="locations"`: the bounds of the shown
+    polygons scaled to fit `lebar_px` x `tinggi_px`, centred). Whole regency (`kode_kec` None): every kecamatan name
+    in bold capitals (`UKURAN_KECAMATAN`; `_tempat_kecamatan` moves it or makes it smaller where two would touch),
+    then, largest desa first, a desa name at the largest of `UKURAN_DESA` that fits its desa (`_muat`) and
+    touches no name already placed; the others are left out (the hover has them). One kecamatan: every desa name,
+    at the largest of `UKURAN_DESA_KECAMATAN` that fits and touches no other, else 12 px. Desa without a polygon are
+    left out. A name is written at the pole of inaccessibility of its polygon (the point farthest from its edges)."""
+    import shapely
+    from shapely.geometry import shape
+    from shapely.ops import polylabel, unary_union
+
+    ada = set(tampil["kode_desa"])
+    bentuk_geo = {f["id"]: shape(f["geometry"]) for f in geojson.get("features", []) if f.get("id") in ada}
+    if not bentuk_geo:
+        return []
+    def mercator(xy: Any) -> Any:  # plotly's projection up to a scale factor (radians, y northward)
+        return np.column_stack([np.radians(xy[:, 0]), np.log(np.tan(np.pi / 4 + np.radians(xy[:, 1]) / 2))])
+
+    proyeksi = {k: shapely.transform(g, mercator) for k, g in bentuk_geo.items()}
+    x0, y0, x1, y1 = unary_union(list(proyeksi.values())).bounds
+    # plotly pads the fitted ranges by 5 % of their span on each side (its autorange padding)
+    x0, x1 = x0 - PADDING_FIT * (x1 - x0), x1 + PADDING_FIT * (x1 - x0)
+    y0, y1 = y0 - PADDING_FIT * (y1 - y0), y1 + PADDING_FIT * (y1 - y0)
+    skala = min(lebar_px / max(x1 - x0, 1e-12), tinggi_px / max(y1 - y0, 1e-12))
+    geser_x = (lebar_px - skala * (x1 - x0)) / 2
+    geser_y = (tinggi_px - skala * (y1 - y0)) / 2
+
+    def ke_px(xy: Any) -> Any:  # screen pixels, y downward
+        return np.column_stack([geser_x + (xy[:, 0] - x0) * skala, geser_y + (y1 - xy[:, 1]) * skala])
+
+    def ke_lonlat(px: float, py: float) -> tuple[float, float]:
+        mx, my = x0 + (px - geser_x) / skala, y1 - (py - geser_y) / skala
+        return math.degrees(mx), math.degrees(2 * math.atan(math.exp(my)) - math.pi / 2)
+
+    piksel = {k: shapely.transform(g, ke_px).buffer(0) for k, g in proyeksi.items()}
+    desa = tampil[tampil["kode_desa"].isin(piksel)]
+    terpasang: list[Any] = []
+    label_: list[LabelPeta] = []
+    if not kode_kec:
+        kecamatan = []
+        for (_, nama), bagian in desa.groupby(["kode_kec", "nama_kec"], sort=True):
+            gabung = unary_union([piksel[k] for k in bagian["kode_desa"]])
+            kecamatan.append((str(nama).upper(), gabung))
+        for teks, gabung in sorted(kecamatan, key=lambda k: -k[1].area):  # the largest first: they have most room
+            x, y, ukuran = _tempat_kecamatan(teks, gabung, terpasang, polylabel)
+            terpasang.append(_kotak_teks(x, y, LEBAR_HURUF_KAPITAL_TEBAL * ukuran * len(teks), ukuran * TINGGI_BARIS))
+            label_.append(LabelPeta(teks, *ke_lonlat(x, y), ukuran, True, "#111827"))
+    ukuran_coba = UKURAN_DESA_KECAMATAN if kode_kec else UKURAN_DESA
+    urut = sorted(desa.to_dict(orient="records"), key=lambda r: -piksel[r["kode_desa"]].area)
+    for r in urut:
+        poligon = piksel[r["kode_desa"]]
+        bagian_besar = max(getattr(poligon, "geoms", [poligon]), key=lambda g: g.area)
+        titik = polylabel(bagian_besar, tolerance=0.5)
+        teks = str(r["nama_desa"])
+        dipilih: int | None = None
+        for ukuran in ukuran_coba:
+            kotak = _kotak_teks(titik.x, titik.y, LEBAR_HURUF * ukuran * len(teks), ukuran * TINGGI_BARIS)
+            if _muat(poligon, kotak) and not any(kotak.intersects(k) for k in terpasang):
+                dipilih = ukuran
+                break
+        if dipilih is None and kode_kec:
+            dipilih = ukuran_coba[-1]  # one kecamatan: every name, even one wider than its desa
+        if dipilih is None:
+            continue
+        terpasang.append(_kotak_teks(titik.x, titik.y, LEBAR_HURUF * dipilih * len(teks), dipilih * TINGGI_BARIS))
+        label_.append(LabelPeta(teks, *ke_lonlat(titik.x, titik.y), dipilih, False, _warna_teks(str(r["warna"]))))
+    return label_
 
 
 def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: pd.DataFrame, kode_kec: str | None,
-                      desa_terpilih: str | None, tinggi: int = 500, nama: bool = False) -> go.Figure:
+                      desa_terpilih: str | None, tinggi: int = 500, nama: bool = False,
+                      lebar_px: int = LEBAR_PETA_PRESENTASI) -> go.Figure:
     """Choropleth of the shown desa on a blank base, kecamatan outlines on top (only the chosen kecamatan's when
-    one is chosen: the map then fits it), the chosen desa outlined.
+    one is chosen: the map then fits it), the chosen desa outlined; `nama` (the projector): the names of
+    `pilih_label` for a map of `lebar_px` x `tinggi` pixels.
 
     The first trace is the outline `Scattergeo` (lon/lat, no `locations`): plotly.js fetches its world topojson
     from the network when the *first* trace of a geo subplot has a `locationmode`, which a choropleth always has;
@@ -439,20 +566,18 @@ def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: p
             x, y = _garis_cincin(terpilih[0]["geometry"])
             fig.add_trace(go.Scattergeo(lon=x, lat=y, mode="lines", line={"color": "#000000", "width": 3.5},
                                         hoverinfo="skip", showlegend=False, name="terpilih"))
-    if nama:  # the projector: every desa's name, and the kecamatan names larger on top (nobody hovers there)
-        titik_desa, titik_kec = titik_nama(tampil, geojson)
-        besar = 14 if kode_kec else 9
-        fig.add_trace(go.Scattergeo(
-            lon=list(titik_desa["lon"]), lat=list(titik_desa["lat"]), mode="text", hoverinfo="skip",
-            text=list(titik_desa["nama_desa"]), showlegend=False, name="nama_desa",
-            textfont={"size": besar, "color": [_warna_teks(str(w)) for w in titik_desa["warna"]]}))
-        if not kode_kec:
+    if nama:  # the projector: names where they fit (`pilih_label`); nobody hovers there
+        semua = pilih_label(tampil, geojson, kode_kec, lebar_px, tinggi)
+        for tebal, jejak in ((False, "nama_desa"), (True, "nama_kecamatan")):
+            bagian = [lb for lb in semua if lb.tebal == tebal]
+            if not bagian:
+                continue
             fig.add_trace(go.Scattergeo(
-                lon=list(titik_kec["lon"]), lat=list(titik_kec["lat"]), mode="text", hoverinfo="skip",
-                text=[f"<b>{str(n).upper()}</b>" for n in titik_kec["nama_kec"]], showlegend=False,
-                name="nama_kecamatan",
-                textfont={"size": 15, "color": "#111827", "shadow": "1px 1px 2px white, -1px -1px 2px white, "
-                                                                   "1px -1px 2px white, -1px 1px 2px white"}))
+                lon=[lb.lon for lb in bagian], lat=[lb.lat for lb in bagian], mode="text", hoverinfo="skip",
+                text=[f"<b>{lb.teks}</b>" if tebal else lb.teks for lb in bagian], showlegend=False, name=jejak,
+                textfont={"size": [lb.ukuran for lb in bagian], "color": [lb.warna for lb in bagian],
+                          **({"shadow": "1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, "
+                                        "-1px 1px 2px white"} if tebal else {})}))
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="rgba(0,0,0,0)")
     fig.update_layout(height=tinggi, margin={"l": 0, "r": 0, "t": 0, "b": 0}, showlegend=False,
                       dragmode=False, hoverlabel={"font": {"size": 14}}, clickmode="event+select")

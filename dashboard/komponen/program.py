@@ -17,6 +17,7 @@ import streamlit as st
 from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.kpi import IsiKpi
+from dashboard.tampilan import presentasi
 from pipelines.enums import label
 
 
@@ -165,7 +166,10 @@ def tampilkan_cakupan(per_program: Mapping[str, pd.DataFrame], bahasa: Bahasa, *
         return
     kanan = {k: st.column_config.TextColumn(k, alignment="right")
              for k in (t("program_layak", bahasa), t("program_kol_tercakup", bahasa), t("program_cakupan", bahasa))}
-    st.dataframe(tabel, hide_index=True, key=kunci, column_config=kanan)
+    if presentasi():  # the projector: large type (the grid's font cannot be enlarged)
+        st.table(tabel.set_index(tabel.columns[0]))
+    else:
+        st.dataframe(tabel, hide_index=True, key=kunci, column_config=kanan)
     st.caption(t("cakupan_program_ket", bahasa))
 
 

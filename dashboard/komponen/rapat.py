@@ -282,7 +282,7 @@ def tampilkan_tabel(tabel: Tabel, bahasa: Bahasa, *, kunci: str, judul: bool = T
         _kartu(layar, tabel, bahasa)
         return
     if mode == "presentasi":  # the grid's small font cannot be enlarged: a plain table, read from the back
-        st.table(layar.set_index(layar.columns[0]))
+        st.table(tabel_teks(layar, tabel).set_index(layar.columns[0]))
         if tabel.catatan:
             st.caption(tabel.catatan)
         return
@@ -298,6 +298,16 @@ def tampilkan_tabel(tabel: Tabel, bahasa: Bahasa, *, kunci: str, judul: bool = T
                  height=tinggi, placeholder=fmt.KOSONG)
     if tabel.catatan:
         st.caption(tabel.catatan)
+
+
+def tabel_teks(layar: pd.DataFrame, tabel: Tabel) -> pd.DataFrame:
+    """The table as text, for a plain table (the projector's): percentages with their sign (`67 %`), counts as
+    whole numbers, an empty cell as the dash the grid shows."""
+    teks = layar.astype(object).copy()
+    for kolom in teks.columns:
+        jenis = tabel.jenis.get(str(kolom), "teks")
+        teks[kolom] = [fmt.KOSONG if kosong(x) else f"{x} %" if jenis == "persen" else str(x) for x in teks[kolom]]
+    return teks
 
 
 def _kartu(layar: pd.DataFrame, tabel: Tabel, bahasa: Bahasa) -> None:

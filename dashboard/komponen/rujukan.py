@@ -23,6 +23,7 @@ from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU, ABU_MUDA, ABU_TUA, WARNA_BAIK, WARNA_PERHATIAN
 from dashboard.komponen.unduhan import tombol_unduh
 from dashboard.sesi import pengguna_aktif
+from dashboard.tampilan import presentasi
 from pipelines.enums import label
 
 WARNA_SLA = {"tepat waktu": WARNA_BAIK, "berisiko": "#E69F00", "terlambat": WARNA_PERHATIAN}
@@ -40,16 +41,20 @@ def _tata_letak(fig: go.Figure, judul: str, bahasa: Bahasa, tinggi: int = _TINGG
         margin={"l": 8, "r": 8, "t": 36, "b": 8},
         separators=",." if bahasa == "id" else ".,",
         font={"size": 13},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "font": {"size": 12}},
+        # below the plot: beside the title they would overlap in a window as narrow as a phone's
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "xanchor": "left", "x": 0, "font": {"size": 12}},
     )
     return fig
 
 
 def judul_bagian(judul: str, definisi: str, bahasa: Bahasa, catatan: str | None = None) -> None:
-    """A section title with its `Definisi` popover beside it (every number's definition one click away)."""
+    """A section title with its `Definisi` popover beside it (every number's definition one click away; on the
+    projector, where nobody clicks, the title alone)."""
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         teks = f"**{judul}**" + (f" &nbsp; :gray[{catatan}]" if catatan else "")
         st.markdown(teks, width="content")
+        if presentasi():
+            return
         with st.popover(t("definisi", bahasa), icon=":material/info:", type="tertiary"):
             st.markdown(definisi)
 
@@ -161,6 +166,16 @@ def _kolom_teks(judul: str, bantuan: str, kanan: bool = True) -> Any:
     return st.column_config.TextColumn(judul, help=bantuan, alignment="right" if kanan else "left")
 
 
+def _tabel(tabel: pd.DataFrame, kolom: dict[str, Any], **grid: Any) -> None:
+    """A table as the sortable grid with `kolom` as its column settings, or on the projector (whose grid font cannot
+    be enlarged) as a plain table with the same headers, its first column as the row names."""
+    if presentasi():
+        layar = tabel.rename(columns={k: (v.get("label") or k) for k, v in kolom.items()})
+        st.table(layar.set_index(layar.columns[0]))
+        return
+    st.dataframe(tabel, hide_index=True, column_config=kolom, **grid)
+
+
 def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, sensitif: pd.DataFrame, bahasa: Bahasa) -> None:
     """Draw the table by destination (or say there is nothing to show), and under it the note on sensitive
     referrals (`catatan_sensitif`)."""
@@ -183,8 +198,8 @@ def tampilkan_tabel_tujuan(per_tujuan: pd.DataFrame, sensitif: pd.DataFrame, bah
         "tanpa_respon": _kolom_teks(t("rujukan_kol_tanpa_respon", bahasa), t("rujukan_bantu_tanpa_respon", bahasa)),
         "umur_tertua": _kolom_teks(t("rujukan_kol_tertua", bahasa), t("rujukan_bantu_tertua", bahasa)),
     }
-    st.dataframe(tabel, hide_index=True, column_config=kolom, key="rujukan_tabel_tujuan",
-                 height=min(38 + 35 * len(tabel), 38 + 35 * 14))  # all 14 destinations without scrolling
+    _tabel(tabel, kolom, key="rujukan_tabel_tujuan",
+           height=min(38 + 35 * len(tabel), 38 + 35 * 14))  # all 14 destinations without scrolling
     st.caption(catatan_sensitif(sensitif, bahasa))
 
 
@@ -242,8 +257,8 @@ def tampilkan_tanpa_respon(per_desa: pd.DataFrame, bahasa: Bahasa) -> None:
         "tujuan": _kolom_teks(t("rujukan_kol_tujuan_diam", bahasa), t("rujukan_bantu_tujuan_diam", bahasa),
                               kanan=False),
     }
-    st.dataframe(tabel_tanpa_respon(per_desa, bahasa), hide_index=True, column_config=kolom,
-                 key="rujukan_tabel_tanpa_respon", height=min(38 + 35 * len(per_desa), _TINGGI_GRAFIK - 10))
+    _tabel(tabel_tanpa_respon(per_desa, bahasa), kolom, key="rujukan_tabel_tanpa_respon",
+           height=min(38 + 35 * len(per_desa), _TINGGI_GRAFIK - 10))
 
 
 # 6/ list of open referrals
@@ -287,13 +302,18 @@ def csv_daftar(tabel: pd.DataFrame, pengguna: Pengguna | None, tanggal_data: dt.
 
 
 def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, kode_wilayah: str, bahasa: Bahasa) -> None:
-    """The list of open referrals with its filter (past SLA / no response / all open) and a CSV download."""
-    pilihan = st.segmented_control(
-        t("rujukan_daftar_saring", bahasa), PILIHAN_DAFTAR, key="rujukan_daftar_pilihan", default="terlambat",
-        required=True, format_func=lambda p: t(f"rujukan_daftar_{p}", bahasa,
-                                               n=fmt.angka(len(saring_daftar(daftar, p)), bahasa)),
-        label_visibility="collapsed",
-    )
+    """The list of open referrals with its filter (past SLA / no response / all open) and a CSV download; on the
+    projector the referrals past their SLA, with no filter and no download."""
+    if presentasi():
+        pilihan: str | None = "terlambat"
+        st.caption(t("rujukan_daftar_terlambat", bahasa, n=fmt.angka(len(saring_daftar(daftar, "terlambat")), bahasa)))
+    else:
+        pilihan = st.segmented_control(
+            t("rujukan_daftar_saring", bahasa), PILIHAN_DAFTAR, key="rujukan_daftar_pilihan", default="terlambat",
+            required=True, format_func=lambda p: t(f"rujukan_daftar_{p}", bahasa,
+                                                   n=fmt.angka(len(saring_daftar(daftar, p)), bahasa)),
+            label_visibility="collapsed",
+        )
     tabel = tabel_daftar(saring_daftar(daftar, pilihan or "terlambat"), bahasa)
     if tabel.empty:
         st.caption(t("rujukan_daftar_kosong", bahasa))
@@ -313,9 +333,10 @@ def tampilkan_daftar(daftar: pd.DataFrame, tanggal_data: dt.date, kode_wilayah: 
         "status_sla": st.column_config.TextColumn(t("rujukan_kol_status_sla", bahasa),
                                                   help=t("rujukan_bantu_status_sla", bahasa)),
     }
-    st.dataframe(tabel, hide_index=True, column_config=kolom, key="rujukan_tabel_daftar",
-                 height=min(38 + 35 * len(tabel), 318))
+    _tabel(tabel, kolom, key="rujukan_tabel_daftar", height=min(38 + 35 * len(tabel), 318))
     st.caption(t("rujukan_daftar_tanpa_sensitif", bahasa))
+    if presentasi():
+        return
     pengguna = pengguna_aktif()
     tombol_unduh(t("rujukan_unduh_daftar", bahasa), lambda: csv_daftar(tabel, pengguna, tanggal_data),
                  f"rujukan_{pilihan}_{kode_wilayah}_{tanggal_data}.csv", "text/csv", hak="unduh",
