@@ -169,7 +169,7 @@ def test_tren_rincian_sama_dengan_ringkasan(gudang_benih: Path, buka_app: BukaAp
     assert header[3] == "Mar 2026 (belum lengkap)"
     for g, kolom in zip(gg.grafik, ("Kategori", "Kelompok sasaran", "Kanal"), strict=True):
         layar = _tabel_layar(at, kolom)
-        total = layar.pop("Jumlah di luar kategori kekerasan" if kolom == "Kategori" else "Jumlah")
+        total = layar.pop("Jumlah kasus tidak sensitif" if kolom == "Kategori" else "Jumlah")
         assert [k.rstrip("*") for k in g.kategori] == [h.removesuffix(" (belum lengkap)") for h in header]
         gabungan = [d for d in g.deret if d.nama.endswith("lainnya digabung")]
         for d in g.deret:
