@@ -161,3 +161,13 @@ def test_acak_sama_dengan_csv_reader(tmp_path: Path) -> None:
         dipakai += csv_cepat.baca(f) is not None
         assert _keluaran(f, True) == _keluaran(f, False), isi
     assert dipakai >= 40  # the DuckDB path was really exercised
+
+
+def test_batas_memori_proses_pakai_pembaca_lama(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under an address-space limit (an upload's checker) DuckDB may crash the process: the old reader reads."""
+    f = tmp_path / "kasus.csv"
+    f.write_text("\n".join([H, *B]) + "\n", encoding="utf-8")
+    assert csv_cepat.baca(f) is not None
+    monkeypatch.setattr(csv_cepat.resource, "getrlimit", lambda _: (2048 << 20, 2048 << 20))
+    assert csv_cepat.baca(f) is None
+    assert _keluaran(f, True)[0]["ringkasan"]["baris_dimuat"] == 3
