@@ -24,12 +24,13 @@ import pandas as pd
 
 from akses import muat_kunci
 from pipelines import build
+from pipelines.baca import csv_cepat
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, sha256_berkas
 from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
-from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel
+from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel, cari_tabel_csv
 from pipelines.wilayah import muat_wilayah
 
 VALIDATOR: dict[str, Callable[[TabelMentah, Konteks], HasilValidasi]] = {
@@ -86,9 +87,35 @@ class LembarSiap:
     hasil: HasilValidasi | None
 
 
+def _tervalidasi(jalur: Path, nama: str | None, tabel: TabelMentah, konteks: Konteks, sha: str,
+                 sudah: bool) -> LembarSiap:
+    hasil = VALIDATOR[tabel.peta.jenis.nama](tabel, konteks)
+    r = RingkasanLembar(
+        berkas=str(jalur),
+        lembar=nama,
+        jenis=tabel.peta.jenis.nama,
+        baris_dibaca=len(tabel.data) - hasil.dilewati,
+        baris_dimuat=len(hasil.dimuat),
+        baris_dikarantina=len(hasil.karantina),
+        baris_dilewati=tabel.baris_dilewati + hasil.dilewati,
+        peringatan=hasil.jumlah_peringatan(),
+        kolom_pribadi_dibuang=tabel.peta.pribadi,
+        kolom_diabaikan=tabel.peta.diabaikan,
+        sudah_pernah_dimuat=sudah,
+    )
+    return LembarSiap(r, sha, hasil)
+
+
 def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
-            sudah: bool, program_roll: str | None = None) -> list[LembarSiap]:
+            sudah: bool, program_roll: str | None = None, cepat: bool = True) -> list[LembarSiap]:
+    """Read and validate one file. A CSV is read by DuckDB when it reads it exactly as `csv.reader` would
+    (`baca.csv_cepat`; `cepat=False` never does), otherwise by `baca.berkas`."""
     siap: list[LembarSiap] = []
+    if cepat and jalur.suffix.lower() in {".csv", ".txt", ".tsv"} and jalur.is_file():
+        berkas_cepat = csv_cepat.baca(jalur)  # None: a file DuckDB would read differently; read below as before
+        tabel = cari_tabel_csv(berkas_cepat, paksa_jenis, program_roll) if berkas_cepat is not None else None
+        if tabel is not None:  # no header found: read again below, which also counts the filled rows
+            return [_tervalidasi(jalur, None, tabel, konteks, sha, sudah)]
     try:
         daftar_lembar = list(baca_berkas(jalur))
     except KesalahanBaca as e:
@@ -99,21 +126,7 @@ def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
             terisi = sum(1 for r in lembar.baris if any(c not in (None, "") for c in r))
             siap.append(LembarSiap(RingkasanLembar(str(jalur), lembar.nama, None, baris_dilewati=terisi), sha, None))
             continue
-        hasil = VALIDATOR[tabel.peta.jenis.nama](tabel, konteks)
-        r = RingkasanLembar(
-            berkas=str(jalur),
-            lembar=lembar.nama,
-            jenis=tabel.peta.jenis.nama,
-            baris_dibaca=len(tabel.data) - hasil.dilewati,
-            baris_dimuat=len(hasil.dimuat),
-            baris_dikarantina=len(hasil.karantina),
-            baris_dilewati=tabel.baris_dilewati + hasil.dilewati,
-            peringatan=hasil.jumlah_peringatan(),
-            kolom_pribadi_dibuang=tabel.peta.pribadi,
-            kolom_diabaikan=tabel.peta.diabaikan,
-            sudah_pernah_dimuat=sudah,
-        )
-        siap.append(LembarSiap(r, sha, hasil))
+        siap.append(_tervalidasi(jalur, lembar.nama, tabel, konteks, sha, sudah))
     if not any(s.ringkasan.jenis for s in siap):
         harapan = "; ".join(f"{j.nama}: {kolom_yang_diharapkan(j)}" for j in SEMUA_JENIS.values()
                             if paksa_jenis in (None, j.nama))

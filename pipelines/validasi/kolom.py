@@ -7,6 +7,7 @@ returns the parsed column.
 
 from __future__ import annotations
 
+import hmac
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akses import periksa_kk, periksa_nik, pseudonim
+from akses import periksa_kk, periksa_nik
 from pipelines.baca import nilai
 from pipelines.validasi.umum import Konteks, Pencatat, faktor, kolom_atau_kosong, objek, seri, tanda
 
@@ -129,11 +130,12 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None) -> list[s
     """The normalised 16 digits of each distinct NIK (with `kode_kecamatan`) or No KK cell that passes every check
     of `periksa_nik`/`periksa_kk`, computed column-wise by Arrow; None for any other cell (empty, invalid, a number,
     an unusual spelling), which the caller checks one by one with the full rules and their reasons."""
-    keluar: list[str | None] = [None] * len(unik)
-    posisi = [i for i, v in enumerate(unik) if type(v) is str]
-    if not posisi:
-        return keluar
-    teks_id = pa.array([unik[i] for i in posisi], type=pa.string())
+    try:  # text and None only (a CSV): straight to Arrow
+        teks_id = pa.array(unik, type=pa.string())
+        posisi = None
+    except (pa.ArrowException, TypeError, ValueError):
+        posisi = [i for i, v in enumerate(unik) if type(v) is str]
+        teks_id = pa.array([unik[i] for i in posisi], type=pa.string())
     digit = pc.replace_substring_regex(teks_id, r"[ .\-']", "")
     sah = pc.and_(pc.match_substring_regex(teks_id, _POLA_ID_CEPAT), pc.equal(pc.utf8_length(digit), 16))
     if kode_kecamatan is None:
@@ -147,9 +149,12 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None) -> list[s
                                   pc.and_(pc.greater_equal(hari, "41"), pc.less_equal(hari, "71"))))
         sah = pc.and_(sah, pc.and_(pc.greater_equal(bulan, "01"), pc.less_equal(bulan, "12")))
         sah = pc.and_(sah, pc.not_equal(pc.utf8_slice_codeunits(digit, 12, 16), "0000"))
-    for i, d, ok in zip(posisi, digit.to_pylist(), pc.fill_null(sah, False).to_pylist(), strict=True):
-        if ok:
-            keluar[i] = d
+    sah_digit: list[str | None] = pc.if_else(pc.fill_null(sah, False), digit, None).to_pylist()
+    if posisi is None:
+        return sah_digit
+    keluar: list[str | None] = [None] * len(unik)
+    for i, d in zip(posisi, sah_digit, strict=True):
+        keluar[i] = d
     return keluar
 
 
@@ -175,12 +180,19 @@ def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Ser
         def pesan(i: int, k: np.ndarray = kode, h: list[Any] = hasil, lb: str = label) -> str:
             return f"{lb} {h[k[i]][1]}; {lb} tidak disimpan"
 
-        p.peringatkan_jika(tanda([h[1] is not None for h in hasil], kode), jenis, kolom, pesan)
+        salah: list[bool] = []
+        samaran_unik: list[str | None] = []
         samaran: dict[str, str] = {}
-        for h in hasil:
-            if h[0] and h[0] not in samaran:
-                samaran[h[0]] = pseudonim(kunci, h[0])
-        keluar.append(seri(objek([samaran[h[0]] if h[0] else None for h in hasil]), kode, data.index))
+        for normal, alasan in hasil:  # one pass: the warning mask, and each identifier pseudonymised once
+            salah.append(alasan is not None)
+            if normal:
+                if (sm := samaran.get(normal)) is None:
+                    sm = samaran[normal] = hmac.digest(kunci, normal.encode("ascii"), "sha256").hex()  # `pseudonim`
+                samaran_unik.append(sm)
+            else:
+                samaran_unik.append(None)
+        p.peringatkan_jika(tanda(salah, kode), jenis, kolom, pesan)
+        keluar.append(seri(objek(samaran_unik), kode, data.index))
     return keluar[0], keluar[1]
 
 

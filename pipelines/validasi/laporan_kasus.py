@@ -31,6 +31,7 @@ from pipelines.validasi.umum import (
     kolom_atau_kosong,
     label_enum,
     penanda,
+    tanda_none,
     teks_bebas,
 )
 
@@ -54,7 +55,7 @@ def validasi(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     nihil = penanda(k["kategori"], lambda v: v == "nihil")
 
     k["no_registrasi"] = teks_bebas(p, data, "no_registrasi")
-    p.karantina_jika(penanda(k["no_registrasi"], lambda v: v is None) & ~nihil & ~kategori_kosong,
+    p.karantina_jika(tanda_none(k["no_registrasi"]) & ~nihil & ~kategori_kosong,
                      "Kolom no_registrasi kosong (wajib, kecuali baris laporan nihil)")
 
     tanggal = {kol: tanggal_kolom(p, data, kol, konteks, wajib=(kol == "tanggal_lapor")) for kol in URUTAN_TANGGAL}
@@ -84,7 +85,7 @@ def validasi(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     keluar = pd.DataFrame({kolom: k[kolom] for kolom in KOLOM_DIMUAT})
     # the same key with another send date is a later version (history), not a duplicate
     ganda = ganda_dalam_berkas(keluar, ["kode_desa", "no_registrasi", "tujuan_rujukan", "tanggal_kirim"]) & ~nihil \
-        & penanda(keluar["no_registrasi"], lambda v: v is not None)
+        & ~tanda_none(keluar["no_registrasi"])
     p.peringatkan_jika(ganda, "duplikat_dalam_berkas", "no_registrasi",
                        lambda i: f"no_registrasi {keluar['no_registrasi'].iat[i]} muncul lagi di baris lain berkas "
                                  "ini; baris terakhir yang dipakai")

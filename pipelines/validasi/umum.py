@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipelines.baca.nilai import tampak_rumus, teks, teks_banyak
+from pipelines.baca.csv_cepat import CsvCepat
+from pipelines.baca.nilai import KOSONG, tampak_rumus, teks, teks_banyak
 from pipelines.enums import normalkan, petakan_label
 from pipelines.validasi.skema import PetaKolom, kenali_jenis
 from pipelines.wilayah import Wilayah
@@ -125,12 +127,10 @@ def _mungkin_dilewati(baris: list[Any], header_pertama: str) -> bool:
     return angka.isdigit() and int(angka) in (0, 1)  # may start a column-number row (1, 2, 3, ...)
 
 
-def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
-    """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches.
-
-    `program` (from `--program`) or a title row naming the program makes the sheet a program roll whose rows
-    get that program where their own `program` cell is empty.
-    """
+def _cari_kepala(baris: list[list[Any]], paksa_jenis: str | None, program: str | None
+                 ) -> tuple[int, PetaKolom, str | None, list[str], str] | None:
+    """The header among the first 20 rows: (its index, column map, program from outside or a title row, normalised
+    header, its first filled cell); None when no kind matches."""
     for i, r in enumerate(baris[:BARIS_HEADER_MAKS]):
         header = _teks_baris(r)
         program_luar = program or program_dari_judul(baris[:i])
@@ -138,21 +138,189 @@ def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | N
         if peta is None:
             continue
         header_normal = [normalkan(s) for s in header]
-        header_pertama = next((h for h in header_normal if h), "")
-        idx = list(peta.kolom)
-        kolom, simpan = _kolom_data(baris[i + 1:], idx, header_normal, header_pertama)
-        dilewati = i + int(len(simpan) - simpan.sum())  # title and blank rows above the header, and skipped rows
-        data = pd.DataFrame(dict(enumerate(kolom)), index=pd.RangeIndex(len(kolom[0]) if kolom else 0),
-                            dtype=object)
-        data.columns = [peta.kolom[k] for k in idx]
-        data.insert(0, "_baris", (np.flatnonzero(simpan) + i + 2).astype(np.int64))
-        if program_luar and peta.jenis.nama == "penerima_program":
-            if "program" in data.columns:
-                data["program"] = [v if teks(v) is not None else program_luar for v in data["program"].tolist()]
-            else:
-                data["program"] = program_luar
-        return TabelMentah(peta, data.reset_index(drop=True), dilewati, i + 1)
+        return i, peta, program_luar, header_normal, next((h for h in header_normal if h), "")
     return None
+
+
+def _tabel(peta: PetaKolom, kolom: list[np.ndarray], simpan: np.ndarray, i: int, program_luar: str | None,
+           idx: list[int]) -> TabelMentah:
+    dilewati = i + int(len(simpan) - simpan.sum())  # title and blank rows above the header, and skipped rows
+    data = pd.DataFrame(dict(enumerate(kolom)), index=pd.RangeIndex(len(kolom[0]) if kolom else 0),
+                        dtype=object)
+    data.columns = [peta.kolom[k] for k in idx]
+    data.insert(0, "_baris", (np.flatnonzero(simpan) + i + 2).astype(np.int64))
+    if program_luar and peta.jenis.nama == "penerima_program":
+        if "program" in data.columns:
+            data["program"] = [v if teks(v) is not None else program_luar for v in data["program"].tolist()]
+        else:
+            data["program"] = program_luar
+    return TabelMentah(peta, data.reset_index(drop=True), dilewati, i + 1)
+
+
+def cari_tabel(baris: list[list[Any]], paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
+    """Find the header in the first 20 rows and collect the data rows beneath it; None when no kind matches.
+
+    `program` (from `--program`) or a title row naming the program makes the sheet a program roll whose rows
+    get that program where their own `program` cell is empty.
+    """
+    kepala = _cari_kepala(baris, paksa_jenis, program)
+    if kepala is None:
+        return None
+    i, peta, program_luar, header_normal, header_pertama = kepala
+    idx = list(peta.kolom)
+    kolom, simpan = _kolom_data(baris[i + 1:], idx, header_normal, header_pertama)
+    return _tabel(peta, kolom, simpan, i, program_luar, idx)
+
+
+def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
+    """`cari_tabel` of a CSV read by DuckDB (`baca.csv_cepat`): the same header, skipped rows and data rows.
+
+    The header is searched in the first records as `csv.reader` gives them; the rows beneath are classified
+    column-wise on the Arrow columns (per distinct first and second cell, as `_kolom_data`), and a row that may be
+    skipped is read again exactly (`CsvCepat.baris`) and judged by the same row-wise rules."""
+    import pyarrow as pa
+
+    kepala = _cari_kepala(berkas.kepala, paksa_jenis, program)
+    if kepala is None:
+        return None
+    i, peta, program_luar, header_normal, header_pertama = kepala
+    idx = list(peta.kolom)
+    tabel = berkas.tabel.slice(i + 1)
+    n = tabel.num_rows
+    faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    lebar_arrow = tabel.num_columns
+
+    def ciri_kolom(t: Any, k: int, kedua: bool) -> np.ndarray:
+        if k >= lebar_arrow:
+            return np.tile(np.array([False, True], dtype=bool), (t.num_rows, 1))  # no such cell: `_ciri(None)`
+        kode, unik = _faktor_arrow(t.column(k))
+        ciri = np.array([_ciri(x, kedua, header_pertama) for x in teks_banyak(unik)], dtype=bool).reshape(-1, 2)
+        return ciri[kode] if len(kode) else np.zeros((0, 2), dtype=bool)
+
+    # rows whose first two cells are plain ASCII data are decided column-wise; the rest per distinct cell (`_ciri`),
+    # and a row that may be skipped is read again and judged whole, as `_kolom_data` does
+    kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx}) if k < lebar_arrow}
+    sisa = np.flatnonzero(~_pasti_data(kamus.get(0), kamus.get(1), n, header_pertama))
+    if len(sisa) > 1000:
+        bagian = tabel.take(pa.array(sisa))
+        c0, c1 = ciri_kolom(bagian, 0, False), ciri_kolom(bagian, 1, True)
+        sisa = sisa[~(c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1])]
+    simpan = np.ones(n, dtype=bool)
+    for j in sisa.tolist():
+        r = berkas.baris(i + 1 + j)
+        if _mungkin_dilewati(r, header_pertama) and jenis_baris_dilewati(_teks_baris(r), header_normal):
+            simpan[j] = False
+    if not simpan.all():  # distinct values as they are in the data rows only, as `faktor` would find them
+        tabel = tabel.filter(pa.array(simpan))
+        kamus = {k: _kamus(tabel.column(k)) for k in idx if k < lebar_arrow}
+    kolom = []
+    for k in idx:
+        if k >= lebar_arrow:
+            kolom.append(np.full(tabel.num_rows, None, dtype=object))
+            continue
+        kode, unik = _faktor_kamus(kamus[k])
+        kolom.append(unik[kode] if len(kode) else np.empty(0, dtype=object))
+        faktor_kolom[peta.kolom[k]] = (kode, unik)
+    hasil = _tabel(peta, kolom, simpan, i, program_luar, idx)
+    _daftarkan_faktor(hasil.data, faktor_kolom)
+    return hasil
+
+
+_KOLOM_SIAP: dict[int, tuple[Any, dict[str, pd.Series]]] = {}
+"""Per raw frame of `cari_tabel_csv` (by id, with a weak reference to tell a reused id apart): its columns as the
+Series objects `kolom_atau_kosong` hands out."""
+_FAKTOR_SIAP: dict[int, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
+"""Per such Series (by id, the Series itself kept to tell a reused id apart): its `faktor`, already computed from
+the Arrow dictionary, so the validators do not factorise the raw columns again."""
+
+
+def _daftarkan_faktor(data: pd.DataFrame, faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    kolom: dict[str, pd.Series] = {}
+    for nama, (kode, unik) in faktor_kolom.items():
+        if nama == "program" or list(data.columns).count(nama) != 1:  # a roll's program was filled in: not raw
+            continue
+        s = data[nama]
+        kolom[nama] = s
+        _FAKTOR_SIAP[id(s)] = (s, kode, unik)
+    kunci = id(data)
+    _KOLOM_SIAP[kunci] = (weakref.ref(data), kolom)
+    weakref.finalize(data, _lupakan_faktor, kunci, [id(s) for s in kolom.values()])
+
+
+def _lupakan_faktor(kunci: int, id_seri: list[int]) -> None:
+    _KOLOM_SIAP.pop(kunci, None)
+    for i in id_seri:
+        _FAKTOR_SIAP.pop(i, None)
+
+
+_POLOS = r"^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$"
+"""Printable ASCII with no space at either end: `teks` leaves it as is unless it is an empty spelling."""
+
+
+def _pasti_data(kamus0: Any, kamus1: Any, n: int, header_pertama: str) -> np.ndarray:
+    """Rows whose first two cells (dictionary-encoded) are plain ASCII (`_POLOS`), filled, and start no skipped row
+    by `_ciri`: certainly data rows. False means: not decided here. Each distinct cell is looked at once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if kamus0 is None or kamus1 is None or n == 0:
+        return np.zeros(n, dtype=bool)
+    hasil = np.ones(n, dtype=bool)
+    for kamus, kedua in ((kamus0, False), (kamus1, True)):
+        v = kamus.dictionary
+        kecil = pc.ascii_lower(v)
+        kunci = pc.utf8_trim(pc.replace_substring_regex(kecil, r"[^0-9a-z]+", "_"), "_")
+        mungkin = pc.is_in(kunci, value_set=pa.array(sorted(_TOTAL | ({header_pertama} if not kedua else set()))))
+        if not kedua:
+            mungkin = pc.or_(mungkin, pc.match_substring_regex(pc.replace_substring(v, ".0", ""), r"^0*[01]$"))
+        ya = pc.and_(pc.match_substring_regex(v, _POLOS),
+                     pc.and_(pc.invert(pc.is_in(kecil, value_set=pa.array(sorted(KOSONG)))), pc.invert(mungkin)))
+        ya_unik = np.append(np.asarray(pc.fill_null(ya, False).to_numpy(zero_copy_only=False), dtype=bool), False)
+        indeks = kamus.indices.fill_null(len(v)).to_numpy(zero_copy_only=False)  # null: the appended False
+        hasil &= ya_unik[indeks]
+    return hasil
+
+
+def _kamus(kolom: Any) -> Any:
+    """A text column (Arrow) dictionary-encoded: distinct values in order of first appearance."""
+    import pyarrow as pa
+
+    return kolom.combine_chunks().dictionary_encode() if isinstance(kolom, pa.ChunkedArray) \
+        else kolom.dictionary_encode()
+
+
+def _faktor_arrow(kolom: Any) -> tuple[np.ndarray, np.ndarray]:
+    """`_faktor_kamus` of an Arrow text column."""
+    return _faktor_kamus(_kamus(kolom))
+
+
+def _faktor_kamus(kamus: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, distinct values in order of first appearance, then None when there are nulls) of a
+    dictionary-encoded Arrow text column, as `faktor` gives them for the same cells as Python objects."""
+    unik = kamus.dictionary.to_pylist()
+    indeks = kamus.indices
+    kode = indeks.fill_null(len(unik)).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    if indeks.null_count:
+        unik.append(None)
+    arr = np.empty(len(unik), dtype=object)
+    arr[:] = unik  # text and None only: no element is a sequence numpy would unpack
+    return kode, arr
+
+
+def _ciri(t: str | None, kedua: bool, header_pertama: str) -> tuple[bool, bool]:
+    """(filled, may start a skipped row) of one of the first two cells of a row, as text (`teks`)."""
+    if not t:
+        return False, True
+    nt = t.lower() if t.isascii() and t.isalnum() else normalkan(t)  # the same key, without the regex
+    if kedua:
+        return True, nt in _TOTAL
+    if nt in _TOTAL or nt == header_pertama:
+        return True, True
+    angka = t.replace(".0", "")
+    try:
+        return True, angka.isdigit() and int(angka) in (0, 1)
+    except ValueError:  # a digit int() does not read (e.g. a superscript): the row is looked at whole
+        return True, True
 
 
 def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str],
@@ -176,25 +344,10 @@ def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str]
                  for c in itertools.islice(itertools.zip_longest(*baris, fillvalue=None), lebar)]
         kolom += [np.full(n, None, dtype=object) for _ in range(lebar - len(kolom))]
 
-    def ciri(t: str | None, kedua: bool) -> tuple[bool, bool]:
-        """(filled, may start a skipped row) of one of the first two cells, as text (`teks`)."""
-        if not t:
-            return False, True
-        nt = t.lower() if t.isascii() and t.isalnum() else normalkan(t)  # the same key, without the regex
-        if kedua:
-            return True, nt in _TOTAL
-        if nt in _TOTAL or nt == header_pertama:
-            return True, True
-        angka = t.replace(".0", "")
-        try:
-            return True, angka.isdigit() and int(angka) in (0, 1)
-        except ValueError:  # a digit int() does not read (e.g. a superscript): the row is looked at whole
-            return True, True
-
     kode0, unik0 = faktor(pd.Series(kolom[0], copy=False))
     kode1, unik1 = faktor(pd.Series(kolom[1], copy=False))
-    c0 = np.array([ciri(t, False) for t in teks_banyak(unik0)], dtype=bool).reshape(-1, 2)[kode0]
-    c1 = np.array([ciri(t, True) for t in teks_banyak(unik1)], dtype=bool).reshape(-1, 2)[kode1]
+    c0 = np.array([_ciri(t, False, header_pertama) for t in teks_banyak(unik0)], dtype=bool).reshape(-1, 2)[kode0]
+    c1 = np.array([_ciri(t, True, header_pertama) for t in teks_banyak(unik1)], dtype=bool).reshape(-1, 2)[kode1]
     pasti = c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1]  # two filled cells that start no skipped row: data
     simpan = np.ones(n, dtype=bool)
     for j in np.flatnonzero(~pasti):
@@ -206,10 +359,7 @@ def _kolom_data(baris: list[list[Any]], idx: list[int], header_normal: list[str]
 
 def objek(nilai: list[Any]) -> np.ndarray:
     """A 1-D object array of `nilai` (tuples stay elements, never a second dimension)."""
-    arr = np.empty(len(nilai), dtype=object)
-    for i, v in enumerate(nilai):
-        arr[i] = v
-    return arr
+    return np.fromiter(nilai, dtype=object, count=len(nilai))  # one element per item, tuples included
 
 
 _JENIS_SERAGAM = frozenset({"string", "empty", "date", "datetime", "integer", "boolean", "floating"})
@@ -222,6 +372,9 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     Values are told apart as a dict keyed on (type, value) would: 1, 1.0 and "1" stay distinct, None and NaN are
     two distinct empties. A column of one type (text, dates, whole numbers, ...) is factorised by pandas in C;
     any other column goes through that dict."""
+    siap = _FAKTOR_SIAP.get(id(kolom))
+    if siap is not None and siap[0] is kolom:  # a raw column of `cari_tabel_csv`: factorised from Arrow already
+        return siap[1].copy(), siap[2]
     arr = kolom.to_numpy(dtype=object)
     n = len(arr)
     if pd.api.types.infer_dtype(arr, skipna=True) in _JENIS_SERAGAM:
@@ -231,7 +384,10 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         kosong = np.flatnonzero(kode < 0)
         if len(kosong):
             nil = arr[kosong]
-            none = np.fromiter((v is None for v in nil), dtype=bool, count=len(nil))
+            try:  # element-wise `is None` in C: None is the only empty cell equal to None
+                none = np.asarray(nil == None, dtype=bool)  # noqa: E711
+            except (TypeError, ValueError):  # a cell whose comparison has no truth value (pd.NA)
+                none = np.fromiter((v is None for v in nil), dtype=bool, count=len(nil))
             lain: dict[Any, int] = {}
             if none.any():
                 kode[kosong[none]] = len(unik_l)
@@ -297,6 +453,16 @@ def penanda(kolom: pd.Series, fungsi: Callable[[Any], bool]) -> np.ndarray:
     return tanda(hasil.astype(bool), kode)
 
 
+def tanda_none(kolom: pd.Series) -> np.ndarray:
+    """`penanda(kolom, lambda v: v is None)` in C: None is the only cell equal to None among text, numbers and
+    dates; a column where that comparison has no truth value (pd.NA) is done cell by cell."""
+    arr = kolom.to_numpy(dtype=object)
+    try:
+        return np.asarray(arr == None, dtype=bool)  # noqa: E711
+    except (TypeError, ValueError):
+        return np.fromiter((v is None for v in arr), dtype=bool, count=len(arr))
+
+
 _FAKTOR_SETARA_REPR = frozenset({"string", "empty", "date"})
 
 
@@ -360,6 +526,9 @@ class Pencatat:
 
 def kolom_atau_kosong(data: pd.DataFrame, nama: str) -> pd.Series:
     """A canonical column, or an all-empty one when the file does not have it."""
+    siap = _KOLOM_SIAP.get(id(data))
+    if siap is not None and siap[0]() is data and nama in siap[1]:
+        return siap[1][nama]  # the same Series object each time: its `faktor` is known
     if nama in data.columns:
         return data[nama]
     return pd.Series([None] * len(data), index=data.index, dtype=object)
@@ -385,9 +554,10 @@ def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> p
 def teks_bebas(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     """A short text code column (e.g. no_registrasi): trimmed; formula-looking text is kept as text, with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
-    kode, hasil = per_unik(mentah, teks)
+    kode, unik = faktor(mentah)
+    hasil = objek(teks_banyak(unik))
     nilai = seri(hasil, kode, mentah.index)
-    rumus = tanda([s is not None and tampak_rumus(s) for s in hasil], kode)
+    rumus = tanda([s is not None and s[0] in "=+-@" and tampak_rumus(s) for s in hasil], kode)
     p.peringatkan_jika(rumus, "teks_seperti_rumus", kolom,
                        f"Isi kolom {kolom} tampak seperti rumus spreadsheet; disimpan sebagai teks")
     return nilai
