@@ -13,6 +13,7 @@ from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen import rujukan as k
+from dashboard.komponen.grafik import figur_bersama
 from dashboard.pilihan import pilihan_aktif
 
 # 1/ selection (made by the frame's filter bar)
@@ -40,12 +41,12 @@ if int(corong.iloc[0]["dikirim"]) == 0:
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_corong", b), t("rujukan_def_corong", b), b)
-    st.plotly_chart(k.gambar_corong(corong, b), config={"displayModeBar": False}, key="rujukan_corong",
+    st.plotly_chart(figur_bersama(k.gambar_corong, corong, b), config={"displayModeBar": False}, key="rujukan_corong",
                     alt=t("rujukan_alt_corong", b, wilayah=p.nama_wilayah))
     st.caption(k.keterangan_corong(corong, b))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_kohort", b), t("rujukan_def_kohort", b), b)
-    st.plotly_chart(k.gambar_kohort(kohort, b), config={"displayModeBar": False}, key="rujukan_kohort",
+    st.plotly_chart(figur_bersama(k.gambar_kohort, kohort, b), config={"displayModeBar": False}, key="rujukan_kohort",
                     alt=t("rujukan_alt_kohort", b, wilayah=p.nama_wilayah))
     st.caption(t("rujukan_kohort_catatan", b, tanggal=fmt.tanggal(p.tanggal_data, b)))
 
@@ -57,7 +58,7 @@ k.tampilkan_tabel_tujuan(per_tujuan, sensitif, b)
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_umur", b), t("rujukan_def_umur", b), b)
-    st.plotly_chart(k.gambar_umur(umur, b), config={"displayModeBar": False}, key="rujukan_umur",
+    st.plotly_chart(figur_bersama(k.gambar_umur, umur, b), config={"displayModeBar": False}, key="rujukan_umur",
                     alt=t("rujukan_alt_umur", b, wilayah=p.nama_wilayah))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_tanpa_respon", b), t("rujukan_def_tanpa_respon", b), b)
