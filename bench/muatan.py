@@ -250,6 +250,28 @@ http {{
     raise RuntimeError(f"nginx tidak menjawab: {(folder / 'error.log').read_text()[-2000:]}")
 
 
+def _cpu_pohon(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of the tree under `pid` (Linux /proc)."""
+    anak: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    detak = os.sysconf("SC_CLK_TCK")
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            kolom = (p / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        anak.setdefault(int(kolom[1]), []).append(int(p.name))
+        cpu[int(p.name)] = (int(kolom[11]) + int(kolom[12])) / detak
+    jumlah, antre = 0.0, [pid]
+    while antre:
+        x = antre.pop()
+        jumlah += cpu.get(x, 0.0)
+        antre += anak.get(x, [])
+    return jumlah
+
+
 def _p(x: list[float], q: int) -> float:
     return statistics.quantiles(x, n=100, method="inclusive")[q - 1] if len(x) > 1 else (x[0] if x else 0.0)
 
@@ -315,7 +337,9 @@ def main() -> int:
             await asyncio.gather(*tugas)
 
         mulai = time.time()
+        cpu_awal = _cpu_pohon(server.pid)
         asyncio.run(semua())
+        hasil["cpu_server_detik"] = round(_cpu_pohon(server.pid) - cpu_awal, 1)
         hasil["detik_total"] = round(time.time() - mulai, 1)
     finally:
         hasil["beban_akhir"] = [round(x, 2) for x in os.getloadavg()]
@@ -331,6 +355,7 @@ def main() -> int:
     selama = [c["detik"] for c in catatan if not c["galat"] and ingest and ingest["mulai"] <= c["mulai"]
               <= ingest.get("selesai", 0)]
     hasil.update(
+        cpu_server_per_muat_halaman_ms=round(1e3 * hasil.get("cpu_server_detik", 0) / max(1, len(catatan))),
         muat_halaman=len(catatan), galat=sum(1 for c in catatan if c["galat"]),
         contoh_galat=[c for c in catatan if c["galat"]][:10],
         p50_detik=round(_p(waktu, 50), 2), p95_detik=round(_p(waktu, 95), 2), maks_detik=round(max(waktu or [0]), 2),
@@ -351,6 +376,8 @@ def main() -> int:
         f"({hasil['muat_halaman']} muat halaman) di {hasil['inti']} inti, {a.proses} proses aplikasi"
         f"{' lewat nginx' if a.lewat_nginx else ''}; beban (load average 1/5/15 menit) awal {hasil['beban_awal']}, "
         f"akhir {hasil['beban_akhir']}.\n\n"
+        f"- CPU proses aplikasi (semua proses, user+system): {hasil.get('cpu_server_detik')} s, "
+        f"{hasil['cpu_server_per_muat_halaman_ms']} ms per muat halaman (termasuk masuk)\n"
         f"- waktu halaman p50 {hasil['p50_detik']} s, p95 {hasil['p95_detik']} s, maks {hasil['maks_detik']} s\n"
         f"- selama ingest: {json.dumps(hasil['selama_ingest'])}\n- galat: {hasil['galat']}\n"
         f"- ingest: {json.dumps(hasil['ingest'], default=str, ensure_ascii=False)}\n"
