@@ -460,7 +460,10 @@ def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     anak = []
     for i, p in enumerate(port):
         cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(p),
-               "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
+               "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true",
+               # no watching of source files: a served app never reloads itself, and the watcher walks every loaded
+               # module's path after each page run of each session
+               "--server.fileWatcherType", "none"]
         # PANTAU_PROSES: which of the processes this is (the app names it in the header `X-Pantau-Proses`)
         env = {**os.environ, "PANTAU_DB": str(konfigurasi.gudang), "PANTAU_PROSES": str(i + 1)}
         anak.append(subprocess.Popen(cmd, env=env))
