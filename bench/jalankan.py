@@ -443,6 +443,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nasional", action="store_true", help="also the national size (long: see --batas-nasional)")
     ap.add_argument("--batas-nasional", type=float, default=900.0, help="seconds allowed to the national demo")
     ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
+    ap.add_argument("--muatan-sesi", type=int, default=20,
+                    help="sessions of the load test (bench/muatan.py) on the demo warehouse; 0: skip it")
     ap.add_argument("--ingest-saja", action="store_true",
                     help="only the ingest comparison: both CSVs (bench and messy) through Pantau and DuckDB's bare "
                          "read_csv in the same run, with their ratios")
@@ -526,6 +528,15 @@ def main(argv: list[str] | None = None) -> int:
     langkah("demo_kabupaten", hasil, demo_kab)
     langkah("build_kabupaten", hasil, build_kab)
     langkah("halaman_kabupaten", hasil, halaman(demo, KABUPATEN))
+
+    def muatan() -> dict[str, Any]:  # a meeting's load: N sessions through every page (its own result files)
+        proses = max(1, min(os.cpu_count() or 1, 4))
+        argv = [sys.executable, str(AKAR / "bench" / "muatan.py"), "--gudang", str(demo), "--sesi", str(a.muatan_sesi),
+                "--putaran", "3", "--proses", str(proses), "--kerja", str(kerja / "muatan"), "--hasil", str(a.hasil)]
+        return {**jalankan(argv, env={**os.environ, **_env(demo)}, log=kerja / "muatan.log"), "proses": proses}
+
+    if a.muatan_sesi > 0:
+        langkah("muatan_sesi", hasil, muatan)
     if a.nasional:
         nas = kerja / "nasional" / "pantau.duckdb"
 

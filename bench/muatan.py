@@ -13,6 +13,13 @@ takes longer than `--batas-halaman` seconds (a session blocked by the ingest).
 The warehouse is copied first (the app serves the copy, the ingest writes into it and
 swaps it mid-test). Figures go to the terminal and `bench/hasil-muatan-<waktu>.json|md`.
 Not part of `make test`; it never fails on timing.
+
+`--proses N` runs `pantau serve --proses N` (N app processes on consecutive ports); the sessions are then spread
+over the processes as nginx's route cookie would spread browsers (session i on process i mod N). `--lewat-nginx`
+puts Debian's nginx with `deploy/nginx/pantau-proses.conf` (or `pantau.conf` for one process) in front, over HTTPS
+with a self-signed certificate, every session a browser with its own route cookie. The clients send no websocket
+pings (a browser sends none), so a busy server is measured by its page times, not dropped by a ping timeout. The
+machine's load average is recorded at the start and the end: the 2 cores may be shared with other work.
 """
 
 from __future__ import annotations
@@ -79,6 +86,7 @@ async def _jalankan(ws: Any, pesan: Any, batas: float) -> tuple[str | None, dict
                 widget[wid.rsplit("-", 1)[-1]] = wid
         if jenis == "script_finished":
             if m.script_finished == 2:  # FINISHED_EARLY_FOR_RERUN: the app reran itself, wait
+                widget = {}  # only the widgets of the run that finished count (the log-in form reruns at once)
                 continue
             if m.script_finished == 1:  # FINISHED_WITH_COMPILE_ERROR
                 galat = galat or "script_finished=FINISHED_WITH_COMPILE_ERROR"
@@ -107,7 +115,8 @@ async def masuk(ws: Any, batas: float) -> str | None:
     return galat or ("masuk gagal" if "masuk_nama" in widget else None)
 
 
-async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[dict[str, Any]]) -> None:
+async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[dict[str, Any]],
+               sambung: dict[str, Any] | None = None) -> None:
     """One client: open every page `putaran` times, in a rotated order so sessions do not move in lockstep."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -117,7 +126,7 @@ async def sesi(nomor: int, url: str, putaran: int, batas: float, catatan: list[d
     try:
         protokol = ["streamlit"]
         ws = await websockets.connect(url, subprotocols=protokol, max_size=None,  # type: ignore[arg-type]
-                                      open_timeout=60)
+                                      open_timeout=60, ping_interval=None, **(sambung or {}))
     except Exception as e:
         catatan.append({"sesi": nomor, "halaman": "-", "mulai": time.time(), "detik": 0.0,
                         "galat": f"tidak tersambung: {e}"})
@@ -180,6 +189,89 @@ def _tunggu_server(port: int, batas: float = 120) -> None:
     raise RuntimeError("server Streamlit tidak menjawab")
 
 
+def _mulai_nginx(kerja: Path, port_app: int, proses: int) -> tuple[subprocess.Popen[bytes], str, Any]:
+    """Debian's nginx as a plain process with the shipped configuration (as the browser tests run it): HTTPS on a
+    free port with a self-signed certificate, upstream the app's processes. (process, websocket URL, SSL context)"""
+    import socket
+    import ssl
+
+    sys.path.insert(0, str(AKAR))
+    from tests.browser.test_tls_nginx_browser import NGINX, _sertifikat
+
+    folder = kerja / "nginx"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    crt, key = _sertifikat(folder)
+    nama = "pantau-proses.conf" if proses > 1 else "pantau.conf"
+    situs = (AKAR / "deploy" / "nginx" / nama).read_text()
+    situs = situs.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port} ssl http2;")
+    situs = situs.replace("listen [::]:443 ssl http2;\n", "").replace("server_name pantau.example.go.id;",
+                                                                     "server_name localhost;")
+    situs = situs.replace("/etc/ssl/certs/pantau.crt", str(crt)).replace("/etc/ssl/private/pantau.key", str(key))
+    situs = situs.replace("proxy_pass http://127.0.0.1:8501;", f"proxy_pass http://127.0.0.1:{port_app};")
+    hulu = "".join(f"    server 127.0.0.1:{port_app + i};\n" for i in range(proses))
+    situs = situs.replace("    server 127.0.0.1:8501;  # <- one line per process\n    server 127.0.0.1:8502;\n", hulu)
+    # without the server that redirects port 80 (not needed here)
+    awal = situs.index("# Plain HTTP only redirects to HTTPS.")
+    situs = situs[:awal] + situs[situs.index("server {", situs.index("return 301")):]
+    (folder / "pantau.conf").write_text(situs)
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / sub).mkdir()
+    (folder / "nginx.conf").write_text(f"""daemon off;
+master_process off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {folder}/pantau.conf;
+}}
+""")
+    p = subprocess.Popen([NGINX, "-e", str(folder / "error.log"), "-p", str(folder), "-c", str(folder / "nginx.conf")],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tls = ssl.create_default_context(cafile=str(crt))
+    akhir = time.monotonic() + 30
+    while time.monotonic() < akhir:
+        try:
+            with urllib.request.urlopen(f"https://localhost:{port}/_stcore/health", timeout=2, context=tls) as r:
+                if r.status == 200:
+                    return p, f"wss://localhost:{port}/_stcore/stream", tls
+        except OSError:
+            time.sleep(0.3)
+    p.terminate()
+    raise RuntimeError(f"nginx tidak menjawab: {(folder / 'error.log').read_text()[-2000:]}")
+
+
+def _cpu_pohon(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of the tree under `pid` (Linux /proc)."""
+    anak: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    detak = os.sysconf("SC_CLK_TCK")
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            kolom = (p / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        anak.setdefault(int(kolom[1]), []).append(int(p.name))
+        cpu[int(p.name)] = (int(kolom[11]) + int(kolom[12])) / detak
+    jumlah, antre = 0.0, [pid]
+    while antre:
+        x = antre.pop()
+        jumlah += cpu.get(x, 0.0)
+        antre += anak.get(x, [])
+    return jumlah
+
+
 def _p(x: list[float], q: int) -> float:
     return statistics.quantiles(x, n=100, method="inclusive")[q - 1] if len(x) > 1 else (x[0] if x else 0.0)
 
@@ -194,6 +286,9 @@ def main() -> int:
     ap.add_argument("--jeda-ingest", type=float, default=5.0, help="seconds after the start before the ingest")
     ap.add_argument("--batas-halaman", type=float, default=120.0)
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--proses", type=int, default=1, help="app processes (pantau serve --proses)")
+    ap.add_argument("--lewat-nginx", action="store_true", help="through nginx (HTTPS, route cookie per session)")
+    ap.add_argument("--label", default="", help="a word for the result file name and heading (e.g. sebelum)")
     ap.add_argument("--kerja", type=Path, default=Path(tempfile.gettempdir()) / "pantau-muatan")
     ap.add_argument("--hasil", type=Path, default=AKAR / "bench")
     a = ap.parse_args()
@@ -205,19 +300,31 @@ def main() -> int:
     pantau = str(Path(sys.executable).parent / "pantau")
     siapkan_akun(env)
     with open(a.kerja / "server.log", "w") as log:
-        server = subprocess.Popen([pantau, "serve", "--port", str(a.port), "--alamat", "127.0.0.1"], env=env,
-                                  stdout=log, stderr=log, cwd=AKAR)
+        banyak = ["--proses", str(a.proses)] if a.proses > 1 else []  # (an older pantau has no --proses)
+        server = subprocess.Popen([pantau, "serve", "--port", str(a.port), "--alamat", "127.0.0.1", *banyak],
+                                  env=env, stdout=log, stderr=log, cwd=AKAR)
+    nginx: subprocess.Popen[bytes] | None = None
     hasil: dict[str, Any] = {"waktu": datetime.now().isoformat(timespec="seconds"), "inti": os.cpu_count(),
                              "beban_awal": [round(x, 2) for x in os.getloadavg()], "sesi": a.sesi,
+                             "proses": a.proses, "lewat_nginx": a.lewat_nginx, "label": a.label,
                              "putaran": a.putaran, "halaman": list(HALAMAN)}
     try:
-        _tunggu_server(a.port)
+        for i in range(a.proses):
+            _tunggu_server(a.port + i)
+        sambungan: list[tuple[str, dict[str, Any]]]
+        if a.lewat_nginx:
+            nginx, url_nginx, tls = _mulai_nginx(a.kerja, a.port, a.proses)
+            sambungan = [(url_nginx, {"ssl": tls, "origin": url_nginx.replace("wss://", "https://").split("/_")[0],
+                                      "additional_headers": {"Cookie": f"pantau_rute={os.urandom(16).hex()}"}})
+                         for _ in range(a.sesi)]
+        else:
+            sambungan = [(f"ws://127.0.0.1:{a.port + i % a.proses}/_stcore/stream", {}) for i in range(a.sesi)]
         catatan: list[dict[str, Any]] = []
         ingest: dict[str, Any] = {}
 
         async def semua() -> None:
-            url = f"ws://127.0.0.1:{a.port}/_stcore/stream"
-            tugas = [asyncio.create_task(sesi(i, url, a.putaran, a.batas_halaman, catatan)) for i in range(a.sesi)]
+            tugas = [asyncio.create_task(sesi(i, sambungan[i][0], a.putaran, a.batas_halaman, catatan, sambungan[i][1]))
+                     for i in range(a.sesi)]
             if a.ingest:
                 await asyncio.sleep(a.jeda_ingest)
                 ingest["mulai"] = time.time()
@@ -230,9 +337,15 @@ def main() -> int:
             await asyncio.gather(*tugas)
 
         mulai = time.time()
+        cpu_awal = _cpu_pohon(server.pid)
         asyncio.run(semua())
+        hasil["cpu_server_detik"] = round(_cpu_pohon(server.pid) - cpu_awal, 1)
         hasil["detik_total"] = round(time.time() - mulai, 1)
     finally:
+        hasil["beban_akhir"] = [round(x, 2) for x in os.getloadavg()]
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait(timeout=10)
         server.terminate()
         try:
             server.wait(timeout=20)
@@ -242,6 +355,7 @@ def main() -> int:
     selama = [c["detik"] for c in catatan if not c["galat"] and ingest and ingest["mulai"] <= c["mulai"]
               <= ingest.get("selesai", 0)]
     hasil.update(
+        cpu_server_per_muat_halaman_ms=round(1e3 * hasil.get("cpu_server_detik", 0) / max(1, len(catatan))),
         muat_halaman=len(catatan), galat=sum(1 for c in catatan if c["galat"]),
         contoh_galat=[c for c in catatan if c["galat"]][:10],
         p50_detik=round(_p(waktu, 50), 2), p95_detik=round(_p(waktu, 95), 2), maks_detik=round(max(waktu or [0]), 2),
@@ -254,12 +368,16 @@ def main() -> int:
     )
     print(json.dumps(hasil, indent=1, ensure_ascii=False, default=str))
     a.hasil.mkdir(parents=True, exist_ok=True)
-    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S") + (f"-{a.label}" if a.label else "")
     (a.hasil / f"hasil-muatan-{cap}.json").write_text(json.dumps(hasil, indent=1, ensure_ascii=False,
                                                                  default=str) + "\n")
     (a.hasil / f"hasil-muatan-{cap}.md").write_text(
         f"# Uji muatan {hasil['waktu']}\n\n{a.sesi} sesi x {a.putaran} putaran x {len(HALAMAN)} halaman "
-        f"({hasil['muat_halaman']} muat halaman) di {hasil['inti']} inti, beban awal {hasil['beban_awal']}.\n\n"
+        f"({hasil['muat_halaman']} muat halaman) di {hasil['inti']} inti, {a.proses} proses aplikasi"
+        f"{' lewat nginx' if a.lewat_nginx else ''}; beban (load average 1/5/15 menit) awal {hasil['beban_awal']}, "
+        f"akhir {hasil['beban_akhir']}.\n\n"
+        f"- CPU proses aplikasi (semua proses, user+system): {hasil.get('cpu_server_detik')} s, "
+        f"{hasil['cpu_server_per_muat_halaman_ms']} ms per muat halaman (termasuk masuk)\n"
         f"- waktu halaman p50 {hasil['p50_detik']} s, p95 {hasil['p95_detik']} s, maks {hasil['maks_detik']} s\n"
         f"- selama ingest: {json.dumps(hasil['selama_ingest'])}\n- galat: {hasil['galat']}\n"
         f"- ingest: {json.dumps(hasil['ingest'], default=str, ensure_ascii=False)}\n"

@@ -124,15 +124,22 @@ def _awalan_media() -> str:
 
 
 class PenjagaMedia:
-    """ASGI middleware: guards `/media/` (see the module docstring) and gives every browser its cookie `KUKI`."""
+    """ASGI middleware: guards `/media/` (see the module docstring) and gives every browser its cookie `KUKI`.
+
+    When `pantau serve --proses N` started this process (`PANTAU_PROSES`), every HTTP answer names it in the header
+    `X-Pantau-Proses` (1..N), so an administrator can see that nginx keeps a browser on one process."""
 
     def __init__(self, app: AplikasiAsgi) -> None:
         self.app = app
+        nomor = os.environ.get("PANTAU_PROSES", "")
+        self.kepala_proses = [(b"x-pantau-proses", nomor.encode())] if nomor.isdigit() else []
 
     async def __call__(self, scope: Pesan, receive: Terima, send: Kirim) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if self.kepala_proses:
+            send = _dengan_kepala(send, self.kepala_proses)
         kuki = _kuki_permintaan(scope)
         path: str = scope.get("path", "")
         if path.startswith(_awalan_media()):

@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -434,41 +435,80 @@ def perintah_audit(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
 
 
 # 6/ serve
+PROSES_MAKS = 16
+"""`pantau serve --proses` at most (a process takes about 300 MB and one core at a time)."""
+
+
 def perintah_serve(args: argparse.Namespace, konfigurasi: Konfigurasi) -> int:
     from pipelines.unggah import bersihkan_sisa
 
+    jumlah = args.proses if args.proses is not None else konfigurasi.proses_layan
+    if not 1 <= jumlah <= PROSES_MAKS:
+        print(f"--proses harus 1 sampai {PROSES_MAKS}.", file=sys.stderr)
+        return 2
     bersihkan_sisa(konfigurasi)  # uploads cut short by a crash leave raw files: never keep them
     # dashboard/layan.py: the app behind the media guard (a download is served only to its live, valid session)
     app = Path(__file__).resolve().parent.parent / "dashboard" / "layan.py"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-           "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true"]
     tampil = "localhost" if args.alamat in ("127.0.0.1", "localhost") else args.alamat
-    print(f"Pantau berjalan di http://{tampil}:{args.port} (gudang: {konfigurasi.gudang}); Ctrl+C untuk berhenti.")
-    anak = subprocess.Popen(cmd, env={**os.environ, "PANTAU_DB": str(konfigurasi.gudang)})
+    port = [args.port + i for i in range(jumlah)]
+    if jumlah == 1:
+        print(f"Pantau berjalan di http://{tampil}:{args.port} (gudang: {konfigurasi.gudang}); Ctrl+C untuk berhenti.")
+    else:
+        print(f"Pantau berjalan dalam {jumlah} proses di http://{tampil}:{port[0]}-{port[-1]} (gudang: "
+              f"{konfigurasi.gudang}); sajikan lewat nginx dengan kuki lengket (deploy/nginx/pantau-proses.conf). "
+              "Ctrl+C untuk berhenti.")
+    anak = []
+    for i, p in enumerate(port):
+        cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(p),
+               "--server.address", args.alamat, "--browser.gatherUsageStats", "false", "--server.headless", "true",
+               # no watching of source files: a served app never reloads itself, and the watcher walks every loaded
+               # module's path after each page run of each session
+               "--server.fileWatcherType", "none"]
+        # PANTAU_PROSES: which of the processes this is (the app names it in the header `X-Pantau-Proses`)
+        env = {**os.environ, "PANTAU_DB": str(konfigurasi.gudang), "PANTAU_PROSES": str(i + 1)}
+        anak.append(subprocess.Popen(cmd, env=env))
     return _tunggu_anak(anak)
 
 
-def _tunggu_anak(anak: subprocess.Popen[bytes]) -> int:
-    """Wait for the app's process, passing SIGTERM, SIGINT and SIGHUP on to it, so that stopping `pantau serve`
-    (Ctrl+C, `kill`, a service manager) stops the app and frees its port; killed after 10 s if it hangs."""
+def _tunggu_anak(anak: list[subprocess.Popen[bytes]]) -> int:
+    """Wait for the app's processes, passing SIGTERM, SIGINT and SIGHUP on to every one of them, so that stopping
+    `pantau serve` (Ctrl+C, `kill`, a service manager) stops every app process and frees its port. When one process
+    ends by itself, the others are stopped too (a half-served set is not left running). A process that hangs is
+    killed after 10 s."""
+    berhenti = threading.Event()
+
     def teruskan(nomor: int, _bingkai: object) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            anak.send_signal(nomor)
+        berhenti.set()
+        for a in anak:
+            with contextlib.suppress(ProcessLookupError):
+                a.send_signal(nomor)
 
     lama = {nomor: signal.signal(nomor, teruskan) for nomor in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
     try:
-        kode = anak.wait()
+        while all(a.poll() is None for a in anak) and not berhenti.is_set():
+            berhenti.wait(0.5)
+        selesai = next((a for a in anak if a.poll() is not None), None)
+        if selesai is not None and not berhenti.is_set():  # one ended by itself: stop the others
+            for a in anak:
+                if a.poll() is None:
+                    a.terminate()
+        kode = [a.wait(timeout=10) if a.poll() is None else a.returncode for a in anak]
+    except subprocess.TimeoutExpired:
+        kode = [1]
     finally:
         for nomor, penangan in lama.items():
             signal.signal(nomor, penangan)
-        if anak.poll() is None:
-            anak.terminate()
-            try:
-                anak.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                anak.kill()
-                anak.wait()
-    return 0 if kode < 0 and -kode in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) else kode
+        for a in anak:
+            if a.poll() is None:
+                a.terminate()
+                try:
+                    a.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    a.kill()
+                    a.wait()
+    sinyal = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+    buruk = [k for k in kode if not (k == 0 or (k < 0 and -k in sinyal))]
+    return buruk[0] if buruk else 0
 
 
 def parser(tambahan: Sequence[Callable[[Any], None]] = ()) -> argparse.ArgumentParser:
@@ -568,6 +608,9 @@ def parser(tambahan: Sequence[Callable[[Any], None]] = ()) -> argparse.ArgumentP
     s.add_argument("--alamat", default="127.0.0.1", metavar="ALAMAT",
                    help="alamat dengar (bawaan 127.0.0.1: hanya mesin ini; di belakang reverse proxy untuk HTTPS). "
                         "0.0.0.0 membuka semua antarmuka jaringan")
+    s.add_argument("--proses", type=int, default=None, metavar="N",
+                   help="jalankan N proses aplikasi pada port berurutan mulai --port (bawaan [layan] proses = 1); "
+                        "lebih dari 1 hanya di belakang nginx dengan kuki lengket (deploy/nginx/pantau-proses.conf)")
     s.set_defaults(fungsi=perintah_serve)
     return p
 

@@ -75,6 +75,9 @@ class Konfigurasi:
     sso: str | None = None
     """`[akun] sso`: the name of the identity provider in `.streamlit/secrets.toml` (`[auth.NAMA]`) for single
     sign-on with Streamlit's `st.login`; None (default): local accounts only."""
+    proses_layan: int = 1
+    """`[layan] proses`: app processes `pantau serve` starts, on consecutive ports from `--port` (1: one process,
+    as before; more: one per core, behind nginx with a sticky cookie, `deploy/nginx/pantau-proses.conf`)."""
 
     def sla_untuk(self, tujuan: str) -> int:
         """SLA in days for a referral destination code."""
@@ -161,6 +164,7 @@ def muat_konfigurasi() -> Konfigurasi:
 
     akun_cfg = data.get("akun", {})
     unggah_cfg = data.get("unggah", {})
+    layan_cfg = data.get("layan", {})
     batas_memori = str(gudang_cfg.get("batas_memori", "2GB")).strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", batas_memori):
         raise KesalahanKonfigurasi(f'gudang.batas_memori "{batas_memori}" tidak sah; tulis misalnya "2GB" atau '
@@ -195,4 +199,5 @@ def muat_konfigurasi() -> Konfigurasi:
         unggah_waktu_detik=bulat_positif(unggah_cfg, "waktu_detik", 600, "unggah.waktu_detik"),
         batas_memori=batas_memori,
         sso=str(akun_cfg["sso"]).strip() or None if "sso" in akun_cfg else None,
+        proses_layan=bulat_positif(layan_cfg, "proses", 1, "layan.proses"),
     )

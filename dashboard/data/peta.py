@@ -151,7 +151,7 @@ def info_batas(versi: VersiGudang, kode_kab: str) -> InfoBatas:
 
 
 @_gerbang("tumpang")
-@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
+@st.cache_resource(ttl=_TTL, max_entries=_KECIL, show_spinner=False)  # one shared copy: never changed by a caller
 def batas_desa_geojson(versi: VersiGudang, kode_kab: str) -> dict:
     """The display polygons of the regency's desa as a GeoJSON FeatureCollection, feature `id` = kode_desa (the
     Peta page asks only when `info_batas` found some)."""
@@ -174,7 +174,7 @@ def batas_desa_geojson(versi: VersiGudang, kode_kab: str) -> dict:
 
 
 @_gerbang("tumpang")
-@st.cache_data(ttl=_TTL, max_entries=_KECIL, show_spinner=False)
+@st.cache_resource(ttl=_TTL, max_entries=_KECIL, show_spinner=False)  # one shared copy: never changed by a caller
 def garis_kecamatan(versi: VersiGudang, kode_kab: str) -> pd.DataFrame:
     """Kecamatan outlines of the regency (dissolved at import) as lines: `kode_kec`, `nama_kec`, and `lon`,
     `lat` (lists, rings separated by None, as plotly draws them)."""

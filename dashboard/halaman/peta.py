@@ -18,11 +18,12 @@ import streamlit as st
 from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
+from dashboard.komponen.grafik import figur_bersama
 from dashboard.komponen.peta import (
     METODE_KELAS,
     METRIK_PER_KODE,
+    choropleth_bersama,
     desa_dari_klik,
-    gambar_choropleth,
     gambar_petak,
     hitung_legenda,
     jumlah_berpoligon,
@@ -83,10 +84,10 @@ if mode == "presentasi":
     kolom_peta, kolom_kanan = st.columns([2.6, 1], gap="medium")
     with kolom_peta:
         if ada_batas:
-            fig = gambar_choropleth(tampil, geojson, data.garis_kecamatan(p.versi, p.kode_kab), p.kode_kec, None,
-                                    tinggi=900, nama=True)
+            fig = choropleth_bersama((p.versi, p.kode_kab), tampil, geojson, data.garis_kecamatan(p.versi, p.kode_kab),
+                                     p.kode_kec, None, tinggi=900, nama=True)
         else:
-            fig = gambar_petak(tampil, None, lebar_px=1400, tinggi_maks=880, nama=True)
+            fig = figur_bersama(gambar_petak, tampil, None, lebar_px=1400, tinggi_maks=880, nama=True)
         st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True},
                         alt=t("peta_alt", b, metrik=t(metrik.judul_kunci, b), wilayah=p.nama_wilayah, periode=periode))
     with kolom_kanan:
@@ -118,10 +119,10 @@ if mode == "ponsel":  # the legend above the map, side by side: the map fills th
         legenda(hitung_legenda(siap, tampil), t(metrik.judul_kunci, b), b, mendatar=True)
 with kolom_peta:
     if ada_batas:
-        fig = gambar_choropleth(tampil, geojson, data.garis_kecamatan(p.versi, p.kode_kab), p.kode_kec, p.kode_desa,
-                                tinggi=480 if mode == "ponsel" else 500)
+        fig = choropleth_bersama((p.versi, p.kode_kab), tampil, geojson, data.garis_kecamatan(p.versi, p.kode_kab),
+                                 p.kode_kec, p.kode_desa, tinggi=480 if mode == "ponsel" else 500)
     else:
-        fig = gambar_petak(tampil, p.kode_desa, lebar_px=370 if mode == "ponsel" else 860)
+        fig = figur_bersama(gambar_petak, tampil, p.kode_desa, lebar_px=370 if mode == "ponsel" else 860)
     peta(fig, f"peta_{'batas' if ada_batas else 'petak'}_{p.kode_kec or 'kab'}", _saat_klik, alt)
 with kolom_kanan:
     if mode != "ponsel":

@@ -9,6 +9,7 @@ large type (`dashboard.tampilan`).
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -16,7 +17,7 @@ from bahasa import format as fmt
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.komponen import rujukan as k
-from dashboard.komponen.grafik import konfigurasi_grafik, untuk_proyektor
+from dashboard.komponen.grafik import figur_bersama, konfigurasi_grafik, untuk_proyektor
 from dashboard.pilihan import pilihan_aktif
 from dashboard.tampilan import mode_tampilan
 
@@ -27,9 +28,16 @@ mode = mode_tampilan()
 config = konfigurasi_grafik(mode)
 
 
-def besar(fig: go.Figure) -> go.Figure:
-    """A chart as drawn in this mode: on the projector 440 px high with 18-px text (two side by side on 1920x1080)."""
-    return untuk_proyektor(fig, 440) if mode == "presentasi" else fig
+def _gambar(nama: str, df: pd.DataFrame, bahasa: str, mode_: str) -> go.Figure:
+    """The chart `k.<nama>` as drawn in this mode: on the projector 440 px high with 18-px text (two side by side on
+    1920x1080)."""
+    fig = getattr(k, nama)(df, bahasa)
+    return untuk_proyektor(fig, 440) if mode_ == "presentasi" else fig
+
+
+def besar(nama: str, df: pd.DataFrame) -> go.Figure:
+    """`_gambar`, built once for every session with the same (already permitted) data, language and mode."""
+    return figur_bersama(_gambar, nama, df, b, mode)
 
 
 # 2/ data
@@ -53,12 +61,12 @@ if int(corong.iloc[0]["dikirim"]) == 0:
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_corong", b), t("rujukan_def_corong", b), b)
-    st.plotly_chart(besar(k.gambar_corong(corong, b)), config=config, key="rujukan_corong",
+    st.plotly_chart(besar("gambar_corong", corong), config=config, key="rujukan_corong",
                     alt=t("rujukan_alt_corong", b, wilayah=p.nama_wilayah))
     st.caption(k.keterangan_corong(corong, b))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_kohort", b), t("rujukan_def_kohort", b), b)
-    st.plotly_chart(besar(k.gambar_kohort(kohort, b)), config=config, key="rujukan_kohort",
+    st.plotly_chart(besar("gambar_kohort", kohort), config=config, key="rujukan_kohort",
                     alt=t("rujukan_alt_kohort", b, wilayah=p.nama_wilayah))
     st.caption(t("rujukan_kohort_catatan", b, tanggal=fmt.tanggal(p.tanggal_data, b)))
 
@@ -70,7 +78,7 @@ k.tampilkan_tabel_tujuan(per_tujuan, sensitif, b)
 kiri, kanan = st.columns([1, 1.35], gap="medium")
 with kiri:
     k.judul_bagian(t("rujukan_bagian_umur", b), t("rujukan_def_umur", b), b)
-    st.plotly_chart(besar(k.gambar_umur(umur, b)), config=config, key="rujukan_umur",
+    st.plotly_chart(besar("gambar_umur", umur), config=config, key="rujukan_umur",
                     alt=t("rujukan_alt_umur", b, wilayah=p.nama_wilayah))
 with kanan:
     k.judul_bagian(t("rujukan_bagian_tanpa_respon", b), t("rujukan_def_tanpa_respon", b), b)

@@ -4,6 +4,8 @@ counts of violence cases cannot be read off a desa's or kecamatan's chart (`metr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,6 +31,39 @@ def untuk_proyektor(fig: go.Figure, tinggi: int) -> go.Figure:
     fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 18})
     fig.update_traces(textfont={"size": 17}, selector={"type": "bar"})
     return fig
+
+
+class FigurBeku(go.Figure):
+    """A finished figure that is never changed again: its dict (what `st.plotly_chart` turns into the JSON it sends)
+    is made once, instead of plotly's deep copy of every trace at every draw. Made by `figur_bersama`."""
+
+    def to_dict(self) -> dict[str, Any]:
+        beku = getattr(self, "_pantau_dict", None)
+        if beku is None:
+            beku = super().to_dict()
+            self._pantau_dict = beku
+        return beku
+
+
+def bekukan(fig: go.Figure) -> go.Figure:
+    """`fig` as a `FigurBeku` (same fields; its dict made once). Nothing may change it afterwards."""
+    fig.__class__ = FigurBeku
+    return fig
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figur_bersama(nama: str, _bangun: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    return bekukan(_bangun(*args, **kwargs))
+
+
+def figur_bersama(bangun: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`bangun(*args, **kwargs)`, built once for every session that asks with equal arguments, and frozen
+    (`FigurBeku`): a rerun or another user's session with the same data gets the same figure without building it.
+
+    The key is every argument itself (the DataFrames already through the access gate, the language, the mode), so
+    a figure is shared only between requests that would have built it from identical, permitted data; nothing of
+    one scope can reach another. The figure must not be changed after this call."""
+    return _figur_bersama(f"{bangun.__module__}.{bangun.__qualname__}", bangun, *args, **kwargs)
 
 
 def label_bulan_pendek(bulan: list[dt.date], bahasa: Bahasa) -> list[str]:
@@ -99,7 +134,7 @@ def grafik_tren(tren: pd.DataFrame, bulan_lengkap: dt.date, tanggal_data: dt.dat
         return
     alt = t("tren_alt", bahasa, wilayah=nama_wilayah,
             periode=fmt.rentang_bulan(tren["bulan"].iloc[0], tren["bulan"].iloc[-1], bahasa))
-    st.plotly_chart(gambar_tren(tren, bulan_lengkap, bahasa, mode),
+    st.plotly_chart(figur_bersama(gambar_tren, tren, bulan_lengkap, bahasa, mode),
                     config=konfigurasi_grafik(mode), alt=alt)
     bulan_akhir = tren["bulan"].iloc[-1]
     if bulan_akhir > bulan_lengkap:

@@ -41,6 +41,7 @@ import streamlit as st
 from bahasa import format as fmt
 from dashboard.i18n import Bahasa, t
 from dashboard.komponen.gaya import ABU_TUA
+from dashboard.komponen.grafik import bekukan
 from dashboard.periode import tambah_bulan
 from pipelines.enums import label
 
@@ -527,6 +528,24 @@ def pilih_label(tampil: pd.DataFrame, geojson: Mapping[str, Any], kode_kec: str 
         terpasang.append(_kotak_teks(titik.x, titik.y, LEBAR_HURUF * dipilih * len(teks), dipilih * TINGGI_BARIS))
         label_.append(LabelPeta(teks, *ke_lonlat(titik.x, titik.y), dipilih, False, _warna_teks(str(r["warna"]))))
     return label_
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _choropleth_bersama(sumber: tuple[object, ...], tampil: pd.DataFrame, _geojson: Mapping[str, Any],
+                        _garis: pd.DataFrame, kode_kec: str | None, desa_terpilih: str | None, tinggi: int,
+                        nama: bool) -> go.Figure:
+    return bekukan(gambar_choropleth(tampil, _geojson, _garis, kode_kec, desa_terpilih, tinggi, nama))
+
+
+def choropleth_bersama(sumber: tuple[object, ...], tampil: pd.DataFrame, geojson: Mapping[str, Any],
+                       garis: pd.DataFrame, kode_kec: str | None, desa_terpilih: str | None, tinggi: int = 500,
+                       nama: bool = False) -> go.Figure:
+    """`gambar_choropleth`, built once per equal arguments for every session and frozen (`grafik.FigurBeku`).
+
+    `sumber` stands for `geojson` and `garis` in the key (e.g. `(versi, kode_kab)`: the boundaries of one
+    warehouse version and regency, the same for every user of that regency), so the large polygons are not hashed
+    at every run; `tampil` (the user's rows, already through the access gate) is part of the key itself."""
+    return _choropleth_bersama(sumber, tampil, geojson, garis, kode_kec, desa_terpilih, tinggi, nama)
 
 
 def gambar_choropleth(tampil: pd.DataFrame, geojson: Mapping[str, Any], garis: pd.DataFrame, kode_kec: str | None,

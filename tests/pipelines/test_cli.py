@@ -103,6 +103,19 @@ def test_konfigurasi_batas_unggah(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert str(e.value) == "unggah.memori_mb harus bilangan bulat positif, misalnya 2048."
 
 
+def test_konfigurasi_proses_layan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    toml = tmp_path / "pantau.toml"
+    monkeypatch.setenv("PANTAU_CONFIG", str(toml))
+    toml.write_text("[wilayah]\nkabupaten = [\"35.17\"]\n", encoding="utf-8")
+    assert muat_konfigurasi().proses_layan == 1  # default: one app process, as before
+    toml.write_text("[layan]\nproses = 3\n", encoding="utf-8")
+    assert muat_konfigurasi().proses_layan == 3
+    toml.write_text("[layan]\nproses = 0\n", encoding="utf-8")
+    with pytest.raises(KesalahanKonfigurasi) as e:
+        muat_konfigurasi()
+    assert str(e.value) == "layan.proses harus bilangan bulat positif, misalnya 1."
+
+
 def test_gudang_versi_lain_dibangun_ulang(env_uji: Path, gudang_perak) -> None:
     # a warehouse written by another version of the tables: every reading command stops with what to do, and
     # `pantau build` (a full rebuild from the loaded rows) brings it to this version

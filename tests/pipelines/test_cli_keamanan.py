@@ -178,3 +178,46 @@ def test_serve_hanya_loopback_dan_berhenti_bersama_aplikasi(env_uji: Path) -> No
             if _hidup(p):
                 os.kill(p, signal.SIGKILL)
         serve.wait(timeout=10)
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux /proc")
+def test_serve_beberapa_proses_berhenti_semua(env_uji: Path) -> None:
+    """`pantau serve --proses 2`: two app processes on consecutive ports, loopback only; one SIGTERM to `pantau
+    serve` stops both and frees both ports."""
+    port = _port_bebas()
+    while _alamat_dengar(port + 1):
+        port = _port_bebas()
+    serve = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "serve", "--port", str(port), "--proses", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
+    anak: list[int] = []
+    try:
+        batas = time.monotonic() + 90
+        for p in (port, port + 1):
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{p}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                assert serve.poll() is None and time.monotonic() < batas, f"port {p} never became healthy"
+                time.sleep(0.3)
+        anak = _anak(serve.pid)
+        assert len(anak) == 2, anak
+        assert _alamat_dengar(port) == _alamat_dengar(port + 1) == {"0100007F"}
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=15) == 0
+        batas = time.monotonic() + 10
+        while any(_hidup(p) for p in anak) or _alamat_dengar(port) or _alamat_dengar(port + 1):
+            assert time.monotonic() < batas, (anak, _alamat_dengar(port), _alamat_dengar(port + 1))
+            time.sleep(0.2)
+    finally:
+        for p in [serve.pid, *anak]:
+            if _hidup(p):
+                os.kill(p, signal.SIGKILL)
+        serve.wait(timeout=10)
+
+
+def test_serve_proses_di_luar_batas(env_uji: Path) -> None:
+    hasil = _pantau("serve", "--proses", "0")
+    assert hasil.returncode == 2 and "--proses harus 1 sampai 16" in hasil.stderr
