@@ -52,7 +52,7 @@ def bekukan(fig: go.Figure) -> go.Figure:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _figur_bersama(nama: str, _bangun: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+def _figur_bersama(nama_fungsi: str, _bangun: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> go.Figure:
     return bekukan(_bangun(*args, **kwargs))
 
 
