@@ -421,3 +421,61 @@ def test_target_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: py
     assert grafik is not None
     bps = dict(zip(grafik.kategori, grafik.deret[0].nilai, strict=True))
     assert bps["2025"] == 8.36 and bps["2023"] == 9.15
+
+
+# 5/ the demo itself on days 1, 9, 10 and 11 of December and 28 November 2026, as kabupaten, kecamatan and desa users
+
+# By hand (metrics.md 3): the reports of month M are due on day 10 of M+1 and missing only after it, so the last due
+# month is October on 28 Nov and on 1, 9 and 10 Dec, and November from 11 Dec.
+JATUH_TEMPO_DEMO = {"2026-11-28": "2026-10", "2026-12-01": "2026-10", "2026-12-09": "2026-10",
+                    "2026-12-10": "2026-10", "2026-12-11": "2026-11"}
+MARMOYO = "35.17.16.2001"
+
+
+@pytest.mark.parametrize("hari_ini", sorted(JATUH_TEMPO_DEMO))
+def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_app: BukaApp) -> None:
+    """`pantau demo --hari-ini` on each day: the due month, the Puskesos counts of the kabupaten and of Kec. Kabuh,
+    the states of Kabuh's desa, and one desa's status agree on the command line, Ringkasan (perencana and camat),
+    Kualitas data, the agenda XLSX and Profil desa (the desa operator)."""
+    from tests.fixtures import pantau
+
+    gudang = tmp_path / "gudang.duckdb"
+    pantau(gudang, "demo", "--hari-ini", hari_ini, "--tanpa-akun")
+    per = dt.date.fromisoformat(hari_ini)
+    tanggal = f"{per.day} {'Nov' if per.month == 11 else 'Des'} 2026"
+
+    [kab] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
+    assert kab["bulan_jatuh_tempo_terakhir"] == JATUH_TEMPO_DEMO[hari_ini]
+    [kec] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kecamatan", "--wilayah", KABUH)
+    desa = {d["nama_wilayah"]: d["status_puskesos"]
+            for d in _metrik(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
+    assert len(desa) == 16 and kec["puskesos_aktif"] == sum(s == "aktif" for s in desa.values())
+    assert kab["puskesos_aktif"] >= 250  # the demo's Puskesos mostly report (seed: 279 aktif on 6 Dec)
+
+    def catatan(baris: dict) -> str:
+        return (f"per {tanggal}; tersendat {baris['puskesos_tersendat']}, diam {baris['puskesos_diam']}, "
+                f"belum dibentuk {baris['puskesos_belum_dibentuk']}")
+
+    # Ringkasan as the perencana (kabupaten) and as the camat of Kabuh
+    for at, baris, jumlah in ((buka_app(gudang), kab, 306),
+                              (buka_app(gudang, peran="kecamatan", wilayah=KABUH), kec, 16)):
+        assert _ubin(at)["Puskesos aktif"] == f"{baris['puskesos_aktif']} dari {jumlah}"
+        assert catatan(baris) in _teks(at)
+    # Kualitas data: the same count, the same 12-month completeness
+    kualitas = buka_app(gudang, "kualitas")
+    assert _ubin(kualitas)["Puskesos aktif"] == f"{kab['puskesos_aktif']:,}".replace(",", ".")
+    assert _ubin(kualitas)["Kelengkapan laporan"] == _persen_teks(kab["diterima_12"] / kab["diharapkan_12"])
+    # the agenda of Kabuh: each desa's Puskesos state as the command line has it
+    berkas = tmp_path / "agenda.xlsx"
+    hasil = subprocess.run([str(PANTAU), "agenda", "--kecamatan", KABUH, "--format", "xlsx", "--keluar", str(berkas)],
+                           env={**os.environ, **env_pantau(gudang)}, capture_output=True, text=True, timeout=300)
+    assert hasil.returncode == 0, hasil.stderr
+    [kepala, *baris_desa] = _lembar(berkas)["Desa"]
+    i_status = kepala.index("Puskesos")
+    from pipelines.enums import label
+
+    assert {r[0]: r[i_status] for r in baris_desa} == {n: label("status_puskesos", s, "id") for n, s in desa.items()}
+    # the desa operator of Marmoyo: Profil desa names the same state
+    profil = buka_app(gudang, "profil_desa", peran="desa", wilayah=MARMOYO)
+    status = label("status_puskesos", desa["Marmoyo"], "id")
+    assert f"Status per {tanggal}: **{status}**" in _teks(profil)
