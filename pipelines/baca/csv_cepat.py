@@ -87,7 +87,9 @@ def baca(jalur: Path) -> CsvCepat | None:
         teks = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if teks.startswith(("\n", "\r")) or "\n\n" in teks or "\n\r\n" in teks or teks.count("\r") != teks.count("\r\n"):
+    cr = b"\r" in data  # one memchr; without a carriage return the two CR rules need no scan
+    if teks.startswith(("\n", "\r")) or "\n\n" in teks or (cr and ("\n\r\n" in teks
+                                                                 or teks.count("\r") != teks.count("\r\n"))):
         return None
     pemisah = _pemisah(teks[:20000])
     if '"' in teks and _kutip_janggal(data, pemisah):

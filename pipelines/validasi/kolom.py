@@ -8,6 +8,7 @@ returns the parsed column.
 from __future__ import annotations
 
 import hmac
+import resource
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,9 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akses import periksa_kk, periksa_nik
+from akses import atur_kunci_sql, periksa_kk, periksa_nik
 from pipelines.baca import nilai
-from pipelines.validasi.umum import Konteks, Pencatat, faktor, kolom_atau_kosong, objek, seri, tanda
+from pipelines.validasi.umum import Konteks, Pencatat, faktor, kolom_atau_kosong, objek, seri, tanda, teks_arrow
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
 URUTAN_TANGGAL = ("tanggal_lapor", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai")
@@ -126,16 +127,18 @@ _POLA_ID_CEPAT = r"^ *'?[0-9 .\-]+ *$"
 """A NIK/KK cell that plainly is digits with spaces, dots or dashes (RE2): the short path may read it."""
 
 
-def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None) -> list[str | None]:
+def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None, teks_id: pa.Array | None = None
+              ) -> pa.Array:
     """The normalised 16 digits of each distinct NIK (with `kode_kecamatan`) or No KK cell that passes every check
-    of `periksa_nik`/`periksa_kk`, computed column-wise by Arrow; None for any other cell (empty, invalid, a number,
-    an unusual spelling), which the caller checks one by one with the full rules and their reasons."""
+    of `periksa_nik`/`periksa_kk`, computed column-wise by Arrow (a string array as long as `unik`); null for any
+    other cell (empty, invalid, a number, an unusual spelling), which the caller checks one by one with the full
+    rules and their reasons. `teks_id`: `unik` already as Arrow text (`teks_arrow`), when it is all text or None."""
     try:  # text and None only (a CSV): straight to Arrow
-        teks_id = pa.array(unik, type=pa.string())
+        teks_id = teks_id if teks_id is not None else pa.array(unik, type=pa.string())
         posisi = None
     except (pa.ArrowException, TypeError, ValueError):
-        posisi = [i for i, v in enumerate(unik) if type(v) is str]
-        teks_id = pa.array([unik[i] for i in posisi], type=pa.string())
+        posisi = np.array([i for i, v in enumerate(unik) if type(v) is str], dtype=np.int64)
+        teks_id = pa.array([unik[i] for i in posisi.tolist()], type=pa.string())
     digit = pc.replace_substring_regex(teks_id, r"[ .\-']", "")
     sah = pc.and_(pc.match_substring_regex(teks_id, _POLA_ID_CEPAT), pc.equal(pc.utf8_length(digit), 16))
     if kode_kecamatan is None:
@@ -149,50 +152,86 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None) -> list[s
                                   pc.and_(pc.greater_equal(hari, "41"), pc.less_equal(hari, "71"))))
         sah = pc.and_(sah, pc.and_(pc.greater_equal(bulan, "01"), pc.less_equal(bulan, "12")))
         sah = pc.and_(sah, pc.not_equal(pc.utf8_slice_codeunits(digit, 12, 16), "0000"))
-    sah_digit: list[str | None] = pc.if_else(pc.fill_null(sah, False), digit, None).to_pylist()
+    sah_digit = pc.if_else(pc.fill_null(sah, False), digit, pa.scalar(None, pa.string()))
     if posisi is None:
         return sah_digit
-    keluar: list[str | None] = [None] * len(unik)
-    for i, d in zip(posisi, sah_digit, strict=True):
-        keluar[i] = d
-    return keluar
+    penuh = np.full(len(unik), -1, dtype=np.int64)  # -1: not text, null
+    penuh[posisi] = np.arange(len(posisi))
+    return sah_digit.take(pa.array(penuh, mask=penuh < 0))
 
 
-def _periksa_id(mentah: pd.Series, kode_kecamatan: frozenset[str] | None) -> tuple[np.ndarray, list[Any]]:
-    """(code per row, (normalised, reason) per distinct cell) of a NIK or No KK column."""
+def _periksa_id(mentah: pd.Series, kode_kecamatan: frozenset[str] | None
+                ) -> tuple[np.ndarray, pa.Array, dict[int, str]]:
+    """(code per row, normalised identifier per distinct cell (null when empty or invalid), reason per distinct
+    invalid cell) of a NIK or No KK column. Cells the short path (`_id_cepat`) does not pass get the full rules."""
     kode, unik = faktor(mentah)
-    cepat = _id_cepat(unik, kode_kecamatan)
-    hasil = [(c, None) if c is not None else (periksa_nik(v, kode_kecamatan) if kode_kecamatan is not None
-                                              else periksa_kk(v)) for v, c in zip(unik, cepat, strict=True)]
-    return kode, hasil
+    normal = _id_cepat(unik, kode_kecamatan, teks_arrow(mentah, unik))
+    lambat = np.flatnonzero(np.asarray(normal.is_null().to_numpy(zero_copy_only=False), dtype=bool))
+    alasan: dict[int, str] = {}
+    ganti: list[str] = []
+    posisi_ganti: list[int] = []
+    for i in lambat.tolist():
+        v = unik[i]
+        n, a = periksa_nik(v, kode_kecamatan) if kode_kecamatan is not None else periksa_kk(v)
+        if a is not None:
+            alasan[i] = a
+        if n:
+            n.encode("ascii")  # as `pseudonim`: an identifier of non-ASCII digits raises, as it always did
+            ganti.append(n)
+            posisi_ganti.append(i)
+    if ganti:
+        topeng = np.zeros(len(unik), dtype=bool)
+        topeng[posisi_ganti] = True
+        normal = pc.replace_with_mask(normal, pa.array(topeng), pa.array(ganti, type=pa.string()))
+    return kode, normal, alasan
+
+
+PSEUDONIM_SQL_MIN = 20_000
+"""From this many distinct cells, DuckDB computes the HMACs (`_samaran`)."""
+
+
+def _samaran(kunci: bytes, normal: pa.Array) -> np.ndarray:
+    """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, None for null, as an object array.
+
+    Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
+    `hmac`), unless the process has an address-space limit (an upload's checker, where DuckDB may end the process
+    instead of raising); few: `hmac.digest` one by one."""
+    if len(normal) >= PSEUDONIM_SQL_MIN and \
+            resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
+        import duckdb
+
+        con = duckdb.connect()
+        try:
+            atur_kunci_sql(con, kunci)
+            con.register("_id", pa.table({"n": normal}))
+            hasil = con.sql("select sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') "
+                            "|| encode(n)))) as h from _id").to_arrow_table().column("h")
+        finally:
+            con.close()
+        if len(hasil) == len(normal) and hasil.null_count == normal.null_count:
+            return np.asarray(hasil.to_numpy(zero_copy_only=False), dtype=object)
+    return objek([None if s is None else hmac.digest(kunci, s.encode("ascii"), "sha256").hex()
+                  for s in normal.to_pylist()])
 
 
 def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
     """NIK and No KK pseudonyms; invalid identifiers are dropped with a warning, the row still loads.
 
-    Each distinct cell is checked once (most on a column-wise short path), each distinct normalised identifier
-    pseudonymised once."""
+    Each distinct cell is checked once (most on a column-wise short path) and pseudonymised once (`_samaran`;
+    two spellings of one identifier get the same pseudonym), and the pseudonyms mapped back to the rows."""
     kunci = konteks.kunci
     keluar = []
     for kolom, kec, jenis, label in (("nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
                                      ("no_kk", None, "kk_tidak_valid", "No KK")):
-        kode, hasil = _periksa_id(kolom_atau_kosong(data, kolom), kec)
-        def pesan(i: int, k: np.ndarray = kode, h: list[Any] = hasil, lb: str = label) -> str:
-            return f"{lb} {h[k[i]][1]}; {lb} tidak disimpan"
+        kode, normal, alasan = _periksa_id(kolom_atau_kosong(data, kolom), kec)
 
-        salah: list[bool] = []
-        samaran_unik: list[str | None] = []
-        samaran: dict[str, str] = {}
-        for normal, alasan in hasil:  # one pass: the warning mask, and each identifier pseudonymised once
-            salah.append(alasan is not None)
-            if normal:
-                if (sm := samaran.get(normal)) is None:
-                    sm = samaran[normal] = hmac.digest(kunci, normal.encode("ascii"), "sha256").hex()  # `pseudonim`
-                samaran_unik.append(sm)
-            else:
-                samaran_unik.append(None)
+        def pesan(i: int, k: np.ndarray = kode, a: dict[int, str] = alasan, lb: str = label) -> str:
+            return f"{lb} {a[int(k[i])]}; {lb} tidak disimpan"
+
+        salah = np.zeros(len(normal), dtype=bool)
+        salah[list(alasan)] = True
         p.peringatkan_jika(tanda(salah, kode), jenis, kolom, pesan)
-        keluar.append(seri(objek(samaran_unik), kode, data.index))
+        keluar.append(seri(_samaran(kunci, normal), kode, data.index))
     return keluar[0], keluar[1]
 
 

@@ -82,7 +82,7 @@ def validasi(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:
     p.peringatkan_jika(rujuk_tanpa_tanggal, "tanggal_rujuk_kosong", "tanggal_rujuk",
                        "Rujukan tanpa tanggal_rujuk; tanggal_lapor dipakai sebagai awal rujukan")
 
-    keluar = pd.DataFrame({kolom: k[kolom] for kolom in KOLOM_DIMUAT})
+    keluar = pd.DataFrame({kolom: k[kolom] for kolom in KOLOM_DIMUAT}, copy=False)  # no 2-D copy of the cells
     # the same key with another send date is a later version (history), not a duplicate
     ganda = ganda_dalam_berkas(keluar, ["kode_desa", "no_registrasi", "tujuan_rujukan", "tanggal_kirim"]) & ~nihil \
         & ~tanda_none(keluar["no_registrasi"])

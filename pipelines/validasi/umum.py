@@ -146,7 +146,7 @@ def _tabel(peta: PetaKolom, kolom: list[np.ndarray], simpan: np.ndarray, i: int,
            idx: list[int]) -> TabelMentah:
     dilewati = i + int(len(simpan) - simpan.sum())  # title and blank rows above the header, and skipped rows
     data = pd.DataFrame(dict(enumerate(kolom)), index=pd.RangeIndex(len(kolom[0]) if kolom else 0),
-                        dtype=object)
+                        dtype=object, copy=False)  # the columns as they are: no 2-D copy of every cell
     data.columns = [peta.kolom[k] for k in idx]
     data.insert(0, "_baris", (np.flatnonzero(simpan) + i + 2).astype(np.int64))
     if program_luar and peta.jenis.nama == "penerima_program":
@@ -187,7 +187,7 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
     idx = list(peta.kolom)
     tabel = berkas.tabel.slice(i + 1)
     n = tabel.num_rows
-    faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray, Any]] = {}
     lebar_arrow = tabel.num_columns
 
     def ciri_kolom(t: Any, k: int, kedua: bool) -> np.ndarray:
@@ -220,7 +220,7 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
             continue
         kode, unik = _faktor_kamus(kamus[k])
         kolom.append(unik[kode] if len(kode) else np.empty(0, dtype=object))
-        faktor_kolom[peta.kolom[k]] = (kode, unik)
+        faktor_kolom[peta.kolom[k]] = (kode, unik, kamus[k].dictionary)
     hasil = _tabel(peta, kolom, simpan, i, program_luar, idx)
     _daftarkan_faktor(hasil.data, faktor_kolom)
     return hasil
@@ -229,19 +229,19 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
 _KOLOM_SIAP: dict[int, tuple[Any, dict[str, pd.Series]]] = {}
 """Per raw frame of `cari_tabel_csv` (by id, with a weak reference to tell a reused id apart): its columns as the
 Series objects `kolom_atau_kosong` hands out."""
-_FAKTOR_SIAP: dict[int, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
+_FAKTOR_SIAP: dict[int, tuple[pd.Series, np.ndarray, np.ndarray, Any]] = {}
 """Per such Series (by id, the Series itself kept to tell a reused id apart): its `faktor`, already computed from
-the Arrow dictionary, so the validators do not factorise the raw columns again."""
+the Arrow dictionary, so the validators do not factorise the raw columns again; and that dictionary (`teks_arrow`)."""
 
 
-def _daftarkan_faktor(data: pd.DataFrame, faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+def _daftarkan_faktor(data: pd.DataFrame, faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray, Any]]) -> None:
     kolom: dict[str, pd.Series] = {}
-    for nama, (kode, unik) in faktor_kolom.items():
+    for nama, (kode, unik, kamus) in faktor_kolom.items():
         if nama == "program" or list(data.columns).count(nama) != 1:  # a roll's program was filled in: not raw
             continue
         s = data[nama]
         kolom[nama] = s
-        _FAKTOR_SIAP[id(s)] = (s, kode, unik)
+        _FAKTOR_SIAP[id(s)] = (s, kode, unik, kamus)
     kunci = id(data)
     _KOLOM_SIAP[kunci] = (weakref.ref(data), kolom)
     weakref.finalize(data, _lupakan_faktor, kunci, [id(s) for s in kolom.values()])
@@ -413,6 +413,39 @@ def faktor(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return kode, objek(unik_l)
 
 
+def teks_arrow(kolom: pd.Series, unik: np.ndarray) -> Any:
+    """The distinct values `unik` of `kolom` (as `faktor` gave them) as an Arrow string array, null for None; None
+    when they are not all text or None. A raw column of `cari_tabel_csv` hands over its Arrow dictionary as is."""
+    import pyarrow as pa
+
+    siap = _FAKTOR_SIAP.get(id(kolom))
+    if siap is not None and siap[0] is kolom and siap[2] is unik:
+        kamus = siap[3]
+        return pa.concat_arrays([kamus, pa.nulls(1, pa.string())]) if len(unik) > len(kamus) else kamus
+    try:
+        return pa.array(unik, type=pa.string())
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+
+
+def _teks_unik(kolom: pd.Series, unik: np.ndarray) -> np.ndarray:
+    """`teks_banyak(unik)` as an object array: a plain ASCII text (`_POLOS`, not an empty spelling), found
+    column-wise by Arrow, is its own `teks`; every other value goes through `teks_banyak`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = teks_arrow(kolom, unik)
+    if arr is None or len(unik) < 1000:
+        return objek(teks_banyak(unik))
+    polos = pc.and_(pc.match_substring_regex(arr, _POLOS),
+                    pc.invert(pc.is_in(pc.ascii_lower(arr), value_set=pa.array(sorted(KOSONG)))))
+    lain = np.flatnonzero(~np.asarray(pc.fill_null(polos, False).to_numpy(zero_copy_only=False), dtype=bool))
+    hasil = unik.copy()
+    if len(lain):
+        hasil[lain] = objek(teks_banyak(unik[lain]))
+    return hasil
+
+
 def per_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> tuple[np.ndarray, np.ndarray]:
     """`fungsi` of each distinct value (`faktor`): (code per row, results per distinct value)."""
     kode, unik = faktor(kolom)
@@ -504,8 +537,10 @@ class Pencatat:
 
     def peringatkan_jika(self, mask: pd.Series | np.ndarray, jenis: str, kolom: str | None,
                          pesan: Callable[[int], str] | str) -> None:
-        for i in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            self.peringatkan(int(i), jenis, kolom, pesan(int(i)) if callable(pesan) else pesan)
+        baris = self.data["_baris"].to_numpy()  # once per mask, not per row (the same numbers as `peringatkan`)
+        for i in np.flatnonzero(np.asarray(mask, dtype=bool)).tolist():
+            self.peringatan.append({"baris": int(baris[i]), "jenis_peringatan": jenis, "kolom": kolom,
+                                    "pesan": pesan(i) if callable(pesan) else pesan})
 
     def selesai(self, dimuat: pd.DataFrame, kolom_rahasia: tuple[str, ...] = ("nik", "no_kk")) -> HasilValidasi:
         """Split into loaded and quarantined rows; warnings of quarantined rows are not kept."""
@@ -555,7 +590,7 @@ def teks_bebas(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     """A short text code column (e.g. no_registrasi): trimmed; formula-looking text is kept as text, with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
     kode, unik = faktor(mentah)
-    hasil = objek(teks_banyak(unik))
+    hasil = _teks_unik(mentah, unik)
     nilai = seri(hasil, kode, mentah.index)
     rumus = tanda([s is not None and s[0] in "=+-@" and tampak_rumus(s) for s in hasil], kode)
     p.peringatkan_jika(rumus, "teks_seperti_rumus", kolom,

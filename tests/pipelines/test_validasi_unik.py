@@ -16,10 +16,13 @@ from datetime import date, datetime
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pytest
 
 from akses import periksa_kk, periksa_nik
 from pipelines.ingest import _sebagai_arrow
-from pipelines.validasi.kolom import _id_cepat, identitas
+from pipelines.validasi import kolom
+from pipelines.validasi.kolom import _id_cepat, _samaran, identitas
 from pipelines.validasi.umum import Konteks, Pencatat, cari_tabel, faktor, ganda_dalam_berkas
 
 KEC = frozenset({"351701", "351702"})
@@ -56,7 +59,7 @@ def test_jalur_pendek_nik_hanya_yang_sah() -> None:
                     "3517014506800001\t",  # a tab: not on the short path
                     "351701450680000",  # 15 digits
                     "3.51701E+15", "", None, 3517014506800001.0], dtype=object)
-    cepat = _id_cepat(sel, KEC)
+    cepat = _id_cepat(sel, KEC).to_pylist()
     assert cepat == ["3517014506800001"] * 4 + [None] * 10
     # whatever the short path accepts, the full rule accepts with the same digits
     for v, c in zip(sel, cepat, strict=True):
@@ -64,7 +67,7 @@ def test_jalur_pendek_nik_hanya_yang_sah() -> None:
             assert periksa_nik(v, KEC) == (c, None)
     assert periksa_nik("3517014506800001\t", KEC) == ("3517014506800001", None)  # full rules still read it
     assert _id_cepat(np.array(["3517014506800001", "0000000000000000", "0000 0000 0000 0001"], dtype=object),
-                     None) == ["3517014506800001", None, "0000000000000001"]
+                     None).to_pylist() == ["3517014506800001", None, "0000000000000001"]
     assert periksa_kk("0000000000000000") == (None, "nol semua")
 
 
@@ -83,6 +86,39 @@ def test_identitas_pseudonim_sama_untuk_setiap_ejaan() -> None:
     assert kk.tolist() == [None] * 4
     assert [(w["baris"], w["pesan"]) for w in p.peringatan] == [
         (4, "NIK digit 7-8 (tanggal lahir) tidak sah; NIK tidak disimpan")]
+
+
+@pytest.mark.parametrize("kunci", [b"kunci-uji", b"k" * 65, "kunci-\u00e9".encode()])  # a key over 64 bytes is hashed
+def test_samaran_duckdb_sama_dengan_hmac(kunci: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    teks = ["3517014506800001", None, "3517014506800002", "0000000000000001"]
+    harapan = [None if t is None else hmac.new(kunci, t.encode("ascii"), hashlib.sha256).hexdigest() for t in teks]
+    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 1)  # DuckDB's HMAC
+    assert _samaran(kunci, pa.array(teks)).tolist() == harapan
+    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 10)  # hmac.digest
+    assert _samaran(kunci, pa.array(teks)).tolist() == harapan
+
+
+def test_identitas_jalur_lengkap_dan_sel_bukan_teks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.konfigurasi import FOLDER_REFERENSI
+    from pipelines.wilayah import muat_wilayah
+
+    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 1)
+    kunci = b"kunci-uji"
+    konteks = Konteks(muat_wilayah(FOLDER_REFERENSI, ("35.17",)), kunci, date(2026, 1, 1))
+    # a tab is read by the full rules only; a number (an Excel cell) is refused; a KK of 16 zeros too
+    data = pd.DataFrame({"_baris": [2, 3, 4, 5], "nik": ["3517014506800001\t", 3517014506800001.0,
+                                                          "3517014506800001", "-"],
+                         "no_kk": ["0000000000000000", "3517010101010001", None, "3517 0101 0101 0001"]},
+                        dtype=object)
+    p = Pencatat(data)
+    nik, kk = identitas(p, data, konteks)
+    h = {t: hmac.new(kunci, t.encode("ascii"), hashlib.sha256).hexdigest()
+         for t in ("3517014506800001", "3517010101010001")}
+    assert nik.tolist() == [h["3517014506800001"], None, h["3517014506800001"], None]
+    assert kk.tolist() == [None, h["3517010101010001"], None, h["3517010101010001"]]
+    assert [(w["baris"], w["pesan"]) for w in p.peringatan] == [
+        (3, "NIK rusak: tersimpan sebagai angka di Excel; NIK tidak disimpan"),
+        (2, "No KK nol semua; No KK tidak disimpan")]
 
 
 def test_cari_tabel_melewati_baris_yang_sama() -> None:
