@@ -441,7 +441,11 @@ def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_
 
     gudang = tmp_path / "gudang.duckdb"
     pantau(gudang, "demo", "--hari-ini", hari_ini, "--tanpa-akun")
-    per = dt.date.fromisoformat(hari_ini)
+    # the data date is the last day a report was sent, on or before `--hari-ini` (no report may come on a Sunday)
+    with duckdb.connect(str(gudang), read_only=True) as con:
+        [(teks,)] = con.execute("select nilai from meta_gudang where kunci = 'tanggal_data'").fetchall()
+    per = dt.date.fromisoformat(teks)
+    assert dt.date.fromisoformat(hari_ini) - dt.timedelta(days=3) <= per <= dt.date.fromisoformat(hari_ini)
     tanggal = f"{per.day} {'Nov' if per.month == 11 else 'Des'} 2026"
 
     [kab] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
@@ -450,7 +454,7 @@ def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_
     desa = {d["nama_wilayah"]: d["status_puskesos"]
             for d in _metrik(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
     assert len(desa) == 16 and kec["puskesos_aktif"] == sum(s == "aktif" for s in desa.values())
-    assert kab["puskesos_aktif"] >= 250  # the demo's Puskesos mostly report (seed: 279 aktif on 6 Dec)
+    assert sum(kab[f"puskesos_{s}"] for s in ("aktif", "tersendat", "diam", "belum_dibentuk")) == 306
 
     def catatan(baris: dict) -> str:
         return (f"per {tanggal}; tersendat {baris['puskesos_tersendat']}, diam {baris['puskesos_diam']}, "
@@ -474,8 +478,9 @@ def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_
     i_status = kepala.index("Puskesos")
     from pipelines.enums import label
 
-    assert {r[0]: r[i_status] for r in baris_desa} == {n: label("status_puskesos", s, "id") for n, s in desa.items()}
+    assert {r[0]: r[i_status] for r in baris_desa} == {n: label("status_puskesos_pantau", s, "id")
+                                                       for n, s in desa.items()}
     # the desa operator of Marmoyo: Profil desa names the same state
     profil = buka_app(gudang, "profil_desa", peran="desa", wilayah=MARMOYO)
-    status = label("status_puskesos", desa["Marmoyo"], "id")
+    status = label("status_puskesos_pantau", desa["Marmoyo"], "id")
     assert f"Status per {tanggal}: **{status}**" in _teks(profil)
