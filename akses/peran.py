@@ -11,6 +11,7 @@ configured regency. What a role may do besides reading is in `HAK`.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -99,8 +100,21 @@ def tingkat_dari_kode(kode: str) -> str:
     return tingkat
 
 
-@lru_cache(maxsize=1)
+_kunci_nasional = threading.Lock()
+
+
 def _nasional() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The national list's names (desa, kecamatan, kabupaten by code), read once per process and shared: read-only.
+
+    Called on every page run (the account line names the user's wilayah). The lock makes the first concurrent runs
+    (a meeting logging in at once) wait for one reading instead of each reading the 83.762-desa national list:
+    `lru_cache` alone lets every thread that misses read it."""
+    with _kunci_nasional:
+        return _nasional_sekali()
+
+
+@lru_cache(maxsize=1)
+def _nasional_sekali() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     from pipelines.wilayah import _baca_nasional
 
     desa, kec, kab = _baca_nasional(FOLDER_REFERENSI)

@@ -272,6 +272,30 @@ def _cpu_pohon(pid: int) -> float:
     return jumlah
 
 
+def _memori_pohon(pid: int) -> dict[str, float]:
+    """Resident memory (MB) of the processes of the tree under `pid`: now (`VmRSS`) and the peak (`VmHWM`), summed."""
+    anak: dict[int, list[int]] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                anak.setdefault(int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(p.name))
+            except OSError:
+                continue
+    jumlah = {"VmRSS": 0.0, "VmHWM": 0.0}
+    antre = [pid]
+    while antre:
+        x = antre.pop()
+        antre += anak.get(x, [])
+        try:
+            for baris in Path(f"/proc/{x}/status").read_text().splitlines():
+                kunci = baris.split(":")[0]
+                if kunci in jumlah:
+                    jumlah[kunci] += int(baris.split()[1]) / 1024
+        except OSError:
+            continue
+    return {"rss_mb": round(jumlah["VmRSS"]), "rss_puncak_mb": round(jumlah["VmHWM"])}
+
+
 def _p(x: list[float], q: int) -> float:
     return statistics.quantiles(x, n=100, method="inclusive")[q - 1] if len(x) > 1 else (x[0] if x else 0.0)
 
@@ -340,6 +364,7 @@ def main() -> int:
         cpu_awal = _cpu_pohon(server.pid)
         asyncio.run(semua())
         hasil["cpu_server_detik"] = round(_cpu_pohon(server.pid) - cpu_awal, 1)
+        hasil["memori_aplikasi"] = _memori_pohon(server.pid)  # the app's processes at the end, and their peak
         hasil["detik_total"] = round(time.time() - mulai, 1)
     finally:
         hasil["beban_akhir"] = [round(x, 2) for x in os.getloadavg()]
@@ -378,6 +403,7 @@ def main() -> int:
         f"akhir {hasil['beban_akhir']}.\n\n"
         f"- CPU proses aplikasi (semua proses, user+system): {hasil.get('cpu_server_detik')} s, "
         f"{hasil['cpu_server_per_muat_halaman_ms']} ms per muat halaman (termasuk masuk)\n"
+        f"- memori proses aplikasi (MB, akhir dan puncak): {json.dumps(hasil.get('memori_aplikasi'))}\n"
         f"- waktu halaman p50 {hasil['p50_detik']} s, p95 {hasil['p95_detik']} s, maks {hasil['maks_detik']} s\n"
         f"- selama ingest: {json.dumps(hasil['selama_ingest'])}\n- galat: {hasil['galat']}\n"
         f"- ingest: {json.dumps(hasil['ingest'], default=str, ensure_ascii=False)}\n"

@@ -28,7 +28,7 @@ from dashboard.komponen.kepala import kepala
 from dashboard.komponen.kesegaran import baris_kesegaran
 from dashboard.komponen.masuk import baris_akun, wajib_masuk
 from dashboard.komponen.pesan import pesan_gudang, pesan_konfigurasi
-from dashboard.pilihan import bahasa_aktif, bilah_filter, pilih_bahasa
+from dashboard.pilihan import bahasa_aktif, bilah_filter, daftar_wilayah, pilih_bahasa
 from dashboard.tampilan import HALAMAN_PRESENTASI, PARAM, mode_tampilan, params_tanpa_mode
 from pipelines.gudang import UMASK
 from pipelines.konfigurasi import KesalahanKonfigurasi, muat_konfigurasi
@@ -107,8 +107,8 @@ try:
     meta = data.meta_gudang(versi) if siap and versi else {}
     # one regency: its name in the header; several: the filter bar has a regency box instead
     nama_kab = None
-    if siap and versi and data.wilayah(versi)["kode_kab"].nunique() == 1:
-        nama_kab = str(data.wilayah(versi)["nama_kab"].iloc[0])
+    if siap and versi and len(nama_kabs := daftar_wilayah(versi).nama_kab) == 1:
+        nama_kab = next(iter(nama_kabs.values()))
 
     with kiri:
         kepala(bahasa, nama_kab, meta.get("sintetis", "").strip().lower() == "ya")

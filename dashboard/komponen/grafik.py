@@ -52,7 +52,8 @@ def bekukan(fig: go.Figure) -> go.Figure:
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _figur_bersama(nama_fungsi: str, _bangun: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> go.Figure:
+def _figur_bersama(pembangun: str, _bangun: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> go.Figure:
+    # positional-only: a builder's own keyword (the tile map's `nama=`) must not collide with these two
     return bekukan(_bangun(*args, **kwargs))
 
 

@@ -146,6 +146,18 @@ def test_camat_hanya_kecamatannya(app: BukaApp) -> None:
     assert "Kec. Kabuh" in _teks(at) and "Jombang" not in " ".join(at.selectbox(key="f_desa").options)
 
 
+def test_daftar_filter_mengikuti_pengguna_sesi(app: BukaApp) -> None:
+    """The filter bar's lists are kept in the session (`pilihan.daftar_wilayah`) but keyed on the user: when another
+    account takes over the same browser session, its boxes hold only its own wilayah, never the previous user's."""
+    at = _jalankan(app("perencana"))
+    assert len(at.selectbox(key="f_kec").options) == 1 + 21  # "Semua kecamatan" and the 21 kecamatan of Jombang
+    at.session_state["_sesi"] = app("kecamatan", KABUH).session_state["_sesi"]
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in [*at.exception, *at.error]]
+    assert at.selectbox(key="f_kec").options == ["Kabuh"]
+    assert len(at.selectbox(key="f_desa").options) == 1 + 16  # "Semua desa" and the 16 desa of Kabuh
+
+
 def test_operator_desa_hanya_desanya(app: BukaApp) -> None:
     at = _jalankan(app("desa", DESA_KABUH))
     assert not at.error, [e.value for e in at.error]
