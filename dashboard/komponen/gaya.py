@@ -83,6 +83,9 @@ header[data-testid="stHeader"] { display: none; }
 [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.15rem; }
 /* section and table titles, notes in running text */
 .block-container [data-testid="stMarkdownContainer"] p { font-size: 1.25rem; }
+/* ... but not the KPI tiles' own text, whose value and label are Markdown too */
+.block-container [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: inherit; }
+.block-container [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.45rem; }
 </style>
 """
 

@@ -118,7 +118,12 @@ def test_proyektor_presentasi(browser: Browser, alamat_batas: str, folder_artefa
         _siap(page)
         assert page.locator(WIDGET).count() == 0
         nilai = page.locator('[data-testid="stMetricValue"]').first
-        assert float(nilai.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 60  # 4.2rem
+        # the size the number is drawn at: that of the innermost element, which holds the text
+        terdalam = ("e => { while (e.firstElementChild) e = e.firstElementChild; "
+                    "return parseFloat(getComputedStyle(e).fontSize); }")
+        assert float(nilai.evaluate(terdalam)) >= 60  # 4.2rem
+        label = page.locator('[data-testid="stMetricLabel"]').first
+        assert float(label.evaluate(terdalam)) >= 22  # 1.45rem
         page.screenshot(path=str(folder_artefak / "presentasi_ringkasan_1920.png"))
         # leaving the mode keeps the session: the filter boxes are back without a new log-in
         page.get_by_text("Keluar dari mode presentasi").click()
