@@ -433,7 +433,9 @@ def _dokumen(gudang: Path, folder: Path, wilayah: str = "35.17.16") -> dict[str,
         assert hasil.returncode == 0, hasil.stderr
     hasil_: dict[str, object] = {}
     if agenda.exists():
-        hasil_ = {f"agenda {lembar.title}": [list(r) for r in lembar.iter_rows(values_only=True)]
+        # every row but the one that says when it was made ("Dibuat 6 Des 2026 pukul 18.43 oleh ...")
+        hasil_ = {f"agenda {lembar.title}": [list(r) for r in lembar.iter_rows(values_only=True)
+                                             if not str(r[0] or "").startswith("Dibuat")]
                   for lembar in load_workbook(agenda).worksheets}
     teks = subprocess.run(["pdftotext", "-raw", str(bahan), "-"], check=True, capture_output=True, text=True,
                           timeout=60).stdout
