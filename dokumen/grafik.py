@@ -13,6 +13,7 @@ the total written on top of each column).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bahasa import format as fmt
@@ -74,6 +75,27 @@ def gambar_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi:
     pdf.set_draw_color(0, 0, 0)
 
 
+def _latar_pdf(pdf: FPDF, g: Grafik, x0: float, petak: tuple[float, float, float, float], lebar_kat: float,
+               tanda_y: list[float], y: Callable[[float], float]) -> None:
+    """What a line chart and a column chart share behind their data, in the plot area `petak` (x, y, width,
+    height in mm): a pale column behind each category not yet complete, the gridlines with their values, and the
+    value axis' title."""
+    px, py, pl, pt = petak
+    for i in g.ditandai:
+        pdf.set_fill_color(243, 244, 246)
+        pdf.rect(px + i * lebar_kat, py, lebar_kat, pt, style="F")
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(*_GARIS)
+    pdf.set_text_color(*_ABU)
+    for v in tanda_y:
+        pdf.line(px, y(v), px + pl, y(v))
+        teks = _teks_angka(v, g)
+        pdf.text(px - 1.5 - pdf.get_string_width(teks), y(v) + 1.2, teks)
+    if g.sumbu_y:
+        with pdf.rotation(90, x0 + 2.5, py + pt / 2):
+            pdf.text(x0 + 2.5 - pdf.get_string_width(g.sumbu_y) / 2, py + pt / 2 + 1, g.sumbu_y)
+
+
 def _garis_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi: float) -> None:
     bawah, atas, langkah = skala(g)
     pdf.set_font(HURUF, "", 7)
@@ -89,19 +111,7 @@ def _garis_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi:
     def y(v: float) -> float:
         return py + pt - (v - bawah) / (atas - bawah) * pt
 
-    for i in g.ditandai:  # months not yet complete: a pale column
-        pdf.set_fill_color(243, 244, 246)
-        pdf.rect(px + i * lebar_kat, py, lebar_kat, pt, style="F")
-    pdf.set_line_width(0.15)
-    pdf.set_draw_color(*_GARIS)
-    pdf.set_text_color(*_ABU)
-    for v in tanda_y:
-        pdf.line(px, y(v), px + pl, y(v))
-        teks = _teks_angka(v, g)
-        pdf.text(px - 1.5 - pdf.get_string_width(teks), y(v) + 1.2, teks)
-    if g.sumbu_y:
-        with pdf.rotation(90, x0 + 2.5, py + pt / 2):
-            pdf.text(x0 + 2.5 - pdf.get_string_width(g.sumbu_y) / 2, py + pt / 2 + 1, g.sumbu_y)
+    _latar_pdf(pdf, g, x0, (px, py, pl, pt), lebar_kat, tanda_y, y)
     label = label_kategori(g)
     setiap = 1
     while setiap < n and max(pdf.get_string_width(s) for s in label) + 1.5 > lebar_kat * setiap:
@@ -160,19 +170,7 @@ def _kolom_pdf(pdf: FPDF, g: Grafik, x0: float, y0: float, lebar: float, tinggi:
     def y(v: float) -> float:
         return py + pt - (v - bawah) / (atas - bawah) * pt
 
-    for i in g.ditandai:
-        pdf.set_fill_color(243, 244, 246)
-        pdf.rect(px + i * lebar_kat, py, lebar_kat, pt, style="F")
-    pdf.set_line_width(0.15)
-    pdf.set_draw_color(*_GARIS)
-    pdf.set_text_color(*_ABU)
-    for v in tanda_y:
-        pdf.line(px, y(v), px + pl, y(v))
-        teks = _teks_angka(v, g)
-        pdf.text(px - 1.5 - pdf.get_string_width(teks), y(v) + 1.2, teks)
-    if g.sumbu_y:
-        with pdf.rotation(90, x0 + 2.5, py + pt / 2):
-            pdf.text(x0 + 2.5 - pdf.get_string_width(g.sumbu_y) / 2, py + pt / 2 + 1, g.sumbu_y)
+    _latar_pdf(pdf, g, x0, (px, py, pl, pt), lebar_kat, tanda_y, y)
     lebar_batang = lebar_kat * 0.6
     for i, s in enumerate(label_kategori(g)):
         xk = px + i * lebar_kat + (lebar_kat - lebar_batang) / 2
