@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -195,17 +196,34 @@ def _permukaan_kasus(gudang: Path, kode: list[str], dari: dt.date, sampai: dt.da
     return hasil
 
 
+Permukaan = Callable[[Path, list[str], dt.date, dt.date], dict[str, object]]
+
+PERIODE = {"sulit": (dt.date(2025, 1, 1), dt.date(2025, 5, 1)), "app": (dt.date(2026, 6, 1), dt.date(2026, 9, 1))}
+"""The months each fixture's W/W0 comparison reads."""
+PERIODE_DEMO = (dt.date(2025, 11, 1), dt.date(2026, 10, 1))
+"""The demo's: the 12 months to the last due month of 6 December 2026."""
+
+
+def _kode_demo(gudang_demo: Path) -> list[str]:
+    """Every kecamatan of the demo, and every desa of Kec. Kabuh and Kec. Kesamben."""
+    return [k for k in _wilayah_di_bawah_kabupaten(gudang_demo) if len(k) == 8 or k.startswith(("35.17.16.",
+                                                                                                   "35.17.12."))]
+
+
+def _beda(permukaan: Permukaan, w: Path, w0: Path, kode: list[str], dari: dt.date,
+          sampai: dt.date) -> tuple[dict[str, object], list[str]]:
+    """The surfaces of `kode` in W, and the names of those that differ in W0."""
+    asli, nol = permukaan(w, kode, dari, sampai), permukaan(w0, kode, dari, sampai)
+    return asli, [k for k in asli if _teks(asli[k]) != _teks(nol[k])]
+
+
 @pytest.mark.parametrize("nama", ["sulit", "app"])
 def test_kasus_di_bawah_kabupaten_tidak_bergantung_pada_kasus_sensitif(
         pasangan: dict[str, tuple[Path, Path]], nama: str, sebagai_perencana: None) -> None:
     """Every case count below kabupaten level is the same in W and W0, except the protected cells themselves."""
     gudang, tanpa = pasangan[nama]
-    dari, sampai = (dt.date(2025, 1, 1), dt.date(2025, 5, 1)) if nama == "sulit" else (dt.date(2026, 6, 1),
-                                                                                         dt.date(2026, 9, 1))
-    kode = _wilayah_di_bawah_kabupaten(gudang)
-    asli = _permukaan_kasus(gudang, kode, dari, sampai)
-    nol = _permukaan_kasus(tanpa, kode, dari, sampai)
-    beda = [k for k in asli if _teks(asli[k]) != _teks(nol[k])]
+    dari, sampai = PERIODE[nama]
+    asli, beda = _beda(_permukaan_kasus, gudang, tanpa, _wilayah_di_bawah_kabupaten(gudang), dari, sampai)
     assert not beda, beda
     # the test can fail: the kabupaten (exact) counts the sensitive cases, W0 has none of them
     from dashboard import data
@@ -221,12 +239,8 @@ def test_kasus_di_bawah_kabupaten_tidak_bergantung_pada_kasus_sensitif(
 def test_rujukan_di_bawah_kabupaten_tidak_bergantung_pada_kasus_sensitif(
         pasangan: dict[str, tuple[Path, Path]], nama: str, sebagai_perencana: None) -> None:
     gudang, tanpa = pasangan[nama]
-    dari, sampai = (dt.date(2025, 1, 1), dt.date(2025, 5, 1)) if nama == "sulit" else (dt.date(2026, 6, 1),
-                                                                                         dt.date(2026, 9, 1))
-    kode = _wilayah_di_bawah_kabupaten(gudang)
-    asli = _permukaan_rujukan(gudang, kode, dari, sampai)
-    nol = _permukaan_rujukan(tanpa, kode, dari, sampai)
-    beda = [k for k in asli if _teks(asli[k]) != _teks(nol[k])]
+    dari, sampai = PERIODE[nama]
+    asli, beda = _beda(_permukaan_rujukan, gudang, tanpa, _wilayah_di_bawah_kabupaten(gudang), dari, sampai)
     assert not beda, beda
     # the test can fail: the kabupaten (allowed to be exact) does see the sensitive referrals
     from dashboard import data
@@ -381,13 +395,9 @@ def test_demo_rujukan_tidak_bergantung_pada_kasus_sensitif(gudang_demo: Path, de
                                                              sebagai_perencana: None) -> None:
     """On the demo: every kecamatan, and every desa of Kec. Kabuh and Kec. Kesamben, over the 12 months to the last
     due month."""
-    dari, sampai = dt.date(2025, 11, 1), dt.date(2026, 10, 1)
-    kode = [k for k in _wilayah_di_bawah_kabupaten(gudang_demo)
-            if len(k) == 8 or k.startswith(("35.17.16.", "35.17.12."))]
-    asli = _permukaan_rujukan(gudang_demo, kode, dari, sampai)
-    nol = _permukaan_rujukan(demo_tanpa_sensitif, kode, dari, sampai)
+    kode = _kode_demo(gudang_demo)
     assert len([k for k in kode if len(k) == 8]) == 21 and len(kode) > 40
-    beda = [k for k in asli if _teks(asli[k]) != _teks(nol[k])]
+    _, beda = _beda(_permukaan_rujukan, gudang_demo, demo_tanpa_sensitif, kode, *PERIODE_DEMO)
     assert not beda, beda
 
 
@@ -395,12 +405,7 @@ def test_demo_kasus_tidak_bergantung_pada_kasus_sensitif(gudang_demo: Path, demo
                                                           sebagai_perencana: None) -> None:
     """On the demo: every case count of every kecamatan and of every desa of Kec. Kabuh and Kec. Kesamben, over
     the 12 months to the last due month, is the same in W and W0."""
-    dari, sampai = dt.date(2025, 11, 1), dt.date(2026, 10, 1)
-    kode = [k for k in _wilayah_di_bawah_kabupaten(gudang_demo)
-            if len(k) == 8 or k.startswith(("35.17.16.", "35.17.12."))]
-    asli = _permukaan_kasus(gudang_demo, kode, dari, sampai)
-    nol = _permukaan_kasus(demo_tanpa_sensitif, kode, dari, sampai)
-    beda = [k for k in asli if _teks(asli[k]) != _teks(nol[k])]
+    _, beda = _beda(_permukaan_kasus, gudang_demo, demo_tanpa_sensitif, _kode_demo(gudang_demo), *PERIODE_DEMO)
     assert not beda, beda[:10]
 
 
