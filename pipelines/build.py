@@ -31,6 +31,7 @@ MODEL: tuple[tuple[str, str], ...] = (
     ("staging", "stg_dtks"),
     ("staging", "stg_penerima_program"),
     ("intermediate", "int_kasus_terkini"),
+    ("intermediate", "int_kasus"),
     ("intermediate", "int_rujukan"),
     ("marts", "mart_desa_bulan"),
     ("marts", "mart_wilayah_bulan"),

@@ -7,14 +7,8 @@ with batas as (
 ),
 
 kasus as (
-    select
-        kode_desa,
-        no_registrasi,
-        cast(date_trunc('month', min(tanggal_lapor)) as date) as bulan,
-        arg_max(kategori, tanggal_kirim_efektif) as kategori,
-        bool_or(sensitif) as sensitif
-    from int_kasus_terkini
-    group by kode_desa, no_registrasi
+    select kode_desa, no_registrasi, bulan, kategori, sensitif
+    from int_kasus
 ),
 
 -- A sensitive case (a violence category, or a victim of violence as target group: `sensitif`) is counted in

@@ -4,14 +4,8 @@
 -- (metrics.md section 7): the program of a violence case says nothing a planner needs, and the referral counts of
 -- the app never hold a sensitive referral below kabupaten level (mart_rujukan_sensitif).
 with kasus as (
-    select
-        kode_desa,
-        no_registrasi,
-        cast(date_trunc('month', min(tanggal_lapor)) as date) as bulan,
-        arg_max(program, tanggal_kirim_efektif) filter (where program is not null) as program,
-        bool_or(sensitif) as sensitif
-    from int_kasus_terkini
-    group by kode_desa, no_registrasi
+    select kode_desa, no_registrasi, bulan, program, sensitif
+    from int_kasus
 ),
 
 rujukan as (

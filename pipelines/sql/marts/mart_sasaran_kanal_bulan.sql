@@ -7,16 +7,8 @@
 -- that total, no row below kabupaten level names a victim group, and nothing below kabupaten level depends on a
 -- sensitive case. Kabupaten rows are exact (every case, every group).
 with kasus as (
-    select
-        kode_desa,
-        no_registrasi,
-        cast(date_trunc('month', min(tanggal_lapor)) as date) as bulan,
-        arg_max(kategori, tanggal_kirim_efektif) as kategori,
-        arg_max(kelompok_sasaran, tanggal_kirim_efektif) as kelompok_sasaran,
-        arg_max(kanal, tanggal_kirim_efektif) as kanal,
-        bool_or(sensitif) as sensitif
-    from int_kasus_terkini
-    group by kode_desa, no_registrasi
+    select kode_desa, no_registrasi, bulan, kelompok_sasaran, kanal, sensitif
+    from int_kasus
 ),
 
 dasar as (
