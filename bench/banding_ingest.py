@@ -7,9 +7,11 @@ Each side runs in a child process that imports its own tree's `pipelines` (PYTHO
 step of the ingest (`ingest._lembar`: read, find the header, classify rows, validate, pseudonymise) with the same
 context: Kabupaten Jombang (35.17), a fixed key, a fixed load day. Compared per file and sheet: the load summary
 (kind, rows read/loaded/quarantined/skipped, warnings by type, dropped and ignored columns, error message), every
-loaded row (each cell by its repr, so 1, 1.0, "1" and None stay apart, pseudonyms included), the dtype of every
-loaded column, every quarantined row (row number, reason, cells) and every warning (row, kind, column, message).
-The new side also says whether DuckDB read the file (`csv_cepat`) or the old reader did.
+loaded row (each cell by its repr, so 1, 1.0, "1" and None stay apart, pseudonyms included), the Arrow type each
+loaded column is inserted with (a column of None only matches any type), every quarantined row (row number,
+reason, cells) and every warning (row, kind, column, message).
+The new side also says how the file was read: a CSV by DuckDB (`csv_cepat`) or `csv.reader`, a Parquet case
+register as Arrow columns (`cari_tabel_arrow`) or row by row.
 
 `--tepi` writes CSVs of the cases where DuckDB and `csv.reader` can disagree (BOM, `;`/tab/`|`, quoted fields
 with line breaks and delimiters, ragged rows, blank lines, Windows-1252, title rows, JUMLAH and column-number rows,
@@ -60,8 +62,14 @@ def anak(keluaran: str, daftar: list[str]) -> None:
             isi: dict[str, Any] = {"ringkasan": r}
             if s.hasil is not None:
                 d = s.hasil.dimuat
-                isi["kolom"] = {c: str(d[c].dtype) for c in d.columns}
-                isi["dimuat"] = {c: [repr(v) for v in d[c].tolist()] for c in d.columns}
+                if hasattr(d, "column_names"):  # an Arrow table, inserted as it is
+                    tabel: Any = d
+                    isi["dimuat"] = {c: [repr(v) for v in d.column(c).to_pylist()] for c in d.column_names}
+                else:  # a DataFrame, inserted through `_sebagai_arrow`
+                    tabel = ingest._sebagai_arrow(d)
+                    isi["dimuat"] = {c: [repr(v) for v in d[c].tolist()] for c in d.columns}
+                isi["kolom"] = {c: _tipe(tabel.schema.field(c).type) if hasattr(tabel, "schema") else "objek"
+                                for c in isi["dimuat"]}
                 isi["karantina"] = s.hasil.karantina
                 isi["peringatan"] = s.hasil.peringatan
                 isi["dilewati"] = s.hasil.dilewati
@@ -69,8 +77,15 @@ def anak(keluaran: str, daftar: list[str]) -> None:
         jalan = None
         if csv_cepat is not None and jalur.suffix.lower() in {".csv", ".txt", ".tsv"}:
             jalan = "duckdb" if csv_cepat.baca(jalur) is not None else "csv.reader"
+        elif hasattr(ingest, "_parquet_kasus") and jalur.suffix.lower() == ".parquet":
+            jalan = "arrow" if ingest._parquet_kasus(jalur, None, None) is not None else "baris"
         hasil[str(jalur)] = {"lembar": lembar, "jalan": jalan}
     Path(keluaran).write_bytes(pickle.dumps(hasil))
+
+
+def _tipe(tipe: Any) -> str:
+    """The type of an Arrow column as inserted (a dictionary-encoded column: its values' type)."""
+    return str(getattr(tipe, "value_type", tipe))
 
 
 def _jalankan(pohon: Path, daftar: list[str], keluaran: Path) -> dict[str, Any]:
@@ -164,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{berkas}: hanya di satu sisi")
             jumlah_beda += 1
             continue
+        for x, y in zip(lama[berkas]["lembar"], baru[berkas]["lembar"], strict=False):
+            for c in set(x.get("kolom", {})) & set(y.get("kolom", {})):  # a column of None only: any type
+                if "null" in (x["kolom"][c], y["kolom"][c]):
+                    x["kolom"][c] = y["kolom"][c]
         beda = _beda(lama[berkas]["lembar"], baru[berkas]["lembar"])
         jumlah_beda += len(beda)
         ringkas = [(x["ringkasan"]["baris_dimuat"], x["ringkasan"]["baris_dikarantina"],

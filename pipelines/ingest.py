@@ -30,7 +30,14 @@ from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
 from pipelines.konfigurasi import Konfigurasi
 from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
-from pipelines.validasi.umum import HasilValidasi, Konteks, TabelMentah, cari_tabel, cari_tabel_csv
+from pipelines.validasi.umum import (
+    HasilValidasi,
+    Konteks,
+    TabelMentah,
+    cari_tabel,
+    cari_tabel_arrow,
+    cari_tabel_csv,
+)
 from pipelines.wilayah import muat_wilayah
 
 VALIDATOR: dict[str, Callable[[TabelMentah, Konteks], HasilValidasi]] = {
@@ -109,12 +116,17 @@ def _tervalidasi(jalur: Path, nama: str | None, tabel: TabelMentah, konteks: Kon
 def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
             sudah: bool, program_roll: str | None = None, cepat: bool = True) -> list[LembarSiap]:
     """Read and validate one file. A CSV is read by DuckDB when it reads it exactly as `csv.reader` would
-    (`baca.csv_cepat`; `cepat=False` never does), otherwise by `baca.berkas`."""
+    (`baca.csv_cepat`), a Parquet case register as Arrow columns (`cari_tabel_arrow`); `cepat=False` never does
+    either. Otherwise the file is read row by row by `baca.berkas`."""
     siap: list[LembarSiap] = []
     if cepat and jalur.suffix.lower() in {".csv", ".txt", ".tsv"} and jalur.is_file():
         berkas_cepat = csv_cepat.baca(jalur)  # None: a file DuckDB would read differently; read below as before
         tabel = cari_tabel_csv(berkas_cepat, paksa_jenis, program_roll) if berkas_cepat is not None else None
         if tabel is not None:  # no header found: read again below, which also counts the filled rows
+            return [_tervalidasi(jalur, None, tabel, konteks, sha, sudah)]
+    if cepat and jalur.suffix.lower() == ".parquet" and jalur.is_file():
+        tabel = _parquet_kasus(jalur, paksa_jenis, program_roll)
+        if tabel is not None:
             return [_tervalidasi(jalur, None, tabel, konteks, sha, sudah)]
     try:
         daftar_lembar = list(baca_berkas(jalur))
@@ -134,6 +146,19 @@ def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
                  f"Kolom yang diharapkan: {harapan}")
         return [LembarSiap(RingkasanLembar(str(jalur), None, None, galat=pesan), sha, None)]
     return siap
+
+
+def _parquet_kasus(jalur: Path, paksa_jenis: str | None, program_roll: str | None) -> TabelMentah | None:
+    """A Parquet case register as Arrow columns (`cari_tabel_arrow`); None: read it row by row (`baca_parquet`),
+    which also gives the message for a file that cannot be read."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        tabel = pq.read_table(jalur)
+    except (pa.ArrowException, OSError, ValueError):
+        return None
+    return cari_tabel_arrow(tabel, paksa_jenis, program_roll)
 
 
 class Penulis:
@@ -160,8 +185,13 @@ class Penulis:
             "kolom_pribadi_dibuang": json.dumps(r.kolom_pribadi_dibuang, ensure_ascii=False),
             "kolom_diabaikan": json.dumps(r.kolom_diabaikan, ensure_ascii=False),
         }]))
-        dimuat = hasil.dimuat.rename(columns={"_baris": "baris"})
-        dimuat.insert(0, "id_berkas", id_berkas)
+        dimuat = hasil.dimuat
+        if isinstance(dimuat, pd.DataFrame):
+            dimuat = dimuat.rename(columns={"_baris": "baris"})
+            dimuat.insert(0, "id_berkas", id_berkas)
+        else:  # an Arrow table (`Pencatat.selesai_arrow`)
+            dimuat = dimuat.rename_columns(["baris" if c == "_baris" else c for c in dimuat.column_names])
+            dimuat = dimuat.add_column(0, "id_berkas", _tetap(id_berkas, dimuat.num_rows))
         self._antre(TABEL_MENTAH[r.jenis], dimuat)
         if hasil.karantina:
             k = pd.DataFrame(hasil.karantina)
@@ -175,21 +205,32 @@ class Penulis:
         if self.jumlah >= self.BATAS_BARIS:
             self.tulis()
 
-    def _antre(self, tabel: str, df: pd.DataFrame) -> None:
+    def _antre(self, tabel: str, df: Any) -> None:
         if len(df):
             self.antre.setdefault(tabel, []).append(df)
             self.jumlah += len(df)
 
     def tulis(self) -> None:
-        """Insert everything queued; table and column names come from the validators, never from a file."""
+        """Insert everything queued; table and column names come from the validators, never from a file. DataFrames
+        of one table go in one insert; an Arrow table goes in as it is."""
         for tabel, bagian in self.antre.items():
-            df = pd.concat(bagian, ignore_index=True)
-            kolom = ", ".join(df.columns)
-            self.con.register("_antre", _sebagai_arrow(df))
-            self.con.execute(f"insert into {tabel} ({kolom}) select {kolom} from _antre")
-            self.con.unregister("_antre")
+            frame = [b for b in bagian if isinstance(b, pd.DataFrame)]
+            for isi in ([_sebagai_arrow(pd.concat(frame, ignore_index=True))] if frame else []) + \
+                    [b for b in bagian if not isinstance(b, pd.DataFrame)]:
+                kolom = ", ".join(isi.columns if isinstance(isi, pd.DataFrame) else isi.column_names)
+                self.con.register("_antre", isi)
+                self.con.execute(f"insert into {tabel} ({kolom}) select {kolom} from _antre")
+                self.con.unregister("_antre")
         self.antre.clear()
         self.jumlah = 0
+
+
+def _tetap(nilai: int, n: int) -> Any:
+    """An Arrow int64 column of `n` times `nilai`."""
+    import numpy as np
+    import pyarrow as pa
+
+    return pa.array(np.full(n, nilai, dtype=np.int64))
 
 
 def _sebagai_arrow(df: pd.DataFrame) -> Any:

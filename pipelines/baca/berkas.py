@@ -119,8 +119,8 @@ def baca_parquet(jalur: Path) -> Iterator[Lembar]:
         tabel = pq.read_table(jalur)
     except Exception as e:
         raise KesalahanBaca(f"{jalur.name} tidak dapat dibaca sebagai Parquet ({e}).") from e
-    kolom = tabel.column_names
     try:
+        kolom = tabel.column_names  # a damaged file may name a column in bytes that are not UTF-8
         data = tabel.to_pydict()
     except Exception as e:  # e.g. a timestamp beyond year 9999 has no Python value
         raise KesalahanBaca(f"{jalur.name}: isi Parquet tidak dapat dibaca ({e}).") from e

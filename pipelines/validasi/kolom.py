@@ -1,8 +1,8 @@
 """Column rules shared by every kind: places, dates, identifiers, numbers, yes/no.
 
-Each function reads one canonical column of a sheet, parses every distinct
-value once, records quarantine reasons or warnings in the `Pencatat`, and
-returns the parsed column.
+Each rule reads one canonical column of a sheet as a `Faktor` (a code per row into its distinct values), parses
+every distinct value once, records quarantine reasons or warnings in the `Pencatat`, and returns the parsed column
+as a `Faktor`; the `pd.Series` forms (`resolusi_tempat`, `tanggal_kolom`, ...) serve the kinds validated row-wise.
 """
 
 from __future__ import annotations
@@ -19,21 +19,28 @@ import pyarrow.compute as pc
 
 from akses import atur_kunci_sql, periksa_kk, periksa_nik
 from pipelines.baca import nilai
-from pipelines.validasi.umum import Konteks, Pencatat, faktor, kolom_atau_kosong, objek, seri, tanda, teks_arrow
+from pipelines.validasi.umum import Faktor, Konteks, Pencatat, kolom_atau_kosong, objek
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
 URUTAN_TANGGAL = ("tanggal_lapor", "tanggal_rujuk", "tanggal_respon", "tanggal_selesai")
 
 
+def _faktor(data: pd.DataFrame, kolom: str) -> Faktor:
+    return Faktor.dari_seri(kolom_atau_kosong(data, kolom))
+
+
 def resolusi_tempat(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> pd.Series:
+    """Desa code per row from code or names (`resolusi_tempat_faktor`)."""
+    return resolusi_tempat_faktor(p, _faktor(data, "kode_desa"), _faktor(data, "nama_desa"),
+                                  _faktor(data, "nama_kecamatan"), konteks).seri(data.index)
+
+
+def resolusi_tempat_faktor(p: Pencatat, kode: Faktor, desa: Faktor, kec: Faktor, konteks: Konteks) -> Faktor:
     """Desa code per row from code or names; unresolved rows are quarantined, fuzzy matches warned.
 
     Resolved once per distinct (code, desa, kecamatan) cell triple; triples equal as tuples share the result of
     the first one met."""
     w = konteks.wilayah
-    kode = kolom_atau_kosong(data, "kode_desa")
-    desa = kolom_atau_kosong(data, "nama_desa")
-    kec = kolom_atau_kosong(data, "nama_kecamatan")
 
     def resolusi(k: tuple[Any, Any, Any]) -> tuple[str | None, str | None, bool]:
         hasil = w.dari_kode(k[0])
@@ -44,83 +51,81 @@ def resolusi_tempat(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> pd.Ser
             return None, f"{hasil.alasan}; {h.alasan}", False
         return h.kode_desa, h.alasan, h.fuzzy
 
-    bagian = [faktor(kode), faktor(desa), faktor(kec)]
-    gabung = bagian[0][0]
-    for kd, unik in bagian[1:]:
-        gabung = pd.factorize(gabung * max(len(unik), 1) + kd)[0].astype(np.int64, copy=False)
+    bagian = [kode, desa, kec]
+    gabung = kode.kode
+    for f in bagian[1:]:
+        gabung = pd.factorize(gabung * max(f.jumlah_unik, 1) + f.kode)[0].astype(np.int64, copy=False)
     _, pertama = np.unique(gabung, return_index=True)  # codes come in order of first appearance
     wakil: dict[tuple[Any, Any, Any], tuple[str | None, str | None, bool]] = {}
     hasil_unik = []
     for r in pertama.tolist():
-        t = (bagian[0][1][bagian[0][0][r]], bagian[1][1][bagian[1][0][r]], bagian[2][1][bagian[2][0][r]])
+        t = (kode.nilai(r), desa.nilai(r), kec.nilai(r))
         if t not in wakil:
             wakil[t] = resolusi(t)
         hasil_unik.append(wakil[t])
-    kode_desa = seri(objek([h[0] for h in hasil_unik]), gabung, data.index)
-    tak_dikenal = tanda([h[0] is None for h in hasil_unik], gabung)
-    fuzzy = tanda([h[0] is not None and h[2] for h in hasil_unik], gabung)
+    kode_desa = Faktor(gabung, objek([h[0] for h in hasil_unik]))
+    tak_dikenal = kode_desa.tanda([h[0] is None for h in hasil_unik])
+    fuzzy = kode_desa.tanda([h[0] is not None and h[2] for h in hasil_unik])
     for i in np.flatnonzero(tak_dikenal | fuzzy).tolist():
         kode_desa_i, alasan, _ = hasil_unik[gabung[i]]
         if kode_desa_i is None:
             p.karantina(i, alasan or "Desa tidak dapat dikenali")
         else:
             p.peringatkan(i, "nama_desa_mirip", "nama_desa",
-                          f'Desa "{nilai.teks(desa.iat[i])}" dicocokkan ke {w.desa[kode_desa_i].nama} ({kode_desa_i}) '
-                          "karena ejaannya mirip; periksa atau tambahkan ke alias_desa.csv")
+                          f'Desa "{nilai.teks(desa.nilai(i))}" dicocokkan ke {w.desa[kode_desa_i].nama} '
+                          f"({kode_desa_i}) karena ejaannya mirip; periksa atau tambahkan ke alias_desa.csv")
     return kode_desa
 
 
 def tanggal_kolom(p: Pencatat, data: pd.DataFrame, kolom: str, konteks: Konteks, *, wajib: bool) -> pd.Series:
+    """Parse a date column (`tanggal_faktor`)."""
+    return tanggal_faktor(p, _faktor(data, kolom), kolom, konteks, wajib=wajib).seri(data.index)
+
+
+def tanggal_faktor(p: Pencatat, mentah: Faktor, kolom: str, konteks: Konteks, *, wajib: bool) -> Faktor:
     """Parse a date column; an unreadable required date quarantines, an optional one is dropped with a warning."""
-    mentah = kolom_atau_kosong(data, kolom)
-    kode, unik = faktor(mentah)
+    unik = mentah.unik
     tanggal_unik = objek([nilai.tanggal(v) for v in unik])
-    hasil = seri(tanggal_unik, kode, mentah.index)
+    hasil = mentah.ganti(tanggal_unik)
     kosong_unik = [t is None for t in nilai.teks_banyak(unik)]
-    kosong = tanda(kosong_unik, kode)
-    rusak = tanda([d is None and not k for d, k in zip(tanggal_unik, kosong_unik, strict=True)], kode)
+    kosong = mentah.tanda(kosong_unik)
+    rusak = mentah.tanda([d is None and not k for d, k in zip(tanggal_unik, kosong_unik, strict=True)])
     if wajib:
         p.karantina_jika(kosong, f"Kolom {kolom} kosong")
-        p.karantina_jika(rusak, lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan tanggal yang sah '
+        p.karantina_jika(rusak, lambda i: f'{kolom} "{nilai.teks(mentah.nilai(i))}" bukan tanggal yang sah '
                                           "(tulis hari/bulan/tahun, mis. 12/03/2025)")
     else:
         p.peringatkan_jika(rusak, "tanggal_tidak_valid", kolom,
-                           lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan tanggal yang sah; dikosongkan')
+                           lambda i: f'{kolom} "{nilai.teks(mentah.nilai(i))}" bukan tanggal yang sah; dikosongkan')
     batas_atas = konteks.hari_ini + timedelta(days=1)
-    luar = tanda([d is not None and (d > batas_atas or d < TANGGAL_AWAL_WAJAR) for d in tanggal_unik], kode)
+    luar = mentah.tanda([d is not None and (d > batas_atas or d < TANGGAL_AWAL_WAJAR) for d in tanggal_unik])
     p.peringatkan_jika(luar, "tanggal_di_luar_rentang", kolom,
-                       lambda i: f"{kolom} {hasil.iat[i]} di masa depan atau sebelum 2015; periksa kembali")
+                       lambda i: f"{kolom} {hasil.nilai(i)} di masa depan atau sebelum 2015; periksa kembali")
     if kolom == "tanggal_kirim":  # a future send date would move the data date; the load date is used instead
-        hasil = hasil.where(~tanda([d is not None and d > batas_atas for d in tanggal_unik], kode), None)
+        hasil = mentah.ganti(objek([None if d is not None and d > batas_atas else d for d in tanggal_unik]))
     return hasil
 
 
-def _ordinal(s: pd.Series) -> np.ndarray | None:
-    """Day numbers of a column of dates and None (-1 for None); None when it holds anything else."""
-    kode, unik = faktor(s)
-    if not all(v is None or isinstance(v, date) for v in unik):
-        return None
-    return np.array([-1 if v is None else v.toordinal() for v in unik], dtype=np.int64)[kode]
+def _ordinal(f: Faktor) -> np.ndarray:
+    """Day numbers per row of a column of dates and None (-1 for None)."""
+    return np.array([-1 if v is None else v.toordinal() for v in f.unik], dtype=np.int64)[f.kode] \
+        if len(f.kode) else np.zeros(0, dtype=np.int64)
 
 
-def urutkan_tanggal(p: Pencatat, tanggal: dict[str, pd.Series]) -> None:
+def urutkan_tanggal(p: Pencatat, tanggal: dict[str, Faktor]) -> None:
     """tanggal_lapor <= tanggal_rujuk <= tanggal_respon <= tanggal_selesai: an earlier later date is dropped."""
-    terakhir = tanggal["tanggal_lapor"].copy()
+    terakhir = _ordinal(tanggal["tanggal_lapor"])
     for kolom in URUTAN_TANGGAL[1:]:
-        s = tanggal[kolom]
-        a, b = _ordinal(terakhir), _ordinal(s)
-        if a is not None and b is not None:
-            salah = (a >= 0) & (b >= 0) & (b < a)
-        else:
-            salah = np.array([a is not None and b is not None and b < a for a, b in zip(terakhir, s, strict=True)],
-                             dtype=bool)  # dtype: a sheet with a header and no rows gives an empty array
+        f = tanggal[kolom]
+        b = _ordinal(f)
+        salah = (terakhir >= 0) & (b >= 0) & (b < terakhir)
 
-        def pesan(i: int, k: str = kolom, t: pd.Series = terakhir) -> str:
-            return f"{k} {tanggal[k].iat[i]} lebih awal dari tanggal sebelumnya ({t.iat[i]}); dikosongkan"
+        def pesan(i: int, k: str = kolom, f: Faktor = f, t: np.ndarray = terakhir) -> str:
+            return f"{k} {f.nilai(i)} lebih awal dari tanggal sebelumnya ({date.fromordinal(int(t[i]))}); dikosongkan"
 
         p.peringatkan_jika(salah, "urutan_tanggal", kolom, pesan)
-        tanggal[kolom] = s.where(~salah, None)
-        terakhir = tanggal[kolom].where(tanggal[kolom].notna(), terakhir)
+        tanggal[kolom] = f.kosongkan(salah)
+        terakhir = np.where((b >= 0) & ~salah, b, terakhir)
 
 
 _POLA_ID_CEPAT = r"^ *'?[0-9 .\-]+ *$"
@@ -132,7 +137,8 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None, teks_id: 
     """The normalised 16 digits of each distinct NIK (with `kode_kecamatan`) or No KK cell that passes every check
     of `periksa_nik`/`periksa_kk`, computed column-wise by Arrow (a string array as long as `unik`); null for any
     other cell (empty, invalid, a number, an unusual spelling), which the caller checks one by one with the full
-    rules and their reasons. `teks_id`: `unik` already as Arrow text (`teks_arrow`), when it is all text or None."""
+    rules and their reasons. `teks_id`: `unik` already as Arrow text, when it is all text or None (`unik` is then
+    not read)."""
     try:  # text and None only (a CSV): straight to Arrow
         teks_id = teks_id if teks_id is not None else pa.array(unik, type=pa.string())
         posisi = None
@@ -160,18 +166,16 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None, teks_id: 
     return sah_digit.take(pa.array(penuh, mask=penuh < 0))
 
 
-def _periksa_id(mentah: pd.Series, kode_kecamatan: frozenset[str] | None
-                ) -> tuple[np.ndarray, pa.Array, dict[int, str]]:
-    """(code per row, normalised identifier per distinct cell (null when empty or invalid), reason per distinct
-    invalid cell) of a NIK or No KK column. Cells the short path (`_id_cepat`) does not pass get the full rules."""
-    kode, unik = faktor(mentah)
-    normal = _id_cepat(unik, kode_kecamatan, teks_arrow(mentah, unik))
+def _periksa_id(mentah: Faktor, kode_kecamatan: frozenset[str] | None) -> tuple[pa.Array, dict[int, str]]:
+    """(normalised identifier per distinct cell (null when empty or invalid), reason per distinct invalid cell) of a
+    NIK or No KK column. Cells the short path (`_id_cepat`) does not pass get the full rules."""
+    teks_id = mentah.teks_arrow()
+    normal = _id_cepat(mentah.unik if teks_id is None else np.empty(0, dtype=object), kode_kecamatan, teks_id)
     lambat = np.flatnonzero(np.asarray(normal.is_null().to_numpy(zero_copy_only=False), dtype=bool))
     alasan: dict[int, str] = {}
     ganti: list[str] = []
     posisi_ganti: list[int] = []
-    for i in lambat.tolist():
-        v = unik[i]
+    for i, v in zip(lambat.tolist(), mentah.nilai_unik(lambat), strict=True):
         n, a = periksa_nik(v, kode_kecamatan) if kode_kecamatan is not None else periksa_kk(v)
         if a is not None:
             alasan[i] = a
@@ -180,18 +184,18 @@ def _periksa_id(mentah: pd.Series, kode_kecamatan: frozenset[str] | None
             ganti.append(n)
             posisi_ganti.append(i)
     if ganti:
-        topeng = np.zeros(len(unik), dtype=bool)
+        topeng = np.zeros(len(normal), dtype=bool)
         topeng[posisi_ganti] = True
         normal = pc.replace_with_mask(normal, pa.array(topeng), pa.array(ganti, type=pa.string()))
-    return kode, normal, alasan
+    return normal, alasan
 
 
 PSEUDONIM_SQL_MIN = 20_000
 """From this many distinct cells, DuckDB computes the HMACs (`_samaran`)."""
 
 
-def _samaran(kunci: bytes, normal: pa.Array) -> np.ndarray:
-    """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, None for null, as an object array.
+def _samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
+    """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, null for null, as an Arrow string array.
 
     Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
     `hmac`), unless the process has an address-space limit (an upload's checker, where DuckDB may end the process
@@ -205,53 +209,68 @@ def _samaran(kunci: bytes, normal: pa.Array) -> np.ndarray:
             atur_kunci_sql(con, kunci)
             con.register("_id", pa.table({"n": normal}))
             hasil = con.sql("select sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') "
-                            "|| encode(n)))) as h from _id").to_arrow_table().column("h")
+                            "|| encode(n)))) as h from _id").to_arrow_table().column("h").combine_chunks()
         finally:
             con.close()
         if len(hasil) == len(normal) and hasil.null_count == normal.null_count:
-            return np.asarray(hasil.to_numpy(zero_copy_only=False), dtype=object)
-    return objek([None if s is None else hmac.digest(kunci, s.encode("ascii"), "sha256").hex()
-                  for s in normal.to_pylist()])
+            return hasil.cast(pa.string())
+    return pa.array([None if s is None else hmac.digest(kunci, s.encode("ascii"), "sha256").hex()
+                     for s in normal.to_pylist()], type=pa.string())
 
 
 def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
+    """`identitas_faktor` of a sheet's `nik` and `no_kk` columns, as Series."""
+    nik, kk = identitas_faktor(p, _faktor(data, "nik"), _faktor(data, "no_kk"), konteks)
+    return nik.seri(data.index), kk.seri(data.index)
+
+
+def identitas_faktor(p: Pencatat, nik: Faktor, kk: Faktor, konteks: Konteks) -> tuple[Faktor, Faktor]:
     """NIK and No KK pseudonyms; invalid identifiers are dropped with a warning, the row still loads.
 
     Each distinct cell is checked once (most on a column-wise short path) and pseudonymised once (`_samaran`;
-    two spellings of one identifier get the same pseudonym), and the pseudonyms mapped back to the rows."""
-    kunci = konteks.kunci
+    two spellings of one identifier get the same pseudonym), and the pseudonyms stay per distinct cell."""
     keluar = []
-    for kolom, kec, jenis, label in (("nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
-                                     ("no_kk", None, "kk_tidak_valid", "No KK")):
-        kode, normal, alasan = _periksa_id(kolom_atau_kosong(data, kolom), kec)
+    for mentah, kolom, kec, jenis, label in (
+            (nik, "nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
+            (kk, "no_kk", None, "kk_tidak_valid", "No KK")):
+        normal, alasan = _periksa_id(mentah, kec)
 
-        def pesan(i: int, k: np.ndarray = kode, a: dict[int, str] = alasan, lb: str = label) -> str:
+        def pesan(i: int, k: np.ndarray = mentah.kode, a: dict[int, str] = alasan, lb: str = label) -> str:
             return f"{lb} {a[int(k[i])]}; {lb} tidak disimpan"
 
         salah = np.zeros(len(normal), dtype=bool)
         salah[list(alasan)] = True
-        p.peringatkan_jika(tanda(salah, kode), jenis, kolom, pesan)
-        keluar.append(seri(_samaran(kunci, normal), kode, data.index))
+        p.peringatkan_jika(mentah.tanda(salah), jenis, kolom, pesan)
+        keluar.append(mentah.ganti(arrow=_samaran(konteks.kunci, normal)))
     return keluar[0], keluar[1]
 
 
 def angka_rentang(p: Pencatat, data: pd.DataFrame, kolom: str, bawah: int, atas: int) -> pd.Series:
+    """A whole number in [bawah, atas] (`angka_rentang_faktor`)."""
+    return angka_rentang_faktor(p, _faktor(data, kolom), kolom, bawah, atas).seri(data.index)
+
+
+def angka_rentang_faktor(p: Pencatat, mentah: Faktor, kolom: str, bawah: int, atas: int) -> Faktor:
     """A whole number in [bawah, atas]; anything else is dropped with a warning."""
-    mentah = kolom_atau_kosong(data, kolom)
-    kode, unik = faktor(mentah)
+    unik = mentah.unik
     v_unik = objek([nilai.bilangan_bulat(m) for m in unik])
-    salah = tanda([t is not None and (x is None or not bawah <= x <= atas)
-                   for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)], kode)
-    p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
-                       lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" di luar {bawah}-{atas}; dikosongkan')
-    return seri(v_unik, kode, mentah.index).where(~salah, None)
+    salah_unik = [t is not None and (x is None or not bawah <= x <= atas)
+                  for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)]
+    p.peringatkan_jika(mentah.tanda(salah_unik), "nilai_tidak_valid", kolom,
+                       lambda i: f'{kolom} "{nilai.teks(mentah.nilai(i))}" di luar {bawah}-{atas}; dikosongkan')
+    return mentah.ganti(objek([None if s else v for v, s in zip(v_unik, salah_unik, strict=True)]))
 
 
 def ya_tidak_kolom(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
-    mentah = kolom_atau_kosong(data, kolom)
-    kode, unik = faktor(mentah)
+    """Yes/no (`ya_tidak_faktor`)."""
+    return ya_tidak_faktor(p, _faktor(data, kolom), kolom).seri(data.index)
+
+
+def ya_tidak_faktor(p: Pencatat, mentah: Faktor, kolom: str) -> Faktor:
+    """Yes/no of contract section 2; anything else is dropped with a warning."""
+    unik = mentah.unik
     v_unik = objek([nilai.ya_tidak(m) for m in unik])
-    salah = tanda([t is not None and x is None for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)], kode)
-    p.peringatkan_jika(salah, "nilai_tidak_valid", kolom,
-                       lambda i: f'{kolom} "{nilai.teks(mentah.iat[i])}" bukan Ya/Tidak; dikosongkan')
-    return seri(v_unik, kode, mentah.index).where(~salah, None)
+    salah_unik = [t is not None and x is None for t, x in zip(nilai.teks_banyak(unik), v_unik, strict=True)]
+    p.peringatkan_jika(mentah.tanda(salah_unik), "nilai_tidak_valid", kolom,
+                       lambda i: f'{kolom} "{nilai.teks(mentah.nilai(i))}" bukan Ya/Tidak; dikosongkan')
+    return mentah.ganti(objek([None if s else v for v, s in zip(v_unik, salah_unik, strict=True)]))

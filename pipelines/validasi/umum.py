@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.baca.csv_cepat import CsvCepat
 from pipelines.baca.nilai import KOSONG, tampak_rumus, teks, teks_banyak
@@ -41,6 +42,21 @@ class TabelMentah:
     data: pd.DataFrame
     baris_dilewati: int
     baris_header: int
+    faktor: dict[str, Faktor] | None = None
+    """The raw columns as `Faktor`s, when the sheet was read by DuckDB as a case register: `data` then holds only
+    `_baris`, and the cells are read through `kolom_mentah`."""
+
+    def kolom_mentah(self, nama: str) -> Faktor:
+        """A canonical raw column (all None when the file does not have it) as a `Faktor`."""
+        if self.faktor is not None:
+            return self.faktor.get(nama) or Faktor.kosong(len(self.data))
+        return Faktor.dari_seri(kolom_atau_kosong(self.data, nama))
+
+    def sel(self, i: int) -> dict[str, Any]:
+        """The raw cells of data row `i` by canonical column, in the file's column order."""
+        if self.faktor is not None:
+            return {nama: f.nilai(i) for nama, f in self.faktor.items()}
+        return {k: v for k, v in self.data.iloc[i].items() if k != "_baris"}
 
 
 @dataclass
@@ -56,12 +72,27 @@ class Konteks:
 class HasilValidasi:
     """Outcome of one sheet: rows to load, quarantined rows, warnings."""
 
-    dimuat: pd.DataFrame
+    dimuat: Any
+    """The loaded rows: a DataFrame, or an Arrow table (case registers, `Pencatat.selesai_arrow`)."""
     karantina: list[dict[str, Any]] = field(default_factory=list)
     peringatan: list[dict[str, Any]] = field(default_factory=list)
     dilewati: int = 0
     """Data rows left out on purpose, neither loaded nor quarantined (e.g. another regency's row of a
     multi-regency reference file); counted as skipped, each with a warning giving the reason."""
+
+    def kolom_dimuat(self) -> dict[str, list[Any]]:
+        """The loaded rows column by column, as Python values (of a DataFrame or an Arrow table alike)."""
+        d = self.dimuat
+        if isinstance(d, pd.DataFrame):
+            return {str(c): d[c].tolist() for c in d.columns}
+        return dict(d.to_pydict())
+
+    def tipe_dimuat(self) -> dict[str, str]:
+        """The type of each loaded column (a pandas dtype, or an Arrow type: a dictionary's value type)."""
+        d = self.dimuat
+        if isinstance(d, pd.DataFrame):
+            return {str(c): str(d[c].dtype) for c in d.columns}
+        return {f.name: str(getattr(f.type, "value_type", f.type)) for f in d.schema}
 
     def jumlah_peringatan(self) -> dict[str, int]:
         return dict(sorted(Counter(p["jenis_peringatan"] for p in self.peringatan).items()))
@@ -199,7 +230,9 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
 
     # rows whose first two cells are plain ASCII data are decided column-wise; the rest per distinct cell (`_ciri`),
     # and a row that may be skipped is read again and judged whole, as `_kolom_data` does
-    kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx}) if k < lebar_arrow}
+    kasus = peta.jenis.nama == "laporan_kasus"
+    per_baris = {k for k in idx if kasus and peta.kolom[k] in _KOLOM_PER_BARIS}
+    kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx} - (per_baris - {0, 1})) if k < lebar_arrow}
     sisa = np.flatnonzero(~_pasti_data(kamus.get(0), kamus.get(1), n, header_pertama))
     if len(sisa) > 1000:
         bagian = tabel.take(pa.array(sisa))
@@ -212,7 +245,13 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
             simpan[j] = False
     if not simpan.all():  # distinct values as they are in the data rows only, as `faktor` would find them
         tabel = tabel.filter(pa.array(simpan))
-        kamus = {k: _kamus(tabel.column(k)) for k in idx if k < lebar_arrow}
+        kamus = {k: _kamus(tabel.column(k)) for k in idx if k < lebar_arrow and k not in per_baris}
+    if kasus:  # validated column-wise on the dictionaries (`Faktor`), no object cells
+        data = pd.DataFrame({"_baris": (np.flatnonzero(simpan) + i + 2).astype(np.int64)})
+        faktor_mentah = {peta.kolom[k]: Faktor.kosong(tabel.num_rows) if k >= lebar_arrow
+                         else Faktor.per_baris(tabel.column(k)) if k in per_baris
+                         else _faktor_dari_kamus(kamus[k]) for k in idx}
+        return TabelMentah(peta, data, i + int(len(simpan) - simpan.sum()), i + 1, faktor_mentah)
     kolom = []
     for k in idx:
         if k >= lebar_arrow:
@@ -225,6 +264,53 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
     _daftarkan_faktor(hasil.data, faktor_kolom)
     return hasil
 
+
+def cari_tabel_arrow(tabel: Any, paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
+    """`cari_tabel` of an Arrow table (a Parquet file) whose column names are the header of a case register: the
+    same skipped and data rows, with the raw columns as `Faktor`s of their dictionaries (values as `to_pylist`
+    gives them, the cells `cari_tabel` would see). None when the rows must be read one by one: another kind, a
+    header that is not the column names, fewer than two columns, a nested or binary column (turned into text by
+    `baca_parquet`), or values Arrow cannot encode or turn into Python objects."""
+    try:
+        nama = [str(k) for k in tabel.column_names]
+        if tabel.num_columns < 2 or any(pa.types.is_nested(t) or pa.types.is_binary(t) or pa.types.is_large_binary(t)
+                                        or pa.types.is_fixed_size_binary(t) for t in tabel.schema.types):
+            return None
+        kepala = _cari_kepala([nama], paksa_jenis, program)
+        if kepala is None or kepala[1].jenis.nama != "laporan_kasus":
+            return None
+        _, peta, _, header_normal, header_pertama = kepala
+        idx = list(peta.kolom)
+        kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx})}
+        ciri = []
+        for k, kedua in ((0, False), (1, True)):
+            kode, unik = _faktor_kamus(kamus[k])
+            ciri.append(np.array([_ciri(t, kedua, header_pertama) for t in teks_banyak(unik)],
+                                 dtype=bool).reshape(-1, 2)[kode])
+        pasti = ciri[0][:, 0] & ciri[1][:, 0] & ~ciri[0][:, 1] & ~ciri[1][:, 1]  # as `_kolom_data`
+        simpan = np.ones(tabel.num_rows, dtype=bool)
+        for j in np.flatnonzero(~pasti).tolist():
+            r = [tabel.column(c)[j].as_py() for c in range(tabel.num_columns)]
+            if _mungkin_dilewati(r, header_pertama) and jenis_baris_dilewati(_teks_baris(r), header_normal):
+                simpan[j] = False
+        if not simpan.all():
+            tabel = tabel.filter(pa.array(simpan))
+            kamus = {k: _kamus(tabel.column(k)) for k in idx}
+        faktor_mentah = {}
+        for k in idx:
+            f = _faktor_dari_kamus(kamus[k])
+            if not pa.types.is_string(f.arrow.type):
+                f.unik  # noqa: B018  values Python cannot hold (a year past 9999) fail here, not in a rule
+            faktor_mentah[peta.kolom[k]] = f
+    except (pa.ArrowException, ValueError, TypeError, OverflowError):
+        return None
+    data = pd.DataFrame({"_baris": (np.flatnonzero(simpan) + 2).astype(np.int64)})
+    return TabelMentah(peta, data, int(len(simpan) - simpan.sum()), 1, faktor_mentah)
+
+
+_KOLOM_PER_BARIS = frozenset({"nik", "no_kk"})
+"""Columns of a case register with about one value per row: read as they are (`Faktor.per_baris`), not through a
+dictionary that would be as long as the column."""
 
 _KOLOM_SIAP: dict[int, tuple[Any, dict[str, pd.Series]]] = {}
 """Per raw frame of `cari_tabel_csv` (by id, with a weak reference to tell a reused id apart): its columns as the
@@ -292,6 +378,19 @@ def _kamus(kolom: Any) -> Any:
 def _faktor_arrow(kolom: Any) -> tuple[np.ndarray, np.ndarray]:
     """`_faktor_kamus` of an Arrow text column."""
     return _faktor_kamus(_kamus(kolom))
+
+
+def _faktor_dari_kamus(kamus: Any) -> Faktor:
+    """`_faktor_kamus` as a `Faktor` whose distinct values stay Arrow (the dictionary, then a null when the column
+    has empty cells)."""
+    indeks = kamus.indices
+    kode = indeks.fill_null(len(kamus.dictionary)).to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
+    arrow = kamus.dictionary
+    if indeks.null_count:
+        arrow = pa.concat_arrays([arrow, pa.nulls(1, arrow.type)])
+    f = Faktor(kode, arrow=arrow)
+    f.berbeda = True
+    return f
 
 
 def _faktor_kamus(kamus: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -428,22 +527,134 @@ def teks_arrow(kolom: pd.Series, unik: np.ndarray) -> Any:
         return None
 
 
-def _teks_unik(kolom: pd.Series, unik: np.ndarray) -> np.ndarray:
-    """`teks_banyak(unik)` as an object array: a plain ASCII text (`_POLOS`, not an empty spelling), found
-    column-wise by Arrow, is its own `teks`; every other value goes through `teks_banyak`."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+class Faktor:
+    """A column as a code per row into its distinct values (`unik[kode]` is the column, as `faktor` gives them), so
+    that every rule looks at each distinct value once and rows are only indexed.
 
-    arr = teks_arrow(kolom, unik)
-    if arr is None or len(unik) < 1000:
-        return objek(teks_banyak(unik))
-    polos = pc.and_(pc.match_substring_regex(arr, _POLOS),
-                    pc.invert(pc.is_in(pc.ascii_lower(arr), value_set=pa.array(sorted(KOSONG)))))
-    lain = np.flatnonzero(~np.asarray(pc.fill_null(polos, False).to_numpy(zero_copy_only=False), dtype=bool))
-    hasil = unik.copy()
-    if len(lain):
-        hasil[lain] = objek(teks_banyak(unik[lain]))
-    return hasil
+    `arrow`, when known, holds the same distinct values as an Arrow array (a CSV read by DuckDB: its dictionary, then
+    a null when the column has empty cells; pseudonyms computed by DuckDB). A column of a million distinct texts
+    then never becomes a million Python objects unless a rule asks for them (`unik`)."""
+
+    def __init__(self, kode: np.ndarray, unik: np.ndarray | None = None, arrow: Any = None,
+                 identitas: bool = False) -> None:
+        assert unik is not None or arrow is not None
+        self.kode = kode
+        self._unik = unik
+        self.arrow = arrow
+        self._teks: Any = arrow if arrow is not None and pa.types.is_string(arrow.type) else None
+        self.identitas = identitas
+        """Row i is value i (`per_baris`)."""
+        self.berbeda = False
+        """The distinct values are pairwise different (a dictionary), so equal rows already share a code."""
+
+    @classmethod
+    def per_baris(cls, kolom: Any) -> Faktor:
+        """An Arrow text column as it is, one "distinct value" per row: for a column whose values hardly repeat
+        (NIK), where a dictionary would cost more than it saves. Rules still give equal values equal results."""
+        arr = kolom.combine_chunks() if isinstance(kolom, pa.ChunkedArray) else kolom
+        return cls(np.arange(len(arr), dtype=np.int64), arrow=arr, identitas=True)
+
+    @classmethod
+    def dari_seri(cls, kolom: pd.Series) -> Faktor:
+        """The `faktor` of a column (a raw column of `cari_tabel_csv` with its Arrow dictionary)."""
+        kode, unik = faktor(kolom)
+        siap = _FAKTOR_SIAP.get(id(kolom))
+        f = cls(kode, unik)
+        if siap is not None and siap[0] is kolom:
+            f._teks = teks_arrow(kolom, siap[2])
+        return f
+
+    @classmethod
+    def kosong(cls, n: int) -> Faktor:
+        """A column the file does not have: every cell None."""
+        return cls(np.zeros(n, dtype=np.int64), objek([None] if n else []))
+
+    def __len__(self) -> int:
+        return len(self.kode)
+
+    @property
+    def jumlah_unik(self) -> int:
+        """The number of distinct values."""
+        return len(self.arrow) if self._unik is None else len(self._unik)
+
+    def tanda_none(self) -> np.ndarray:
+        """Rows whose value is None."""
+        if self._unik is None:
+            return self.tanda(np.asarray(self.arrow.is_null().to_numpy(zero_copy_only=False), dtype=bool))
+        return self.tanda([v is None for v in self._unik])
+
+    @property
+    def unik(self) -> np.ndarray:
+        """The distinct values as Python objects."""
+        if self._unik is None:
+            self._unik = objek(self.arrow.to_pylist())
+        return self._unik
+
+    def nilai(self, i: int) -> Any:
+        """The value of row `i`."""
+        if self._unik is None:
+            return self.arrow[int(self.kode[i])].as_py()
+        return self._unik[self.kode[i]]
+
+    def nilai_unik(self, posisi: np.ndarray) -> list[Any]:
+        """The distinct values at `posisi` as Python objects."""
+        if self._unik is None:
+            return list(self.arrow.take(pa.array(posisi, type=pa.int64())).to_pylist())
+        return list(self._unik[posisi])
+
+    def teks_arrow(self) -> Any:
+        """The distinct values as an Arrow string array (null for None); None when they are not all text or None."""
+        if self._teks is None:
+            try:
+                self._teks = pa.array(self.unik, type=pa.string())
+            except (pa.ArrowException, TypeError, ValueError):
+                self._teks = False
+        return self._teks if self._teks is not False else None
+
+    def tanda(self, hasil_unik: Any) -> np.ndarray:
+        """A per-row boolean mask from a per-distinct one."""
+        return tanda(hasil_unik, self.kode)
+
+    def ganti(self, hasil_unik: np.ndarray | None = None, arrow: Any = None) -> Faktor:
+        """The same rows with other values per distinct value (the result of a rule)."""
+        return Faktor(self.kode, hasil_unik, arrow, self.identitas)
+
+    def kosongkan(self, mask: np.ndarray) -> Faktor:
+        """The same column with the rows of `mask` set to None."""
+        if not mask.any():
+            return self
+        kode = self.kode.copy()
+        kode[mask] = self.jumlah_unik
+        unik = None if self._unik is None else objek([*self._unik.tolist(), None])
+        arrow = None if self.arrow is None else pa.concat_arrays([self.arrow, pa.nulls(1, self.arrow.type)])
+        return Faktor(kode, unik, arrow)
+
+    def kode_setara(self) -> tuple[np.ndarray, int]:
+        """(code per row, number of codes) where rows of equal values (text, dates, None) share a code."""
+        if self.berbeda:
+            return self.kode, self.jumlah_unik
+        if self._unik is None:
+            kamus = _kamus(self.arrow)
+            k = kamus.indices.fill_null(len(kamus.dictionary)).to_numpy(zero_copy_only=False).astype(np.int64)
+            return (k[self.kode] if len(self.kode) else self.kode), len(kamus.dictionary) + 1
+        k, u = pd.factorize(self._unik, use_na_sentinel=True)
+        k = np.where(k < 0, len(u), k).astype(np.int64)
+        return (k[self.kode] if len(self.kode) else self.kode), len(u) + 1
+
+    def seri(self, index: pd.Index) -> pd.Series:
+        """The per-row object Series."""
+        return seri(self.unik, self.kode, index)
+
+    def ke_arrow(self, tipe: Any, baris: np.ndarray | None) -> Any:
+        """The rows `baris` (row positions; None: every row) as an Arrow array of type `tipe` (dictionary-encoded
+        but for yes/no)."""
+        arr = self.arrow if self.arrow is not None and self.arrow.type == tipe else pa.array(self.unik, type=tipe)
+        if self.identitas:
+            return arr if baris is None else arr.take(pa.array(baris))
+        indeks = pa.array(self.kode if baris is None else self.kode[baris])
+        if pa.types.is_boolean(tipe):
+            return arr.take(indeks)
+        return pa.DictionaryArray.from_arrays(indeks, arr)  # no copy of the values; DuckDB reads it as they are
 
 
 def per_unik(kolom: pd.Series, fungsi: Callable[[Any], Any]) -> tuple[np.ndarray, np.ndarray]:
@@ -513,7 +724,29 @@ def ganda_dalam_berkas(data: pd.DataFrame, kolom: list[str]) -> np.ndarray:
         kode, unik = faktor(s)
         gabung, _ = pd.factorize(gabung * max(len(unik), 1) + kode)
         gabung = gabung.astype(np.int64, copy=False)
-    return np.asarray(pd.Series(gabung).duplicated(keep="last")) if n else np.zeros(0, dtype=bool)
+    return _ganda_kode(gabung)
+
+
+def ganda_faktor(kolom: list[Faktor]) -> np.ndarray:
+    """`ganda_dalam_berkas` of columns of text, dates and None given as `Faktor`s (equal values, equal repr).
+
+    The key is the codes combined as digits of a mixed-radix number, renumbered only when it would overflow."""
+    gabung = np.zeros(len(kolom[0]), dtype=np.int64)
+    kali = 1
+    for f in kolom:
+        kode, jumlah = f.kode_setara()
+        jumlah = max(jumlah, 1)
+        if kali * jumlah >= 1 << 62:
+            gabung = pd.factorize(gabung)[0].astype(np.int64, copy=False)
+            kali = int(gabung.max()) + 1 if len(gabung) else 1
+        gabung = gabung * jumlah + kode
+        kali *= jumlah
+    return _ganda_kode(gabung)
+
+
+def _ganda_kode(gabung: np.ndarray) -> np.ndarray:
+    """Rows whose combined key code appears again further down."""
+    return np.asarray(pd.Series(gabung).duplicated(keep="last")) if len(gabung) else np.zeros(0, dtype=bool)
 
 
 class Pencatat:
@@ -558,6 +791,33 @@ class Pencatat:
         peringatan = [p for p in self.peringatan if p["baris"] not in baris_karantina]
         return HasilValidasi(dimuat.loc[mask].reset_index(drop=True), karantina, peringatan)
 
+    def selesai_arrow(self, tabel: TabelMentah, kolom: dict[str, Any],
+                      kolom_rahasia: tuple[str, ...] = ("nik", "no_kk")) -> HasilValidasi:
+        """`selesai` for columns built column-wise: `kolom` maps each loaded column to a (`Faktor`, Arrow type) or a
+        per-row numpy array; the loaded rows come back as an Arrow table in that column order."""
+        dikarantina = sorted(self.alasan)
+        baris = self.data["_baris"].to_numpy()
+        karantina = []
+        for i in dikarantina:
+            isi = {k: ("(disembunyikan)" if k in kolom_rahasia and teks(v) else teks(v))
+                   for k, v in tabel.sel(i).items()}
+            karantina.append({"baris": int(baris[i]), "alasan": "; ".join(self.alasan[i]),
+                              "isi": json.dumps(isi, ensure_ascii=False, default=str)})
+        baris_karantina = set(baris[dikarantina].tolist())
+        peringatan = [p for p in self.peringatan if p["baris"] not in baris_karantina]
+        pilih: np.ndarray | None = None
+        if dikarantina:
+            mask = np.ones(len(self.data), dtype=bool)
+            mask[dikarantina] = False
+            pilih = np.flatnonzero(mask)
+        keluar = {}
+        for nama, k in kolom.items():
+            if isinstance(k, np.ndarray):
+                keluar[nama] = pa.array(k if pilih is None else k[pilih])
+            else:
+                keluar[nama] = k[0].ke_arrow(k[1], pilih)
+        return HasilValidasi(pa.table(keluar), karantina, peringatan)
+
 
 def kolom_atau_kosong(data: pd.DataFrame, nama: str) -> pd.Series:
     """A canonical column, or an all-empty one when the file does not have it."""
@@ -572,27 +832,59 @@ def kolom_atau_kosong(data: pd.DataFrame, nama: str) -> pd.Series:
 def label_enum(p: Pencatat, data: pd.DataFrame, kolom: str, nama_enum: str) -> pd.Series:
     """Map a label column to enum codes; unknown labels become `lainnya` (or empty) with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
+    return label_enum_faktor(p, Faktor.dari_seri(mentah), kolom, nama_enum).seri(mentah.index)
+
+
+def label_enum_faktor(p: Pencatat, mentah: Faktor, kolom: str, nama_enum: str) -> Faktor:
+    """`label_enum` of a `Faktor`."""
 
     def petakan_sel(v: Any) -> tuple[str | None, bool]:
         t = teks(v)
         return (None, True) if t is None else petakan_label(nama_enum, t)
 
-    kode_baris, hasil = per_unik(mentah, petakan_sel)
-    kode = seri(objek([h[0] for h in hasil]), kode_baris, mentah.index)
-    tidak_dikenal = tanda([not h[1] for h in hasil], kode_baris)
+    hasil = [petakan_sel(v) for v in mentah.unik]
+    kode = mentah.ganti(objek([h[0] for h in hasil]))
+    tidak_dikenal = mentah.tanda([not h[1] for h in hasil])
     p.peringatkan_jika(tidak_dikenal, "label_tidak_dikenal", kolom,
-                       lambda i: f'Label {kolom} "{teks(mentah.iat[i])}" tidak dikenal; dicatat sebagai '
-                                 f'{kode.iat[i] or "kosong"}. Tambahkan ke data/reference/alias_label.csv')
+                       lambda i: f'Label {kolom} "{teks(mentah.nilai(i))}" tidak dikenal; dicatat sebagai '
+                                 f'{kode.nilai(i) or "kosong"}. Tambahkan ke data/reference/alias_label.csv')
     return kode
 
 
 def teks_bebas(p: Pencatat, data: pd.DataFrame, kolom: str) -> pd.Series:
     """A short text code column (e.g. no_registrasi): trimmed; formula-looking text is kept as text, with a warning."""
     mentah = kolom_atau_kosong(data, kolom)
-    kode, unik = faktor(mentah)
-    hasil = _teks_unik(mentah, unik)
-    nilai = seri(hasil, kode, mentah.index)
-    rumus = tanda([s is not None and s[0] in "=+-@" and tampak_rumus(s) for s in hasil], kode)
+    return teks_bebas_faktor(p, Faktor.dari_seri(mentah), kolom).seri(mentah.index)
+
+
+def teks_bebas_faktor(p: Pencatat, mentah: Faktor, kolom: str) -> Faktor:
+    """`teks_bebas` of a `Faktor`. Many distinct texts (>= 1,000) stay Arrow: a plain ASCII text (`_POLOS`, not an
+    empty spelling) is its own `teks`, and only the others and those starting like a formula go through Python."""
+    import pyarrow.compute as pc
+
+    arr = mentah.teks_arrow()
+    if arr is None or len(arr) < 1000:
+        hasil_unik = objek(teks_banyak(mentah.unik))
+        nilai = mentah.ganti(hasil_unik)
+        rumus_unik = np.array([s is not None and s[0] in "=+-@" and tampak_rumus(s) for s in hasil_unik], dtype=bool)
+    else:
+        polos = pc.fill_null(pc.and_(pc.match_substring_regex(arr, _POLOS),
+                                     pc.invert(pc.is_in(pc.ascii_lower(arr), value_set=pa.array(sorted(KOSONG))))),
+                             True)  # an empty cell (null) stays None
+        lain = np.flatnonzero(~np.asarray(polos.to_numpy(zero_copy_only=False), dtype=bool))
+        if len(lain):
+            topeng = np.zeros(len(arr), dtype=bool)
+            topeng[lain] = True
+            ganti = pa.array(teks_banyak(arr.take(pa.array(lain)).to_pylist()), type=pa.string())
+            arr = pc.replace_with_mask(arr, pa.array(topeng), ganti)
+        nilai = mentah.ganti(arrow=arr)
+        nilai.berbeda = mentah.berbeda and not len(lain)  # every text its own `teks`: still pairwise different
+        awal = np.flatnonzero(np.asarray(pc.fill_null(pc.match_substring_regex(arr, r"^[=+\-@]"), False)
+                                         .to_numpy(zero_copy_only=False), dtype=bool))
+        rumus_unik = np.zeros(len(arr), dtype=bool)
+        for j, s in zip(awal.tolist(), arr.take(pa.array(awal, type=pa.int64())).to_pylist(), strict=True):
+            rumus_unik[j] = tampak_rumus(s)
+    rumus = mentah.tanda(rumus_unik)
     p.peringatkan_jika(rumus, "teks_seperti_rumus", kolom,
                        f"Isi kolom {kolom} tampak seperti rumus spreadsheet; disimpan sebagai teks")
     return nilai

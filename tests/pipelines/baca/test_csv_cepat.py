@@ -64,9 +64,8 @@ def _keluaran(jalur: Path, cepat: bool) -> list[dict[str, Any]]:
     for s in ingest._lembar(jalur, None, _konteks(), "0" * 64, False, None, cepat):
         isi: dict[str, Any] = {"ringkasan": s.ringkasan.ke_json()}
         if s.hasil is not None:
-            d = s.hasil.dimuat
-            isi |= {"dimuat": {c: [repr(v) for v in d[c].tolist()] for c in d.columns},
-                    "dtype": {c: str(d[c].dtype) for c in d.columns},
+            isi |= {"dimuat": {c: [repr(v) for v in k] for c, k in s.hasil.kolom_dimuat().items()},
+                    "dtype": s.hasil.tipe_dimuat(),
                     "karantina": s.hasil.karantina, "peringatan": s.hasil.peringatan}
         keluar.append(isi)
     return keluar
@@ -95,7 +94,7 @@ def test_nomor_baris_dan_baris_dilewati_dihitung_tangan(tmp_path: Path) -> None:
     assert s.hasil is not None
     assert [k["baris"] for k in s.hasil.karantina] == [6]
     assert s.hasil.karantina[0]["alasan"].startswith('tanggal_lapor "32/03/2025" bukan tanggal yang sah')
-    assert s.hasil.dimuat["_baris"].tolist() == [5, 7]
+    assert s.hasil.kolom_dimuat()["_baris"] == [5, 7]
     assert [(w["baris"], w["jenis_peringatan"]) for w in s.hasil.peringatan] == [(7, "nilai_tidak_valid")]
 
 

@@ -24,6 +24,7 @@ import time
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -264,6 +265,28 @@ def test_parquet_acak(tmp_path: Path, data: bytes) -> None:
     _periksa(p, _konteks())
 
 
+def _hasil_lembar(jalur: Path, cepat: bool) -> list[dict[str, Any]]:
+    keluar = []
+    for s in ingest._lembar(jalur, None, _konteks(), "0" * 64, False, None, cepat):
+        isi: dict[str, Any] = {"ringkasan": s.ringkasan.ke_json()}
+        if s.hasil is not None:
+            isi |= {"dimuat": {c: [repr(v) for v in k] for c, k in s.hasil.kolom_dimuat().items()},
+                    "tipe": s.hasil.tipe_dimuat(), "karantina": s.hasil.karantina,
+                    "peringatan": s.hasil.peringatan}
+        keluar.append(isi)
+    return keluar
+
+
+@PENGATURAN
+@given(data=byte_parquet())
+def test_parquet_acak_kolom_sama_dengan_baris(tmp_path: Path, data: bytes) -> None:
+    """A Parquet case register read as Arrow columns (`cari_tabel_arrow`) gives what reading it row by row gives:
+    summary, every loaded cell and its type, quarantine and warnings; or steps aside."""
+    p = tmp_path / "acak.parquet"
+    p.write_bytes(data)
+    assert _hasil_lembar(p, True) == _hasil_lembar(p, False)
+
+
 # 3/ fixed nasty cases (kept outside hypothesis so they always run)
 def test_ribuan_kolom(tmp_path: Path, konteks: Konteks) -> None:
     """5,000 columns: the three required ones first, then junk; 200 rows all loaded (valid desa, date, kategori)."""
@@ -327,3 +350,41 @@ def test_xlsx_rentang_raksasa(tmp_path: Path, konteks: Konteks) -> None:
     buku.close()
     (r,) = _periksa(p, konteks)
     assert r.galat is not None and "terlalu besar" in r.galat
+
+
+def test_parquet_nama_kolom_bukan_utf8(tmp_path: Path, konteks: Konteks) -> None:
+    """A damaged Parquet whose column name is not UTF-8 (found by `test_parquet_acak`): a summary with `galat`."""
+    buf = io.BytesIO()
+    pq.write_table(pa.table({"kode_desa": ["35.17.01.2001"], "zqzq": ["x"]}), buf, store_schema=False)
+    p = tmp_path / "nama_rusak.parquet"
+    p.write_bytes(buf.getvalue().replace(b"zqzq", b"\x80zqz"))
+    (r,) = _periksa(p, konteks)
+    assert r.galat is not None and "tidak dapat dibaca" in r.galat and r.baris_dimuat == 0
+
+
+def test_parquet_kasus_kolom_sama_dengan_baris(tmp_path: Path) -> None:
+    """A typed Parquet register (dates as date32 and as text, NIK as text and as a number, a JUMLAH row, a row with
+    an empty first cell, an unknown desa, a future date) is read column-wise, with the row-by-row outcome."""
+    from pipelines.validasi.umum import cari_tabel_arrow
+
+    tabel = pa.table({
+        "no_registrasi": ["A-1", None, "A-3", "JUMLAH", "A-5", "A-5"],
+        "tanggal_lapor": pa.array([date(2025, 3, 1), date(2025, 3, 2), None, None, date(2031, 1, 1),
+                                   date(2025, 3, 5)], type=pa.date32()),
+        "kode_desa": ["35.17.01.2001", "3517012002", "35.17.01.2001", None, "35.99.01.2001", "35.17.01.2001"],
+        "kategori": ["PKH", "Lansia", "kip", None, "KDRT", "bansos aneh"],
+        "nik": pa.array([3517014506800001, None, 3517014506800002, None, 1, 3517014506800001], type=pa.int64()),
+        "umur": [40.0, 130.0, None, None, 7.5, 30.0],
+        "tanggal_rujuk": ["01/02/2025", "03/03/2025", "x", None, None, "2025-03-06"],
+        "dirujuk_ke": ["Dinsos", None, "Puskesmas", None, None, "Dinsos"],
+    })
+    p = tmp_path / "kasus.parquet"
+    pq.write_table(tabel, p)
+    assert cari_tabel_arrow(pq.read_table(p), None) is not None  # the column-wise path takes it
+    cepat, baris = _hasil_lembar(p, True), _hasil_lembar(p, False)
+    assert cepat == baris
+    r = cepat[0]["ringkasan"]
+    # 6 rows: JUMLAH skipped; quarantined: line 3 (no no_registrasi), A-3 (no tanggal_lapor), the first A-5 (a
+    # desa outside the regency); loaded: A-1 (line 2) and the second A-5 (line 7)
+    assert (r["baris_dibaca"], r["baris_dimuat"], r["baris_dikarantina"], r["baris_dilewati"]) == (5, 2, 3, 1)
+    assert cepat[0]["dimuat"]["_baris"] == ["2", "7"]
