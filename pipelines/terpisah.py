@@ -4,11 +4,19 @@ The web server is one process for every session: a file whose reading asks for 4
 allocation failure is no exception) and every user would lose the app. `jalankan` starts a fresh interpreter
 (`python -m pipelines.terpisah`: the server is multi-threaded and must not fork, and unlike multiprocessing's
 `spawn` nothing of the caller's main script is run again, nor any of its open files or sockets inherited). There
-it imports the function's module (our own code), limits the address space (`RLIMIT_AS`: the limit is for the work
-on the input), calls the generator function and hands back, one by one, what it yields, pickled over a pipe of its
-own. When the child raises, the same exception is raised here; when it dies (MemoryError, an abort, a kill) or
-overruns its time, it is ended and `ProsesGagal` says why. The child also dies with its parent
-(`PR_SET_PDEATHSIG`), so a killed server leaves no reader running on.
+it imports the function's module (our own code), calls the generator function and hands back, one by one, what it
+yields, pickled over a pipe of its own. When the child raises, the same exception is raised here; when it dies
+(MemoryError, an abort, a kill) or overruns its time, it is ended and `ProsesGagal` says why. The child also dies
+with its parent (`PR_SET_PDEATHSIG`), so a killed server leaves no reader running on.
+
+The memory limit is on the child's resident memory (`VmRSS` of /proc/PID/status), read by a watchdog thread here
+every `SELANG_PANTAU` seconds for as long as the child lives (also while the caller is busy with a yielded value):
+over the limit, the child is killed (SIGKILL, `ProsesGagal("memori")`). Not an address-space limit (`RLIMIT_AS`)
+on the child: under one, DuckDB (the fast CSV reader, the HMACs of `validasi.kolom`) may end the process with a
+segmentation fault instead of raising, so the checker had to read with the slow pure-Python reader; a watched
+child has no limit of its own and reads as `pantau ingest` does. Between two readings the child can grow by what
+it touches in `SELANG_PANTAU` seconds (some hundreds of MB at most); memory merely reserved and never touched does
+not count. Where /proc is missing (not Linux), the child limits its address space (`RLIMIT_AS`) as before.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Iterator
@@ -28,6 +37,9 @@ from typing import Any
 
 KODE_MEMORI = 75
 """Exit code of a child that ran out of memory (a MemoryError it could not even report)."""
+
+SELANG_PANTAU = 0.05
+"""Seconds between two readings of the child's resident memory."""
 
 
 class ProsesGagal(Exception):
@@ -49,6 +61,29 @@ def _mati_bersama_induk(induk: int) -> None:
         pass
     if os.getppid() != induk:  # the parent died before the line above
         os._exit(1)
+
+
+def _memori_bita(pid: int) -> int | None:
+    """The resident memory of process `pid` in bytes (0 for a process that has ended), None without /proc."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for baris in f:
+                if baris.startswith(b"VmRSS:"):
+                    return int(baris.split()[1]) << 10
+    except FileNotFoundError:
+        return None if not os.path.isdir("/proc/self") else 0
+    except OSError:
+        return 0
+    return 0  # a zombie has no VmRSS
+
+
+def _awasi(proses: subprocess.Popen[bytes], batas_bita: int, henti: threading.Event) -> None:
+    """The watchdog: kill the child when its resident memory is over `batas_bita`."""
+    while not henti.wait(SELANG_PANTAU):
+        if proses.returncode is not None or (_memori_bita(proses.pid) or 0) <= batas_bita:
+            continue
+        proses.kill()  # no signal once the child is reaped (Popen checks), so never a reused PID
+        return
 
 
 def _anak(kirim: Connection, permintaan: bytes, memori_bita: int, induk: int) -> None:
@@ -88,7 +123,7 @@ def _utama() -> None:
 
 def jalankan(nama_fungsi: str, *argumen: Any, memori_mb: int, waktu_detik: float) -> Iterator[Any]:
     """Call the generator function `nama_fungsi` ("module:name") with `argumen` in a child process limited to
-    `memori_mb` MB of address space and `waktu_detik` seconds in all; yield what it yields.
+    `memori_mb` MB of resident memory and `waktu_detik` seconds in all; yield what it yields.
 
     Raises what the child raised, or `ProsesGagal`. The child is ended when the iteration ends, however it ends
     (close the iterator, e.g. with `contextlib.closing`, when not reading it to the end).
@@ -96,9 +131,16 @@ def jalankan(nama_fungsi: str, *argumen: Any, memori_mb: int, waktu_detik: float
     permintaan = pickle.dumps((nama_fungsi, argumen))
     baca, tulis = os.pipe()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # the modules this process uses
-    proses = subprocess.Popen([sys.executable, "-m", "pipelines.terpisah", str(tulis), str(memori_mb << 20),
-                               str(os.getpid())], stdin=subprocess.PIPE, pass_fds=(tulis,), env=env)
+    diawasi = _memori_bita(os.getpid()) is not None  # /proc: watched here; otherwise RLIMIT_AS in the child
+    proses = subprocess.Popen([sys.executable, "-m", "pipelines.terpisah", str(tulis),
+                               str(0 if diawasi else memori_mb << 20), str(os.getpid())],
+                              stdin=subprocess.PIPE, pass_fds=(tulis,), env=env)
     os.close(tulis)
+    henti = threading.Event()
+    pengawas = threading.Thread(target=_awasi, args=(proses, memori_mb << 20, henti), daemon=True,
+                                name="terpisah-awasi")
+    if diawasi:
+        pengawas.start()
     terima = Connection(baca, writable=False)
     batas = time.monotonic() + waktu_detik
     try:
@@ -128,6 +170,9 @@ def jalankan(nama_fungsi: str, *argumen: Any, memori_mb: int, waktu_detik: float
             else:
                 return
     finally:
+        henti.set()
+        if pengawas.is_alive():
+            pengawas.join()  # before the child is reaped: its PID is never signalled once free
         terima.close()
         if proses.poll() is None:
             proses.kill()

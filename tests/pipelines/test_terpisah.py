@@ -1,6 +1,7 @@
 """The limited child process (`pipelines.terpisah`): what it yields comes back in order, what it raises is raised
 here, and when it dies (out of memory, aborted, killed, over its time) this process gets `ProsesGagal` with the
-reason and goes on; the child never outlives its time.
+reason and goes on; the child never outlives its time nor its memory (resident memory, watched from here), and has
+no address-space limit of its own, so DuckDB reads there as anywhere else.
 
 The generator functions below run in the child: this module imports only the standard library and pytest at its
 top, so the child stays small under the tight limits used here.
@@ -31,7 +32,35 @@ def gagal(pesan: str) -> Iterator[int]:
 
 
 def rakus(mb: int) -> Iterator[int]:
-    yield len(b"x" * (mb << 20))  # MemoryError under a lower limit
+    yield len(b"x" * (mb << 20))  # touched at once: killed under a lower limit
+
+
+def tumbuh(mb: int) -> Iterator[int]:
+    """Grow by 16 MB (touched) every 10 ms, saying how much was taken so far."""
+    blok = []
+    while len(blok) * 16 < mb:
+        blok.append(b"x" * (16 << 20))
+        yield len(blok) * 16
+        time.sleep(0.01)
+
+
+def memori_habis() -> Iterator[int]:
+    yield 1
+    raise MemoryError
+
+
+def batas_proses() -> Iterator[tuple[int, bool]]:
+    """The child's own address-space limit, and whether the fast (DuckDB) CSV reader reads there."""
+    import resource
+    import tempfile
+    from pathlib import Path
+
+    from pipelines.baca import csv_cepat
+
+    with tempfile.TemporaryDirectory() as folder:
+        jalur = Path(folder) / "a.csv"
+        jalur.write_text("a,b\n1,2\n3,4\n", encoding="utf-8")
+        yield resource.getrlimit(resource.RLIMIT_AS)[0], csv_cepat.baca(jalur) is not None
 
 
 def mati(cara: str) -> Iterator[int]:
@@ -69,12 +98,39 @@ def test_galat_anak_dinaikkan_di_sini() -> None:
 
 
 def test_kehabisan_memori() -> None:
-    # 1 GB of bytes under a limit of 512 MB: MemoryError in the child, which exits with KODE_MEMORI
+    # 1 GB of bytes under a limit of 512 MB: the watchdog kills the child
     with pytest.raises(ProsesGagal) as e:
         list(jalankan(f"{MODUL}:rakus", 1024, memori_mb=512, waktu_detik=60))
-    assert (e.value.sebab, e.value.kode) == ("memori", KODE_MEMORI)
+    assert (e.value.sebab, e.value.kode) == ("memori", -signal.SIGKILL)
     # the same allocation with room enough succeeds: the limit, not the code, stopped it
     assert list(jalankan(f"{MODUL}:rakus", 64, memori_mb=1024, waktu_detik=60)) == [64 << 20]
+
+
+def test_memori_diawasi_sampai_batas() -> None:
+    """A child growing 16 MB at a time towards 3 GB under a limit of 256 MB is killed soon after the limit: the
+    memory it said it held never reached 512 MB (the watchdog reads every 50 ms; growth 1.6 GB/s at most)."""
+    dapat = []
+    with pytest.raises(ProsesGagal) as e:
+        for x in jalankan(f"{MODUL}:tumbuh", 3072, memori_mb=256, waktu_detik=60):
+            dapat.append(x)
+    assert (e.value.sebab, e.value.kode) == ("memori", -signal.SIGKILL)
+    assert 128 <= dapat[-1] < 512
+
+
+def test_memory_error_anak() -> None:
+    """A MemoryError the child could not report (e.g. under the RLIMIT_AS used where /proc is missing)."""
+    with pytest.raises(ProsesGagal) as e:
+        list(jalankan(f"{MODUL}:memori_habis", memori_mb=1024, waktu_detik=60))
+    assert (e.value.sebab, e.value.kode) == ("memori", KODE_MEMORI)
+
+
+def test_anak_tanpa_batas_ruang_alamat_duckdb_membaca() -> None:
+    """The child has no address-space limit of its own (the memory is watched from here), so the CSV reader takes
+    the DuckDB path there, as in `pantau ingest`."""
+    import resource
+
+    assert list(jalankan(f"{MODUL}:batas_proses", memori_mb=1024, waktu_detik=60)) == [
+        (resource.RLIM_INFINITY, True)]
 
 
 @pytest.mark.parametrize(("cara", "sebab", "kode"), [("abort", "memori", -signal.SIGABRT), ("keluar", "berhenti", 3)])
