@@ -12,7 +12,7 @@ record `unggah` with the load summary. Only a role with the right `unggah` may d
 `[unggah] batas_mb`.
 
 A hostile file must fail alone. The reading and validation (the whole of `pratinjau`, the parse step of `muat`) run
-in a separate process (`pipelines.terpisah`) limited to `[unggah] memori_mb` of address space and `waktu_detik`
+in a separate process (`pipelines.terpisah`) limited to `[unggah] memori_mb` of resident memory and `waktu_detik`
 seconds; the warehouse is written here, from what it sends back. In that process each file is first measured as it
 is streamed (`pipelines.baca.ukuran`: an XLSX's bytes as they come out of the decompressor and its cells, a CSV's
 rows and cells) against `[unggah] isi_mb`, `sel_maks` and `baris_maks`, never against the sizes a zip declares. Over

@@ -163,7 +163,7 @@ def test_csv_berisi_spasi_ditolak(gudang, isi: bytes, pesan: str) -> None:
 
 
 def test_proses_pemeriksa_mati_aplikasi_tetap_jalan(gudang) -> None:
-    """The reading process gets 1 MB of address space and dies on its first allocation: a message, no traceback,
+    """The reading process may hold 1 MB and is killed at the first reading of its memory: a message, no traceback,
     no raw file left, the warehouse unchanged, and this process (the app) carries on."""
     k = dataclasses.replace(gudang, unggah_memori_mb=1)
     pesan = ("laporan_KBH-M.csv: pemeriksaan dihentikan karena berkas memerlukan memori lebih dari 1 MB. Pecah "
