@@ -37,7 +37,7 @@ def rakus(mb: int) -> Iterator[int]:
 
 def tumbuh(mb: int) -> Iterator[int]:
     """Grow by 16 MB (touched) every 10 ms, saying how much was taken so far."""
-    blok = []
+    blok: list[bytes] = []
     while len(blok) * 16 < mb:
         blok.append(b"x" * (16 << 20))
         yield len(blok) * 16
