@@ -1,7 +1,8 @@
 """The limited child process (`pipelines.terpisah`): what it yields comes back in order, what it raises is raised
 here, and when it dies (out of memory, aborted, killed, over its time) this process gets `ProsesGagal` with the
 reason and goes on; the child never outlives its time nor its memory (resident memory, watched from here), and has
-no address-space limit of its own, so DuckDB reads there as anywhere else.
+no address-space limit of its own, so DuckDB reads there as anywhere else. A spare child (`siapkan`) is warmed
+ahead, taken by the next piece of work of its module, and serves that one only.
 
 The generator functions below run in the child: this module imports only the standard library and pytest at its
 top, so the child stays small under the tight limits used here.
@@ -11,14 +12,33 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from pipelines.terpisah import KODE_MEMORI, ProsesGagal, jalankan
+from pipelines import terpisah
+from pipelines.terpisah import KODE_MEMORI, ProsesGagal, jalankan, siapkan
 
 MODUL = __name__
+_dipanaskan: list[str] = []  # in a spare child: what its warm-up was given
+
+
+@pytest.fixture(autouse=True)
+def _tanpa_cadangan() -> Iterator[None]:
+    yield
+    while terpisah._cadangan:
+        terpisah._cadangan.popitem()[1].buang()
+
+
+def panaskan(tanda: str) -> Iterator[None]:
+    _dipanaskan.append(tanda)
+    yield None
+
+
+def dipanaskan() -> Iterator[tuple[list[str], int]]:
+    yield list(_dipanaskan), os.getpid()
 
 
 def angka(n: int) -> Iterator[int]:
@@ -152,3 +172,53 @@ def test_waktu_habis_anak_dihentikan() -> None:
             dapat.append(x)
     assert e.value.sebab == "waktu" and time.monotonic() - mulai < 10
     assert not _hidup(dapat[0])  # killed and reaped, not left sleeping
+
+
+def _pid_cadangan() -> int:
+    return terpisah._cadangan[MODUL].proses.pid
+
+
+def test_cadangan_dipanaskan_dipakai_sekali() -> None:
+    """The spare ran its warm-up, then the work, in the same process; it is ended after that one piece of work, and
+    the next work runs in a new, cold process."""
+    siapkan(f"{MODUL}:panaskan", "wilayah")
+    pid = _pid_cadangan()
+    siapkan(f"{MODUL}:panaskan", "lain")  # a fresh spare is there: nothing started
+    assert _pid_cadangan() == pid
+    assert list(jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)) == [(["wilayah"], pid)]
+    assert MODUL not in terpisah._cadangan and not _hidup(pid)
+    [(panas, pid_baru)] = jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)
+    assert panas == [] and pid_baru != pid
+
+
+def test_cadangan_hidup_setelah_benang_pembuatnya_selesai() -> None:
+    """Started from a thread that ends (a Streamlit page run), the spare lives on (PR_SET_PDEATHSIG follows the
+    thread that starts a child) and is taken afterwards."""
+    benang = threading.Thread(target=siapkan, args=(f"{MODUL}:panaskan", "dari benang"))
+    benang.start()
+    benang.join()
+    pid = _pid_cadangan()
+    time.sleep(0.5)
+    assert _hidup(pid)
+    assert list(jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)) == [(["dari benang"], pid)]
+
+
+def test_cadangan_lama_atau_lingkungan_lain_tidak_dipakai(monkeypatch: pytest.MonkeyPatch) -> None:
+    siapkan(f"{MODUL}:panaskan", "a")
+    pid = _pid_cadangan()
+    monkeypatch.setenv("PANTAU_UJI_CADANGAN", "1")  # this process's environment changed since the spare started
+    [(panas, pid_kerja)] = jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)
+    assert (panas, pid_kerja != pid, _hidup(pid)) == ([], True, False)
+    siapkan(f"{MODUL}:panaskan", "b")
+    pid = _pid_cadangan()
+    monkeypatch.setattr(terpisah, "UMUR_CADANGAN", 0.0)  # too old to be taken
+    [(panas, pid_kerja)] = jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)
+    assert (panas, pid_kerja != pid, _hidup(pid)) == ([], True, False)
+
+
+def test_cadangan_diawasi_seperti_anak_lain() -> None:
+    siapkan(f"{MODUL}:panaskan", "a")
+    pid = _pid_cadangan()
+    with pytest.raises(ProsesGagal) as e:
+        list(jalankan(f"{MODUL}:rakus", 1024, memori_mb=512, waktu_detik=60))
+    assert (e.value.sebab, e.value.kode) == ("memori", -signal.SIGKILL) and not _hidup(pid)
