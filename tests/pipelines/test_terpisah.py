@@ -194,11 +194,15 @@ def test_cadangan_dipanaskan_dipakai_sekali() -> None:
 def test_cadangan_hidup_setelah_benang_pembuatnya_selesai() -> None:
     """Started from a thread that ends (a Streamlit page run), the spare lives on (PR_SET_PDEATHSIG follows the
     thread that starts a child) and is taken afterwards."""
-    benang = threading.Thread(target=siapkan, args=(f"{MODUL}:panaskan", "dari benang"))
+    def halaman() -> None:
+        siapkan(f"{MODUL}:panaskan", "dari benang")
+        time.sleep(1)  # the child has set its PR_SET_PDEATHSIG by then
+
+    benang = threading.Thread(target=halaman)
     benang.start()
     benang.join()
     pid = _pid_cadangan()
-    time.sleep(0.5)
+    time.sleep(0.3)
     assert _hidup(pid)
     assert list(jalankan(f"{MODUL}:dipanaskan", memori_mb=1024, waktu_detik=60)) == [(["dari benang"], pid)]
 

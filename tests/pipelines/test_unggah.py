@@ -178,3 +178,21 @@ def test_proses_pemeriksa_mati_aplikasi_tetap_jalan(gudang) -> None:
     assert str(e.value) == pesan and _tanpa_sisa(k) and _sidik(k.gudang) == sebelum
     [r] = unggah.muat([_laporan("KBH-M")], gudang, OPERATOR)  # the usual limit: the same file loads
     assert (r.baris_dimuat, r.baris_dikarantina) == (3, 1) and _tanpa_sisa(gudang)
+
+
+def test_proses_siap_dipakai_pratinjau(gudang) -> None:
+    """`siapkan` starts the checker process ahead for an operator (none for a planner); the preview then runs in
+    it, with the same summary as in a new process, and it serves that one check only."""
+    from pipelines import terpisah
+
+    try:
+        unggah.siapkan(gudang, Pengguna("perencana_uji", "perencana", "35.17"))
+        assert "pipelines.unggah" not in terpisah._cadangan
+        unggah.siapkan(gudang, OPERATOR)
+        cadangan = terpisah._cadangan["pipelines.unggah"]
+        [r] = unggah.pratinjau([_laporan("KBH-S")], gudang, OPERATOR)
+        assert (r.jenis, r.baris_dibaca, r.baris_dimuat, r.baris_dikarantina) == ("laporan_kasus", 4, 3, 1)
+        assert cadangan.proses.returncode is not None and "pipelines.unggah" not in terpisah._cadangan
+    finally:
+        while terpisah._cadangan:
+            terpisah._cadangan.popitem()[1].buang()
