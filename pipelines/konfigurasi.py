@@ -69,7 +69,7 @@ class Konfigurasi:
     unggah_baris_maks: int = 1_000_000
     """`[unggah] baris_maks`: rows of an uploaded CSV."""
     unggah_memori_mb: int = 2048
-    """`[unggah] memori_mb`: address space of the process that reads and checks an upload (RLIMIT_AS)."""
+    """`[unggah] memori_mb`: resident memory of the process that reads and checks an upload (`pipelines.terpisah`)."""
     unggah_waktu_detik: int = 600
     """`[unggah] waktu_detik`: seconds that process may take before it is stopped."""
     sso: str | None = None

@@ -12,12 +12,16 @@ record `unggah` with the load summary. Only a role with the right `unggah` may d
 `[unggah] batas_mb`.
 
 A hostile file must fail alone. The reading and validation (the whole of `pratinjau`, the parse step of `muat`) run
-in a separate process (`pipelines.terpisah`) limited to `[unggah] memori_mb` of address space and `waktu_detik`
+in a separate process (`pipelines.terpisah`) limited to `[unggah] memori_mb` of resident memory and `waktu_detik`
 seconds; the warehouse is written here, from what it sends back. In that process each file is first measured as it
 is streamed (`pipelines.baca.ukuran`: an XLSX's bytes as they come out of the decompressor and its cells, a CSV's
 rows and cells) against `[unggah] isi_mb`, `sel_maks` and `baris_maks`, never against the sizes a zip declares. Over
 a limit, or should the process die, `KesalahanUnggah` says in Indonesian what happened and what to do; the app and
 every other session go on, and the raw files are deleted as on every other path.
+
+`siapkan` starts that process ahead of time (the page calls it at the end of each run): its interpreter, imports and
+the national list of places are ready while the operator picks a file or reads the summary, and the check or load
+that follows takes it (`terpisah.siapkan`). It reads no upload before that, and serves one check or load only.
 """
 
 from __future__ import annotations
@@ -32,12 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from akses import Pengguna, audit, wajib_hak
+from akses import Pengguna, audit, boleh, wajib_hak
 from pipelines import ingest, terpisah
 from pipelines.baca.berkas import KesalahanBaca
 from pipelines.baca.ukuran import BatasUkuran, UkuranTerlampaui, periksa_csv, periksa_xlsx
 from pipelines.gudang import MODE_BERKAS
 from pipelines.konfigurasi import Konfigurasi
+from pipelines.wilayah import muat_wilayah
 
 AKHIRAN = (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".parquet")
 """The file types `pantau ingest` reads."""
@@ -145,6 +150,19 @@ def periksa_isi(jalur: Sequence[Path], konfigurasi: Konfigurasi) -> None:
             raise KesalahanUnggah(str(e)) from None
         except KesalahanBaca:
             pass
+
+
+def _anak_siap(konfigurasi: Konfigurasi) -> Iterator[None]:
+    """In a spare checker process, before any file: what every check loads (the national list of places)."""
+    muat_wilayah(konfigurasi.folder_referensi, konfigurasi.kabupaten)
+    yield None
+
+
+def siapkan(konfigurasi: Konfigurasi, pengguna: Pengguna) -> None:
+    """Have the process of the next check or load of this app process started and warmed (`_anak_siap`); nothing
+    for a user without the right `unggah`."""
+    if boleh(pengguna, "unggah"):
+        terpisah.siapkan(f"{__name__}:_anak_siap", konfigurasi)
 
 
 def _anak_pratinjau(jalur: list[Path], konfigurasi: Konfigurasi) -> Iterator[list[ingest.RingkasanLembar]]:

@@ -105,7 +105,10 @@ if berkas:
                 st.session_state[_PUTARAN] = putaran + 1
                 st.rerun()
 
-# 5/ the command line, for large loads
+# 5/ the checker process of the next check or load, started while the operator picks a file or reads the summary
+unggah.siapkan(konfigurasi, pengguna)
+
+# 6/ the command line, for large loads
 with st.expander(t("unggah_cli", b)):
     st.code("pantau ingest laporan/puskesos_maret_2026.xlsx laporan/kecamatan_kabuh/\n"
             "pantau ingest laporan/ --json --sebagai NAMA_OPERATOR\n"

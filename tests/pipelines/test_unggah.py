@@ -163,7 +163,7 @@ def test_csv_berisi_spasi_ditolak(gudang, isi: bytes, pesan: str) -> None:
 
 
 def test_proses_pemeriksa_mati_aplikasi_tetap_jalan(gudang) -> None:
-    """The reading process gets 1 MB of address space and dies on its first allocation: a message, no traceback,
+    """The reading process may hold 1 MB and is killed at the first reading of its memory: a message, no traceback,
     no raw file left, the warehouse unchanged, and this process (the app) carries on."""
     k = dataclasses.replace(gudang, unggah_memori_mb=1)
     pesan = ("laporan_KBH-M.csv: pemeriksaan dihentikan karena berkas memerlukan memori lebih dari 1 MB. Pecah "
@@ -178,3 +178,21 @@ def test_proses_pemeriksa_mati_aplikasi_tetap_jalan(gudang) -> None:
     assert str(e.value) == pesan and _tanpa_sisa(k) and _sidik(k.gudang) == sebelum
     [r] = unggah.muat([_laporan("KBH-M")], gudang, OPERATOR)  # the usual limit: the same file loads
     assert (r.baris_dimuat, r.baris_dikarantina) == (3, 1) and _tanpa_sisa(gudang)
+
+
+def test_proses_siap_dipakai_pratinjau(gudang) -> None:
+    """`siapkan` starts the checker process ahead for an operator (none for a planner); the preview then runs in
+    it, with the same summary as in a new process, and it serves that one check only."""
+    from pipelines import terpisah
+
+    try:
+        unggah.siapkan(gudang, Pengguna("perencana_uji", "perencana", "35.17"))
+        assert "pipelines.unggah" not in terpisah._cadangan
+        unggah.siapkan(gudang, OPERATOR)
+        cadangan = terpisah._cadangan["pipelines.unggah"]
+        [r] = unggah.pratinjau([_laporan("KBH-S")], gudang, OPERATOR)
+        assert (r.jenis, r.baris_dibaca, r.baris_dimuat, r.baris_dikarantina) == ("laporan_kasus", 4, 3, 1)
+        assert cadangan.proses.returncode is not None and "pipelines.unggah" not in terpisah._cadangan
+    finally:
+        while terpisah._cadangan:
+            terpisah._cadangan.popitem()[1].buang()
