@@ -12,8 +12,9 @@ the same records in parallel and in C, but it differs on a few inputs, so `baca`
   quoted field); a quoted field with a line break makes DuckDB's strict mode stop, and so does a row with more
   fields than the widest of the first rows, or a closing quote followed by text: any DuckDB error falls back;
 - fewer records than lines (a record spanning lines), or first records that differ from `csv.reader`'s;
-- a process with an address-space limit (`RLIMIT_AS`, the Unggah data page's checker, `pipelines.terpisah`):
-  under a tight limit DuckDB can end the process instead of raising, where `csv.reader` raises MemoryError.
+- a process with an address-space limit (`RLIMIT_AS`: the upload checker of `pipelines.terpisah` only where there
+  is no /proc to watch its memory from outside): under a tight limit DuckDB can end the process instead of
+  raising, where `csv.reader` raises MemoryError.
 
 Cells come back as text or null: DuckDB gives null for an empty field and pads a short row with nulls, where
 `csv.reader` gives `""` or a shorter row. Every rule reads a cell through `nilai.teks` (both are empty), so the
@@ -93,7 +94,7 @@ def _kutip_janggal(data: bytes, pemisah: str) -> bool:
 def baca(jalur: Path) -> CsvCepat | None:
     """The file through DuckDB, or None when `berkas.baca_csv` must read it (see the module docstring)."""
     if resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY:
-        return None  # a process with an address-space limit (an upload's checker): DuckDB may crash, not raise
+        return None  # a process with an address-space limit: DuckDB may crash, not raise
     data = jalur.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]

@@ -198,8 +198,8 @@ def _samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
     """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, null for null, as an Arrow string array.
 
     Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
-    `hmac`), unless the process has an address-space limit (an upload's checker, where DuckDB may end the process
-    instead of raising); few: `hmac.digest` one by one."""
+    `hmac`), unless the process has an address-space limit (`RLIMIT_AS`, where DuckDB may end the process instead
+    of raising); few: `hmac.digest` one by one."""
     if len(normal) >= PSEUDONIM_SQL_MIN and \
             resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
         import duckdb

@@ -21,7 +21,7 @@ from pipelines.konfigurasi import FOLDER_REFERENSI
 from pipelines.validasi.umum import Konteks, _ciri, _faktor_arrow, _kamus, _pasti_data, faktor
 from pipelines.wilayah import muat_wilayah
 
-from tests.fixtures import HARI_MUAT, buat_konfigurasi
+from tests.fixtures import HARI_MUAT, buat_konfigurasi, keluaran_lembar
 
 H = "no_registrasi;tanggal_lapor;kode_desa;kategori;nik;Nama Pelapor;umur"
 B = ["A-1;02/03/2025;35.17.01.2001;PKH;3517014506800001;Budi;40",
@@ -60,15 +60,7 @@ def _konteks() -> Konteks:
 
 
 def _keluaran(jalur: Path, cepat: bool) -> list[dict[str, Any]]:
-    keluar = []
-    for s in ingest._lembar(jalur, None, _konteks(), "0" * 64, False, None, cepat):
-        isi: dict[str, Any] = {"ringkasan": s.ringkasan.ke_json()}
-        if s.hasil is not None:
-            isi |= {"dimuat": {c: [repr(v) for v in k] for c, k in s.hasil.kolom_dimuat().items()},
-                    "dtype": s.hasil.tipe_dimuat(),
-                    "karantina": s.hasil.karantina, "peringatan": s.hasil.peringatan}
-        keluar.append(isi)
-    return keluar
+    return keluaran_lembar(jalur, _konteks(), cepat)
 
 
 @pytest.mark.parametrize("nama", list(KASUS))

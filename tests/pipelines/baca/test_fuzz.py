@@ -41,7 +41,7 @@ from pipelines.konfigurasi import FOLDER_REFERENSI
 from pipelines.validasi.umum import Konteks
 from pipelines.wilayah import muat_wilayah
 
-from tests.fixtures import HARI_MUAT, buat_konfigurasi
+from tests.fixtures import HARI_MUAT, buat_konfigurasi, keluaran_lembar
 
 PENGATURAN = settings(max_examples=int(os.environ.get("PANTAU_FUZZ_CONTOH", "40")), deadline=None,
                       derandomize="PANTAU_FUZZ_ACAK" not in os.environ, print_blob=True, database=None,
@@ -266,15 +266,7 @@ def test_parquet_acak(tmp_path: Path, data: bytes) -> None:
 
 
 def _hasil_lembar(jalur: Path, cepat: bool) -> list[dict[str, Any]]:
-    keluar = []
-    for s in ingest._lembar(jalur, None, _konteks(), "0" * 64, False, None, cepat):
-        isi: dict[str, Any] = {"ringkasan": s.ringkasan.ke_json()}
-        if s.hasil is not None:
-            isi |= {"dimuat": {c: [repr(v) for v in k] for c, k in s.hasil.kolom_dimuat().items()},
-                    "tipe": s.hasil.tipe_dimuat(), "karantina": s.hasil.karantina,
-                    "peringatan": s.hasil.peringatan}
-        keluar.append(isi)
-    return keluar
+    return keluaran_lembar(jalur, _konteks(), cepat)
 
 
 @PENGATURAN
