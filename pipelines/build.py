@@ -72,6 +72,11 @@ class PemeriksaanGagal(RuntimeError):
     """A data check returned rows; the warehouse is not replaced."""
 
 
+class BangunKehabisanMemori(RuntimeError):
+    """A model needed more memory than the warehouse may use (`[gudang] batas_memori`); the warehouse is not
+    replaced."""
+
+
 def sql_model(folder: str, nama: str) -> str:
     return (FOLDER_SQL / folder / f"{nama}.sql").read_text(encoding="utf-8")
 
@@ -220,7 +225,14 @@ def bangun(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wi
     per = tanggal_data(con)
     atur_variabel(con, per, konfigurasi)
     for folder, nama in MODEL:
-        _materialkan(con, folder, nama)
+        try:
+            _materialkan(con, folder, nama)
+        except duckdb.OutOfMemoryException as e:
+            batas = konfigurasi.batas_memori or "tanpa batas"
+            raise BangunKehabisanMemori(
+                f"Tabel {nama} tidak dapat dibangun dalam batas memori gudang ({batas}). Naikkan [gudang] "
+                "batas_memori di pantau.toml (mis. \"4GB\") atau jalankan di mesin dengan memori lebih besar; "
+                "gudang data tidak berubah.") from e
     gagal = periksa(con)
     if gagal:
         raise PemeriksaanGagal("Pemeriksaan data gagal; gudang tidak diganti:\n- " + "\n- ".join(gagal))

@@ -32,7 +32,7 @@ from akses.audit import KesalahanAudit
 from pipelines import ingest
 from pipelines.baca.nilai import bulan as baca_bulan
 from pipelines.baca.nilai import tanggal as baca_tanggal
-from pipelines.build import PemeriksaanGagal
+from pipelines.build import BangunKehabisanMemori, PemeriksaanGagal
 from pipelines.ekspor import KesalahanEkspor
 from pipelines.gudang import (
     UMASK,
@@ -634,7 +634,8 @@ def _jalankan(args: argparse.Namespace) -> int:
             KesalahanAudit) as e:
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2
-    except (GudangRusak, GudangPenuh, GudangBelumAda, GudangVersiLain, KesalahanEkspor, KesalahanPulihkan) as e:
+    except (GudangRusak, GudangPenuh, GudangBelumAda, GudangVersiLain, KesalahanEkspor, KesalahanPulihkan,
+            BangunKehabisanMemori) as e:
         # the warehouse is unchanged
         print(f"Kesalahan: {e}", file=sys.stderr)
         return 2

@@ -23,14 +23,14 @@ from dashboard.komponen.unggah import tabel_ringkasan, teks_jumlah, teks_pengung
 from dashboard.pilihan import bahasa_aktif
 from dashboard.sesi import konfigurasi_aktif, pengguna_aktif
 from pipelines import unggah
-from pipelines.build import PemeriksaanGagal
+from pipelines.build import BangunKehabisanMemori, PemeriksaanGagal
 from pipelines.gudang import GudangPenuh, GudangRusak, GudangSibuk
 
 _PRATINJAU = "_unggah_pratinjau"
 _HASIL = "_unggah_hasil"
 _PUTARAN = "_unggah_putaran"  # a new uploader key empties it after a load or a cancel
-GALAT_UNGGAH = (unggah.KesalahanUnggah, PemeriksaanGagal, GudangRusak, GudangPenuh, GudangSibuk, AksesDitolak,
-                ValueError, OSError)
+GALAT_UNGGAH = (unggah.KesalahanUnggah, PemeriksaanGagal, BangunKehabisanMemori, GudangRusak, GudangPenuh,
+                GudangSibuk, AksesDitolak, ValueError, OSError)
 
 # 1/ who and what (the filter bar may not have run: there may be no warehouse yet)
 b = bahasa_aktif()

@@ -26,23 +26,38 @@ aktif_lagi as (
     group by all
 ),
 
--- the non-sensitive cases as of the cut-off, with the household they name and their referrals' outcome
+-- the cases that name a deactivated household (by No KK, or by NIK): only these can be counted below, so only
+-- they are aggregated (at national scale the cases of every household do not fit in the warehouse's memory limit)
+dicari as (
+    select distinct id_penerima from dinonaktifkan
+),
+
+kasus_dicari as (
+    select distinct kode_desa, no_registrasi
+    from int_kasus_terkini
+    where kk_pseudonim in (select id_penerima from dicari)
+        or ('nik:' || nik_pseudonim) in (select id_penerima from dicari)
+),
+
+-- those cases as of the cut-off, with the household they name and their referrals' outcome
 kasus as (
     select
         kode_desa,
         no_registrasi,
-        min(tanggal_lapor) as tanggal_lapor,
-        any_value(kk_pseudonim) filter (where kk_pseudonim is not null) as kk_pseudonim,
-        any_value(nik_pseudonim) filter (where nik_pseudonim is not null) as nik_pseudonim,
-        bool_or(sensitif) as sensitif
-    from int_kasus_terkini
+        min(t.tanggal_lapor) as tanggal_lapor,
+        any_value(t.kk_pseudonim) filter (where t.kk_pseudonim is not null) as kk_pseudonim,
+        any_value(t.nik_pseudonim) filter (where t.nik_pseudonim is not null) as nik_pseudonim,
+        bool_or(t.sensitif) as sensitif
+    from int_kasus_terkini t
+    semi join kasus_dicari using (kode_desa, no_registrasi)
     group by kode_desa, no_registrasi
 ),
 
 rujukan as (
-    select kode_desa, no_registrasi, bool_or(status_per = 'selesai') as selesai
-    from int_rujukan
-    where not rujukan_sensitif
+    select kode_desa, no_registrasi, bool_or(r.status_per = 'selesai') as selesai
+    from int_rujukan r
+    semi join kasus_dicari using (kode_desa, no_registrasi)
+    where not r.rujukan_sensitif
     group by kode_desa, no_registrasi
 ),
 
