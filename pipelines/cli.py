@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 from akses import AksesDitolak, Pengguna
@@ -638,6 +639,11 @@ def _jalankan(args: argparse.Namespace) -> int:
             BangunKehabisanMemori) as e:
         # the warehouse is unchanged
         print(f"Kesalahan: {e}", file=sys.stderr)
+        return 2
+    except duckdb.OutOfMemoryException:  # a step other than a model (those name their table)
+        print("Kesalahan: pekerjaan ini melebihi batas memori gudang. Naikkan [gudang] batas_memori di pantau.toml "
+              '(mis. "4GB") atau jalankan di mesin dengan memori lebih besar; gudang data tidak berubah.',
+              file=sys.stderr)
         return 2
     except ValueError as e:  # e.g. a regency code missing from the reference list
         print(f"Kesalahan: {e}", file=sys.stderr)

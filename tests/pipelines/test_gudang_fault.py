@@ -214,3 +214,23 @@ def test_batas_memori_koneksi_tulis(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("PANTAU_CONFIG", str(toml))
     with pytest.raises(KesalahanKonfigurasi, match="batas_memori"):
         muat_konfigurasi()
+
+
+def test_bangun_kehabisan_memori_pesan_dan_gudang_utuh(tmp_path: Path, gudang_demo: Path) -> None:
+    """A build that needs more than `[gudang] batas_memori` (8MB on the demo: DuckDB's own out-of-memory error in
+    the first model) ends with exit 2 and an Indonesian message naming the table and the setting, no traceback;
+    the warehouse keeps its exact bytes and no temporary file is left."""
+    gudang = tmp_path / "gudang.duckdb"
+    shutil.copyfile(gudang_demo, gudang)
+    sidik = _sidik(gudang)
+    toml = tmp_path / "pantau.toml"
+    toml.write_text('[gudang]\nbatas_memori = "8MB"\n', encoding="utf-8")
+    env = {**os.environ, "PANTAU_DB": str(gudang), "PANTAU_KUNCI": "demo", "PANTAU_KABUPATEN": "35.17",
+           "PANTAU_CONFIG": str(toml)}
+    hasil = subprocess.run([sys.executable, "-m", "pipelines.cli", "build"], env=env, capture_output=True,
+                           text=True, timeout=300, cwd=AKAR)
+    assert hasil.returncode == 2, hasil.stderr
+    assert hasil.stderr.startswith("Kesalahan: Tabel stg_laporan_kasus tidak dapat dibangun dalam batas memori "
+                                   "gudang (8MB). Naikkan [gudang] batas_memori"), hasil.stderr
+    assert "Traceback" not in hasil.stderr
+    assert _sidik(gudang) == sidik and _sisa(tmp_path) == []
