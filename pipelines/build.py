@@ -197,10 +197,18 @@ def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfig
     con.execute("set variable hari_tepat_waktu = $h::integer", {"h": konfigurasi.hari_tepat_waktu})
 
 
+DIHITUNG_SEKALI = frozenset({"int_kasus_terkini", "int_kasus", "int_rujukan"})
+"""Views that several marts and checks read: during a build each is also computed once into a temporary table of
+the same name, which the rest of that build reads instead of computing the view again (the window over every case
+row, at national scale ten million rows, once instead of once per mart). The view stays in the warehouse."""
+
+
 def _materialkan(con: duckdb.DuckDBPyConnection, folder: str, nama: str, *, sementara: bool = False) -> None:
     badan = sql_model(folder, nama)
     if nama.startswith("int_"):
         con.execute(f"create or replace view {nama} as {badan}")
+        if nama in DIHITUNG_SEKALI:
+            con.execute(f"create or replace temp table {nama} as {badan}")
     else:
         jenis = "temp table" if sementara else "table"
         con.execute(f"create or replace {jenis} {nama} as {badan}")
@@ -224,16 +232,20 @@ def bangun(con: duckdb.DuckDBPyConnection, konfigurasi: Konfigurasi, wilayah: Wi
     con.execute(MAKRO)
     per = tanggal_data(con)
     atur_variabel(con, per, konfigurasi)
-    for folder, nama in MODEL:
-        try:
-            _materialkan(con, folder, nama)
-        except duckdb.OutOfMemoryException as e:
-            batas = konfigurasi.batas_memori or "tanpa batas"
-            raise BangunKehabisanMemori(
-                f"Tabel {nama} tidak dapat dibangun dalam batas memori gudang ({batas}). Naikkan [gudang] "
-                "batas_memori di pantau.toml (mis. \"4GB\") atau jalankan di mesin dengan memori lebih besar; "
-                "gudang data tidak berubah.") from e
-    gagal = periksa(con)
+    try:
+        for folder, nama in MODEL:
+            try:
+                _materialkan(con, folder, nama)
+            except duckdb.OutOfMemoryException as e:
+                batas = konfigurasi.batas_memori or "tanpa batas"
+                raise BangunKehabisanMemori(
+                    f"Tabel {nama} tidak dapat dibangun dalam batas memori gudang ({batas}). Naikkan [gudang] "
+                    "batas_memori di pantau.toml (mis. \"4GB\") atau jalankan di mesin dengan memori lebih besar; "
+                    "gudang data tidak berubah.") from e
+        gagal = periksa(con)
+    finally:  # the views serve again (and the memory is free before the warehouse is written out)
+        for nama in DIHITUNG_SEKALI:
+            con.execute(f"drop table if exists temp.main.{nama}")
     if gagal:
         raise PemeriksaanGagal("Pemeriksaan data gagal; gudang tidak diganti:\n- " + "\n- ".join(gagal))
     meta = {
