@@ -196,7 +196,7 @@ def _mulai_nginx(kerja: Path, port_app: int, proses: int) -> tuple[subprocess.Po
     import ssl
 
     sys.path.insert(0, str(AKAR))
-    from tests.browser.test_tls_nginx_browser import NGINX, _sertifikat
+    from tests.browser.test_tls_nginx_browser import NGINX, _sertifikat, situs_uji, tulis_nginx
 
     folder = kerja / "nginx"
     shutil.rmtree(folder, ignore_errors=True)
@@ -206,35 +206,14 @@ def _mulai_nginx(kerja: Path, port_app: int, proses: int) -> tuple[subprocess.Po
         port = int(s.getsockname()[1])
     crt, key = _sertifikat(folder)
     nama = "pantau-proses.conf" if proses > 1 else "pantau.conf"
-    situs = (AKAR / "deploy" / "nginx" / nama).read_text()
-    situs = situs.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{port} ssl http2;")
-    situs = situs.replace("listen [::]:443 ssl http2;\n", "").replace("server_name pantau.example.go.id;",
-                                                                     "server_name localhost;")
-    situs = situs.replace("/etc/ssl/certs/pantau.crt", str(crt)).replace("/etc/ssl/private/pantau.key", str(key))
+    situs = situs_uji((AKAR / "deploy" / "nginx" / nama).read_text(), port, crt, key)
     situs = situs.replace("proxy_pass http://127.0.0.1:8501;", f"proxy_pass http://127.0.0.1:{port_app};")
     hulu = "".join(f"    server 127.0.0.1:{port_app + i};\n" for i in range(proses))
     situs = situs.replace("    server 127.0.0.1:8501;  # <- one line per process\n    server 127.0.0.1:8502;\n", hulu)
     # without the server that redirects port 80 (not needed here)
     awal = situs.index("# Plain HTTP only redirects to HTTPS.")
     situs = situs[:awal] + situs[situs.index("server {", situs.index("return 301")):]
-    (folder / "pantau.conf").write_text(situs)
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (folder / sub).mkdir()
-    (folder / "nginx.conf").write_text(f"""daemon off;
-master_process off;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    include {folder}/pantau.conf;
-}}
-""")
+    tulis_nginx(folder, situs, log="access_log off;", koneksi=1024)
     p = subprocess.Popen([NGINX, "-e", str(folder / "error.log"), "-p", str(folder), "-c", str(folder / "nginx.conf")],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tls = ssl.create_default_context(cafile=str(crt))

@@ -24,7 +24,15 @@ import pytest
 from playwright.sync_api import Browser, Response, expect
 
 from tests.browser.aplikasi import AKUN, buka, port_bebas, siapkan_akun
-from tests.browser.test_tls_nginx_browser import NGINX, _ganti, _hentikan, _sertifikat, _tunggu_http
+from tests.browser.test_tls_nginx_browser import (
+    NGINX,
+    _ganti,
+    _hentikan,
+    _sertifikat,
+    _tunggu_http,
+    situs_uji,
+    tulis_nginx,
+)
 from tests.fixtures import AKAR, env_pantau
 
 KONFIGURASI = AKAR / "deploy" / "nginx" / "pantau-proses.conf"
@@ -51,37 +59,13 @@ def _dua_port_bebas() -> int:
 
 
 def _render(folder: Path, port_https: int, port_http: int, port_app: int, crt: Path, key: Path) -> Path:
-    situs = KONFIGURASI.read_text()
-    situs = _ganti(situs, "listen 443 ssl http2;", f"listen 127.0.0.1:{port_https} ssl http2;")
-    situs = _ganti(situs, "listen [::]:443 ssl http2;\n", "")
-    situs = _ganti(situs, "listen 80;", f"listen 127.0.0.1:{port_http};")
-    situs = _ganti(situs, "listen [::]:80;\n", "")
-    situs = _ganti(situs, "server_name pantau.example.go.id;", "server_name localhost;")
-    situs = _ganti(situs, "/etc/ssl/certs/pantau.crt", str(crt))
-    situs = _ganti(situs, "/etc/ssl/private/pantau.key", str(key))
+    """nginx.conf for this test: the shipped multi-process site file (`situs_uji`), upstream the app's two ports,
+    and an access log naming the route cookie and the upstream that answered."""
+    situs = situs_uji(KONFIGURASI.read_text(), port_https, crt, key, port_http)
     situs = _ganti(situs, "server 127.0.0.1:8501;", f"server 127.0.0.1:{port_app};")
     situs = _ganti(situs, "server 127.0.0.1:8502;", f"server 127.0.0.1:{port_app + 1};")
-    (folder / "pantau.conf").write_text(situs)
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (folder / sub).mkdir()
-    utama = folder / "nginx.conf"
-    utama.write_text(f"""daemon off;
-master_process off;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    log_format rute '$cookie_pantau_rute|$upstream_addr|$uri|$status|$http_upgrade';
-    access_log {folder}/access.log rute;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    include {folder}/pantau.conf;
-}}
-""")
-    return utama
+    return tulis_nginx(folder, situs, log="log_format rute '$cookie_pantau_rute|$upstream_addr|$uri|$status|"
+                                          "$http_upgrade';\n    access_log {folder}/access.log rute;")
 
 
 @pytest.fixture(scope="module")

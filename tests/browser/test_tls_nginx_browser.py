@@ -70,18 +70,23 @@ def _ganti(teks: str, lama: str, baru: str) -> str:
     return teks.replace(lama, baru)
 
 
-def _render(folder: Path, port_https: int, port_http: int, port_app: int, crt: Path, key: Path) -> Path:
-    """nginx.conf for this test: the shipped site file with only the administrator's lines changed, inside a
-    minimal `http { }` whose pid, logs and temp folders are in `folder`."""
-    situs = KONFIGURASI.read_text()
+def situs_uji(situs: str, port_https: int, crt: Path, key: Path, port_http: int | None = None) -> str:
+    """A shipped site file with only the administrator's lines changed: HTTPS (and, with `port_http`, the plain-HTTP
+    redirect) on local ports, `server_name localhost`, the test certificate."""
     situs = _ganti(situs, "listen 443 ssl http2;", f"listen 127.0.0.1:{port_https} ssl http2;")
     situs = _ganti(situs, "listen [::]:443 ssl http2;\n", "")
-    situs = _ganti(situs, "listen 80;", f"listen 127.0.0.1:{port_http};")
-    situs = _ganti(situs, "listen [::]:80;\n", "")
+    if port_http is not None:
+        situs = _ganti(situs, "listen 80;", f"listen 127.0.0.1:{port_http};")
+        situs = _ganti(situs, "listen [::]:80;\n", "")
     situs = _ganti(situs, "server_name pantau.example.go.id;", "server_name localhost;")
     situs = _ganti(situs, "/etc/ssl/certs/pantau.crt", str(crt))
-    situs = _ganti(situs, "/etc/ssl/private/pantau.key", str(key))
-    situs = _ganti(situs, "proxy_pass http://127.0.0.1:8501;", f"proxy_pass http://127.0.0.1:{port_app};")
+    return _ganti(situs, "/etc/ssl/private/pantau.key", str(key))
+
+
+def tulis_nginx(folder: Path, situs: str, *, log: str = "access_log {folder}/access.log;",
+                koneksi: int = 256) -> Path:
+    """nginx.conf in `folder`: the site file `situs` inside a minimal `http { }` whose pid, logs and temp folders are
+    in `folder`; `log` is the access-log directive(s) (`{folder}` filled in)."""
     (folder / "pantau.conf").write_text(situs)
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (folder / sub).mkdir()
@@ -90,9 +95,9 @@ def _render(folder: Path, port_https: int, port_http: int, port_app: int, crt: P
 master_process off;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
-events {{ worker_connections 256; }}
+events {{ worker_connections {koneksi}; }}
 http {{
-    access_log {folder}/access.log;
+    {log.format(folder=folder)}
     client_body_temp_path {folder}/body;
     proxy_temp_path {folder}/proxy;
     fastcgi_temp_path {folder}/fastcgi;
@@ -102,6 +107,13 @@ http {{
 }}
 """)
     return utama
+
+
+def _render(folder: Path, port_https: int, port_http: int, port_app: int, crt: Path, key: Path) -> Path:
+    """nginx.conf for this test: the shipped site file (`situs_uji`), upstream the app on `port_app`."""
+    situs = situs_uji(KONFIGURASI.read_text(), port_https, crt, key, port_http)
+    situs = _ganti(situs, "proxy_pass http://127.0.0.1:8501;", f"proxy_pass http://127.0.0.1:{port_app};")
+    return tulis_nginx(folder, situs)
 
 
 def _tunggu_http(url: str, konteks: ssl.SSLContext | None, proses: subprocess.Popen[bytes], log: Path) -> None:
