@@ -28,54 +28,43 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.fixtures import PANTAU, BukaApp, env_pantau
-
-
-def _metrik(gudang: Path, *argumen: str) -> list[dict]:
-    hasil = subprocess.run([str(PANTAU), "metrik", "--format", "json", *argumen],
-                           env={**os.environ, **env_pantau(gudang)}, capture_output=True, text=True, timeout=300)
-    assert hasil.returncode == 0, hasil.stderr
-    return list(json.loads(hasil.stdout))
-
-
-def _ubin(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+from tests.fixtures import PANTAU, BukaApp, env_pantau, metrik_json, nilai_ubin
 
 
 @pytest.mark.parametrize(("per", "jatuh_tempo"), [
     ("2026-12-01", "2026-10"), ("2026-12-09", "2026-10"), ("2026-12-10", "2026-10"), ("2026-12-11", "2026-11"),
     ("2026-12-28", "2026-11")])
 def test_bulan_jatuh_tempo_setelah_hari_kesepuluh(gudang_demo: Path, per: str, jatuh_tempo: str) -> None:
-    [kab] = _metrik(gudang_demo, "--set", "pelaporan", "--tingkat", "kabupaten", "--per", per)
+    [kab] = metrik_json(gudang_demo, "--set", "pelaporan", "--tingkat", "kabupaten", "--per", per)
     assert kab["bulan_jatuh_tempo_terakhir"] == jatuh_tempo
-    bulanan = _metrik(gudang_demo, "--tingkat", "kabupaten", "--dari", "2026-10", "--sampai", "2026-11", "--per", per)
+    bulanan = metrik_json(gudang_demo, "--tingkat", "kabupaten", "--dari", "2026-10", "--sampai", "2026-11",
+                          "--per", per)
     assert {b["bulan"]: b["sudah_jatuh_tempo"] for b in bulanan} == {
         "2026-10": True, "2026-11": jatuh_tempo == "2026-11"}
 
 
 def test_status_puskesos_sama_di_setiap_permukaan(gudang_demo: Path, buka_app: BukaApp) -> None:
-    [kab] = _metrik(gudang_demo, "--set", "pelaporan", "--tingkat", "kabupaten")
+    [kab] = metrik_json(gudang_demo, "--set", "pelaporan", "--tingkat", "kabupaten")
     assert kab["bulan_jatuh_tempo_terakhir"] == "2026-10"
     aktif = kab["puskesos_aktif"]
     jumlah = sum(kab[f"puskesos_{s}"] for s in ("aktif", "tersendat", "diam", "belum_dibentuk"))
     assert jumlah == 306
     # the demo's desa report on time month after month: with November not yet due, most are aktif (not "tersendat")
     assert aktif > 250 and kab["puskesos_tersendat"] < 20
-    desa = _metrik(gudang_demo, "--set", "pelaporan", "--tingkat", "desa")
+    desa = metrik_json(gudang_demo, "--set", "pelaporan", "--tingkat", "desa")
     assert Counter(d["status_puskesos"] for d in desa)["aktif"] == aktif
 
-    ringkasan = _ubin(buka_app(gudang_demo))
+    ringkasan = nilai_ubin(buka_app(gudang_demo))
     assert ringkasan["Puskesos aktif"] == f"{aktif} dari 306"
     # the same run of the page also carries the stock of overdue referrals and the period's new cases: one number
     # with the command line each (the app is opened once for all three, it is the slow part of this module)
     assert ringkasan["Tunggakan rujukan"] == _titik(_stok_tunggakan(gudang_demo))
-    bulanan = _metrik(gudang_demo, "--tingkat", "kabupaten", "--dari", "2026-05", "--sampai", "2026-10")
+    bulanan = metrik_json(gudang_demo, "--tingkat", "kabupaten", "--dari", "2026-05", "--sampai", "2026-10")
     assert all(b["sudah_jatuh_tempo"] for b in bulanan)  # the default period, May - Oct 2026, is all due
     assert ringkasan["Kasus baru"] == _titik(sum(b["kasus_baru"] for b in bulanan))
     kualitas = buka_app(gudang_demo, "kualitas")
-    assert _ubin(kualitas)["Puskesos aktif"] == str(aktif)
+    assert nilai_ubin(kualitas)["Puskesos aktif"] == str(aktif)
 
 
 def test_peta_dan_agenda_memakai_status_yang_sama(gudang_demo: Path, monkeypatch: pytest.MonkeyPatch,
@@ -87,7 +76,7 @@ def test_peta_dan_agenda_memakai_status_yang_sama(gudang_demo: Path, monkeypatch
         monkeypatch.setenv(kunci, nilai)
     versi = versi_gudang(gudang_demo)
     assert versi is not None
-    kec = {k["kode_wilayah"]: k for k in _metrik(gudang_demo, "--set", "pelaporan", "--tingkat", "kecamatan")}
+    kec = {k["kode_wilayah"]: k for k in metrik_json(gudang_demo, "--set", "pelaporan", "--tingkat", "kecamatan")}
     peta = data.peta_desa(versi, "35.17", dt.date(2026, 5, 1), dt.date(2026, 10, 1))
     per_kec = peta.groupby("kode_kec")["status_puskesos"].value_counts().unstack(fill_value=0)
     for kode, baris in kec.items():
@@ -131,7 +120,7 @@ def test_tunggakan_satu_angka(gudang_demo: Path, monkeypatch: pytest.MonkeyPatch
 
 def _stok_tunggakan(gudang: Path) -> int:
     """Every month's open overdue referrals of the regency, from the command line's monthly set."""
-    bulanan = _metrik(gudang, "--tingkat", "kabupaten", "--dari", "2024-01", "--sampai", "2026-12")
+    bulanan = metrik_json(gudang, "--tingkat", "kabupaten", "--dari", "2024-01", "--sampai", "2026-12")
     return sum(int(b["rujukan_terlambat"]) for b in bulanan)
 
 
@@ -155,10 +144,10 @@ def test_rujukan_satu_angka_di_setiap_permukaan(gudang_demo: Path, monkeypatch: 
     versi = versi_gudang(gudang_demo)
     assert versi is not None
     # with no period, the command line's terlambat is the stock: tunggakan of the monthly set and the tile
-    [semua] = [b for b in _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten") if
+    [semua] = [b for b in metrik_json(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten") if
                b["tujuan_rujukan"] == "semua"]
     assert semua["terlambat"] == _stok_tunggakan(gudang_demo) > 0
-    kec = _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kecamatan", "--dari", "2026-05", "--sampai",
+    kec = metrik_json(gudang_demo, "--set", "rujukan", "--tingkat", "kecamatan", "--dari", "2026-05", "--sampai",
                   "2026-10")
     assert len({b["kode_wilayah"] for b in kec}) == 21
     for kode in sorted({b["kode_wilayah"] for b in kec}):
@@ -173,7 +162,7 @@ def test_rujukan_satu_angka_di_setiap_permukaan(gudang_demo: Path, monkeypatch: 
                 int(r["dikirim"]), int(r["selesai_90"]), int(r["terlambat"])], (kode, t)
         assert "uptd_ppa" not in baris and "kasus_sensitif" not in baris
     # the kabupaten alone counts the sensitive referrals, apart, the same on the page and the command line
-    kab = {b["tujuan_rujukan"]: b for b in _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten",
+    kab = {b["tujuan_rujukan"]: b for b in metrik_json(gudang_demo, "--set", "rujukan", "--tingkat", "kabupaten",
                                                     "--dari", "2026-05", "--sampai", "2026-10")}
     sensitif = data.rujukan_sensitif_kabupaten(versi, "35.17", *PERIODE).iloc[0]
     assert kab["kasus_sensitif"]["dikirim"] == int(sensitif["dikirim"]) > 0
@@ -193,7 +182,7 @@ def test_bahan_rapat_dan_ekspor_sama_dengan_layar(gudang_demo: Path, buka_app: B
     versi = versi_gudang(gudang_demo)
     assert versi is not None
     # the pack's six numbers are the Ringkasan tiles of the same selection (kabupaten, default period)
-    layar = _ubin(buka_app(gudang_demo))
+    layar = nilai_ubin(buka_app(gudang_demo))
     p = laporan.pilihan_untuk(versi, Pengguna("uji_perencana", "perencana", "35.17"))
     isi = laporan.isi_bahan(p)
     assert [a.nilai for a in isi.angka][:4] == [layar[k] for k in (
@@ -202,7 +191,7 @@ def test_bahan_rapat_dan_ekspor_sama_dengan_layar(gudang_demo: Path, buka_app: B
     hasil = subprocess.run([str(PANTAU), "ekspor", "--parquet", str(tmp_path / "ekspor")],
                            env={**os.environ, **env_pantau(gudang_demo)}, capture_output=True, text=True, timeout=300)
     assert hasil.returncode == 0, hasil.stderr
-    cli = _metrik(gudang_demo, "--tingkat", "desa", "--dari", "2026-10", "--sampai", "2026-10")
+    cli = metrik_json(gudang_demo, "--tingkat", "desa", "--dari", "2026-10", "--sampai", "2026-10")
     with duckdb.connect() as con:
         ekspor = con.execute(
             f"select kode_wilayah, kasus_baru, kasus_sensitif, rujukan_dikirim, rujukan_terlambat from read_parquet("
@@ -230,7 +219,7 @@ def test_akun_kecamatan_melihat_angka_kecamatannya(gudang_demo: Path, tmp_path: 
     for argumen in (("--set", "rujukan", "--tingkat", "desa", "--dari", "2026-05", "--sampai", "2026-10"),
                     ("--set", "pelaporan", "--tingkat", "desa"),
                     ("--tingkat", "desa", "--dari", "2026-10", "--sampai", "2026-10")):
-        semua = [b for b in _metrik(salinan, *argumen) if b["kode_wilayah"].startswith("35.17.16.")]
+        semua = [b for b in metrik_json(salinan, *argumen) if b["kode_wilayah"].startswith("35.17.16.")]
         hasil = subprocess.run([str(PANTAU), "metrik", "--format", "json", *argumen, "--sebagai", "camat_kabuh_uji"],
                                env=env, capture_output=True, text=True, timeout=300)
         assert hasil.returncode == 0, hasil.stderr

@@ -20,7 +20,6 @@ target numbers.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import subprocess
@@ -34,20 +33,10 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.konfigurasi import FOLDER_REFERENSI, Konfigurasi
 
-from tests.fixtures import PANTAU, BukaApp, env_pantau
+from tests.fixtures import PANTAU, BukaApp, env_pantau, metrik_json, nilai_ubin
 
 KABUH = "35.17.16"
 
-
-def _metrik(gudang: Path, *argumen: str) -> list[dict]:
-    hasil = subprocess.run([str(PANTAU), "metrik", "--format", "json", *argumen],
-                           env={**os.environ, **env_pantau(gudang)}, capture_output=True, text=True, timeout=300)
-    assert hasil.returncode == 0, hasil.stderr
-    return list(json.loads(hasil.stdout))
-
-
-def _ubin(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def _teks(at: AppTest) -> str:
@@ -143,7 +132,7 @@ def test_agenda_xlsx_sama_dengan_halaman_rapat(gudang_demo: Path, buka_app: Buka
     assert sum(r[4] for r in desa_x[1:]) == sum(r[2] for r in tujuan_x[1:]) == len(daftar_x) - 1 == lewat
     assert {r[0]: _persen_bulat(r[6]) for r in desa_x[1:] if r[6] is not None} == lapor
     # the command line's referral set agrees too (with no period, terlambat is the stock at the cut-off)
-    [semua] = [b for b in _metrik(gudang_demo, "--set", "rujukan", "--tingkat", "kecamatan", "--wilayah", KABUH)
+    [semua] = [b for b in metrik_json(gudang_demo, "--set", "rujukan", "--tingkat", "kecamatan", "--wilayah", KABUH)
                if b["tujuan_rujukan"] == "semua"]
     assert semua["terlambat"] == lewat
 
@@ -204,9 +193,9 @@ def test_status_pelaporan_di_sekitar_hari_jatuh_tempo(hari: int, tmp_path: Path,
 
     # the command line, desa and kabupaten
     desa = {d["kode_wilayah"]: d
-            for d in _metrik(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
+            for d in metrik_json(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
     assert {k: desa[k]["status_puskesos"] for k in status} == status
-    [kab] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
+    [kab] = metrik_json(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
     assert kab["bulan_jatuh_tempo_terakhir"] == jatuh_tempo
     hitung = {s: sum(1 for x in status.values() if x == s) for s in ("aktif", "tersendat", "diam")}
     assert [kab[f"puskesos_{s}"] for s in hitung] == list(hitung.values())
@@ -216,7 +205,7 @@ def test_status_pelaporan_di_sekitar_hari_jatuh_tempo(hari: int, tmp_path: Path,
     tanggal = f"{hari} Des 2026"
     ringkasan = buka_app(gudang)
     belum = 306 - 4
-    assert _ubin(ringkasan)["Puskesos aktif"] == f"{hitung['aktif']} dari 306"
+    assert nilai_ubin(ringkasan)["Puskesos aktif"] == f"{hitung['aktif']} dari 306"
     teks = _teks(ringkasan)
     assert (f"per {tanggal}; tersendat {hitung['tersendat']}, diam {hitung['diam']}, belum dibentuk {belum}"
             in teks)
@@ -229,7 +218,7 @@ def test_status_pelaporan_di_sekitar_hari_jatuh_tempo(hari: int, tmp_path: Path,
 
     # Kualitas data: the same Puskesos count and the same completeness and timeliness as the command line
     kualitas = buka_app(gudang, "kualitas")
-    ubin = _ubin(kualitas)
+    ubin = nilai_ubin(kualitas)
     assert ubin["Puskesos aktif"] == str(kab["puskesos_aktif"]) == str(hitung["aktif"])
     assert ubin["Kelengkapan laporan"] == _persen_teks(diterima / diharapkan)
     assert ubin["Ketepatan waktu"] == _persen_teks(tepat / diharapkan)
@@ -253,7 +242,7 @@ def _angka_halaman(at: AppTest) -> tuple[dict[str, str], list[list[list[str]]]]:
     for d in at.dataframe:
         df = d.value
         grid.append([list(map(str, df.columns))] + [[str(x) for x in r] for r in df.itertuples(index=False)])
-    return _ubin(at), grid
+    return nilai_ubin(at), grid
 
 
 def _tautan(at: AppTest) -> set[str]:
@@ -334,7 +323,8 @@ def test_program_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: p
     from dashboard import laporan
     from dashboard.db import versi_gudang
 
-    [pbi] = [r for r in _metrik(gudang_demo, "--set", "program", "--tingkat", "kabupaten") if r["program"] == "pbi_jk"]
+    [pbi] = [r for r in metrik_json(gudang_demo, "--set", "program", "--tingkat", "kabupaten")
+             if r["program"] == "pbi_jk"]
     # the anchor, from the staging rows: eligible = active households of the latest DTKS extract with desil 1-5;
     # recipients = active rows of the latest PBI-JK roll
     with duckdb.connect(str(gudang_demo), read_only=True) as con:
@@ -348,13 +338,13 @@ def test_program_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: p
     assert pbi["cakupan"] == round(pbi["tercakup"] / layak, 4)
 
     # the Program page's tiles, the Ringkasan tile, the briefing pack's tile
-    program = _ubin(buka_app(gudang_demo, "program", program="pbi_jk"))
+    program = nilai_ubin(buka_app(gudang_demo, "program", program="pbi_jk"))
     assert program["Keluarga layak"] == _angka(layak)
     assert program["Cakupan"] == _persen(pbi["tercakup"] / layak)
     assert program["Penerima aktif"] == _angka(penerima)
     assert program["Salah sasaran (inklusi)"] == _angka(pbi["salah_inklusi"])
     assert program["Belum tercakup (eksklusi)"] == _angka(pbi["salah_eksklusi"])
-    ringkasan = _ubin(buka_app(gudang_demo))
+    ringkasan = nilai_ubin(buka_app(gudang_demo))
     assert ringkasan["Cakupan PBI-JK desil 1-5"] == program["Cakupan"]
     for kunci, nilai in env_pantau(gudang_demo).items():
         monkeypatch.setenv(kunci, nilai)
@@ -364,7 +354,7 @@ def test_program_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: p
     assert [a.nilai for a in isi.angka][4] == program["Cakupan"]
 
     # Profil desa's coverage table against the command line's desa rows and the Program page of that desa
-    desa = {r["program"]: r for r in _metrik(gudang_demo, "--set", "program", "--tingkat", "desa")
+    desa = {r["program"]: r for r in metrik_json(gudang_demo, "--set", "program", "--tingkat", "desa")
             if r["kode_wilayah"] == DESA}
     profil = buka_app(gudang_demo, "profil_desa", kec=KABUH, desa=DESA)
     [tabel] = [d.value for d in profil.dataframe if "Tercakup" in d.value.columns]
@@ -374,7 +364,7 @@ def test_program_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: p
     assert {label("program", k, "id"): (_angka(r["keluarga_layak"]), _angka(r["tercakup"]),
                       _persen(r["tercakup"] / r["keluarga_layak"]) if r["cakupan"] is not None else "–")
             for k, r in desa.items()} == {k: v for k, v in dari_profil.items()}
-    program_desa = _ubin(buka_app(gudang_demo, "program", kec=KABUH, desa=DESA, program="pkh"))
+    program_desa = nilai_ubin(buka_app(gudang_demo, "program", kec=KABUH, desa=DESA, program="pkh"))
     assert (program_desa["Keluarga layak"], program_desa["Cakupan"]) == (dari_profil["PKH"][0], dari_profil["PKH"][2])
 
 
@@ -384,7 +374,7 @@ def test_target_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: py
     from dashboard import laporan
     from dashboard.db import versi_gudang
 
-    target = {r["dokumen"]: r for r in _metrik(gudang_demo, "--set", "target")}
+    target = {r["dokumen"]: r for r in metrik_json(gudang_demo, "--set", "target")}
     # by hand from the shipped reference (data/reference): BPS 2025 8,36 %; Target TKPK 2026 8,04 % (the newest
     # document, the default): (8,36 - 8,04) / (2026 - 2025) = 0,32 pp a year, no gap yet (no BPS 2026);
     # RPJMD 2018-2023: 9,36 % for 2023, BPS 2023 9,15 % -> gap 2023 = 9,15 - 9,36 = -0,21 pp
@@ -396,16 +386,16 @@ def test_target_satu_angka(gudang_demo: Path, buka_app: BukaApp, monkeypatch: py
         2023, 9.15, 9.36, -0.21)
 
     # the Target page, default document then the RPJMD: every tile with its year
-    halaman = _ubin(buka_app(gudang_demo, "target"))
+    halaman = nilai_ubin(buka_app(gudang_demo, "target"))
     assert halaman == {"Kemiskinan BPS 2025": "8,36 %", "Target 2026": "8,04 %", "Selisih": "belum dapat dihitung",
                        "Penurunan diperlukan": "0,32 pp", "Tercapai menurut tren": str(tkpk["tahun_tercapai_proyeksi"])}
     dokumen = buka_app(gudang_demo, "target", dokumen="RPJMD 2018-2023")
-    ubin = _ubin(dokumen)
+    ubin = nilai_ubin(dokumen)
     assert ubin["Target 2023"] == "9,36 %" and ubin["Selisih 2023"] == "-0,21 pp"
     assert "2023: BPS 9,15 % vs target 9,36 %" in _teks(dokumen) or "9,15" in _teks(dokumen)
     # the Ringkasan tile: the latest BPS figure with its year, the newest document's target with its year, the gap
     ringkasan = buka_app(gudang_demo)
-    assert _ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,36 %"
+    assert nilai_ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,36 %"
     assert "target 8,04 % (2026, Target TKPK 2026); selisih belum ada" in _teks(ringkasan)
     # the briefing pack: the same tile, and its chart draws the Target page's BPS series and paths
     for kunci, nilai in env_pantau(gudang_demo).items():
@@ -448,11 +438,11 @@ def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_
     assert dt.date.fromisoformat(hari_ini) - dt.timedelta(days=3) <= per <= dt.date.fromisoformat(hari_ini)
     tanggal = f"{per.day} {'Nov' if per.month == 11 else 'Des'} 2026"
 
-    [kab] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
+    [kab] = metrik_json(gudang, "--set", "pelaporan", "--tingkat", "kabupaten")
     assert kab["bulan_jatuh_tempo_terakhir"] == JATUH_TEMPO_DEMO[hari_ini]
-    [kec] = _metrik(gudang, "--set", "pelaporan", "--tingkat", "kecamatan", "--wilayah", KABUH)
+    [kec] = metrik_json(gudang, "--set", "pelaporan", "--tingkat", "kecamatan", "--wilayah", KABUH)
     desa = {d["nama_wilayah"]: d["status_puskesos"]
-            for d in _metrik(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
+            for d in metrik_json(gudang, "--set", "pelaporan", "--tingkat", "desa", "--wilayah", KABUH)}
     assert len(desa) == 16 and kec["puskesos_aktif"] == sum(s == "aktif" for s in desa.values())
     assert sum(kab[f"puskesos_{s}"] for s in ("aktif", "tersendat", "diam", "belum_dibentuk")) == 306
 
@@ -463,12 +453,12 @@ def test_demo_pada_hari_sekitar_jatuh_tempo(hari_ini: str, tmp_path: Path, buka_
     # Ringkasan as the perencana (kabupaten) and as the camat of Kabuh
     for at, baris, jumlah in ((buka_app(gudang), kab, 306),
                               (buka_app(gudang, peran="kecamatan", wilayah=KABUH), kec, 16)):
-        assert _ubin(at)["Puskesos aktif"] == f"{baris['puskesos_aktif']} dari {jumlah}"
+        assert nilai_ubin(at)["Puskesos aktif"] == f"{baris['puskesos_aktif']} dari {jumlah}"
         assert catatan(baris) in _teks(at)
     # Kualitas data: the same count, the same 12-month completeness
     kualitas = buka_app(gudang, "kualitas")
-    assert _ubin(kualitas)["Puskesos aktif"] == f"{kab['puskesos_aktif']:,}".replace(",", ".")
-    assert _ubin(kualitas)["Kelengkapan laporan"] == _persen_teks(kab["diterima_12"] / kab["diharapkan_12"])
+    assert nilai_ubin(kualitas)["Puskesos aktif"] == f"{kab['puskesos_aktif']:,}".replace(",", ".")
+    assert nilai_ubin(kualitas)["Kelengkapan laporan"] == _persen_teks(kab["diterima_12"] / kab["diharapkan_12"])
     # the agenda of Kabuh: each desa's Puskesos state as the command line has it
     berkas = tmp_path / "agenda.xlsx"
     hasil = subprocess.run([str(PANTAU), "agenda", "--kecamatan", KABUH, "--format", "xlsx", "--keluar", str(berkas)],

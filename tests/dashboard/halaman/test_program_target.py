@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixtures import AKAR, BPS_BARU, FIXTURES, RPJMD_BARU, BukaApp, pantau
+from tests.fixtures import AKAR, BPS_BARU, FIXTURES, RPJMD_BARU, BukaApp, nilai_ubin, pantau
 
 BERKAS = [FIXTURES / "app_program" / "laporan_kasus.csv", FIXTURES / "dtks_perak_2025_06.csv",
           FIXTURES / "dtks_perak_2025_12.csv", FIXTURES / "roll_pkh_perak.csv", FIXTURES / "roll_pbi_perak.csv",
@@ -44,9 +44,6 @@ def buka(buka_app: BukaApp, gudang_program: Path) -> BukaApp:
     return partial(buka_app, gudang_program)
 
 
-def _ubin(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
 
 def _teks(at: AppTest) -> str:
     return "\n".join([c.value for c in at.caption] + [m.value for m in at.markdown])
@@ -54,7 +51,7 @@ def _teks(at: AppTest) -> str:
 
 def test_program_pkh_kabupaten(buka: BukaApp) -> None:
     at = buka("program", program="pkh")
-    assert _ubin(at) == {"Keluarga layak": "12", "Cakupan": "58,3 %", "Penerima aktif": "10",
+    assert nilai_ubin(at) == {"Keluarga layak": "12", "Cakupan": "58,3 %", "Penerima aktif": "10",
                          "Salah sasaran (inklusi)": "3", "Belum tercakup (eksklusi)": "5"}
     teks = _teks(at)
     assert "7 dari 12 keluarga layak" in teks and "30,0 % dari penerima; di luar desil 1, tidak di DTKS aktif 2" in teks
@@ -70,7 +67,7 @@ def test_program_desa_kecamatan_dan_pbi(buka: BukaApp) -> None:
     assert tabel.loc["Jantiganggong", "Cakupan"] == "60,0 %" and tabel.loc["Kepuhkajang", "Cakupan"] == "–"
     assert tabel.loc["Kepuhkajang", "Keluarga layak"] == "2"
     pbi = buka("program", program="pbi_jk")
-    assert _ubin(pbi) == {"Keluarga layak": "13", "Cakupan": "15,4 %", "Penerima aktif": "3",
+    assert nilai_ubin(pbi) == {"Keluarga layak": "13", "Cakupan": "15,4 %", "Penerima aktif": "3",
                           "Salah sasaran (inklusi)": "1", "Belum tercakup (eksklusi)": "11"}
 
 
@@ -79,11 +76,12 @@ def test_target_dokumen_terbaru_dan_pilihan(buka: BukaApp) -> None:
     assert at.selectbox(key="target_dokumen").value == "Target TKPK 2026"
     # no BPS 2026 yet: the gap of TKPK 2026 (its only target year) cannot be computed; it is never BPS 2025 minus
     # the 2026 target (+0,32 pp before), which is what "Penurunan diperlukan" says per year instead
-    assert _ubin(at) == {"Kemiskinan BPS 2025": "8,36 %", "Target 2026": "8,04 %", "Selisih": "belum dapat dihitung",
-                         "Penurunan diperlukan": "0,32 pp", "Tercapai menurut tren": "2026"}
+    assert nilai_ubin(at) == {"Kemiskinan BPS 2025": "8,36 %", "Target 2026": "8,04 %",
+                              "Selisih": "belum dapat dihitung", "Penurunan diperlukan": "0,32 pp",
+                              "Tercapai menurut tren": "2026"}
     assert "per tahun, sekitar 4.127 jiwa" in _teks(at) and "rentang 8,04–8,10 %" in _teks(at)
     lama = buka("target", dokumen="RPJMD 2018-2023")
-    assert _ubin(lama) == {"Kemiskinan BPS 2023": "9,15 %", "Target 2023": "9,36 %", "Selisih 2023": "-0,21 pp",
+    assert nilai_ubin(lama) == {"Kemiskinan BPS 2023": "9,15 %", "Target 2023": "9,36 %", "Selisih 2023": "-0,21 pp",
                            "Penurunan diperlukan": "tahun target sudah lewat", "Tercapai menurut tren": "2023"}
     dokumen = lama.dataframe[0].value
     # both versions of the 2018-2023 plan are listed apart, each with its own target for 2023
@@ -99,13 +97,13 @@ def test_program_tanpa_daftar(buka_app: BukaApp, tmp_path: Path) -> None:
     tgt = buka_app(jalur, "target")
     # the shipped reference is in every warehouse: Jombang's BPS series and documents without loading anything
     assert not any("Belum ada" in i.value for i in tgt.info)
-    assert _ubin(tgt)["Kemiskinan BPS 2025"] == "8,36 %"
+    assert nilai_ubin(tgt)["Kemiskinan BPS 2025"] == "8,36 %"
 
 
 def test_ringkasan_memakai_angka_yang_sama(buka_app: BukaApp, gudang_program: Path) -> None:
     at = buka_app(gudang_program, periksa=False)
     assert not at.exception
-    ubin = _ubin(at)
+    ubin = nilai_ubin(at)
     # the same numbers as the Program page (PBI-JK 2 of 13) and the Target page (BPS 2025 against TKPK 2026)
     assert ubin["Cakupan PBI-JK desil 1-5"] == "15,4 %" and ubin["Kemiskinan BPS 2025"] == "8,36 %"
     teks = _teks(at)
@@ -163,7 +161,7 @@ def test_target_gudang_segar_seri_jombang(buka_app: BukaApp, tmp_path: Path) -> 
     assert (bps[2024]["BPS (%)"], bps[2025]["BPS (%)"], bps[2025]["Asal data"]) == (
         "8,60", "8,36", "referensi bawaan")
     assert at.selectbox(key="target_dokumen").options == ["Target TKPK 2026", "P-RPJMD 2018-2023", "RPJMD 2018-2023"]
-    assert _ubin(at)["Kemiskinan BPS 2025"] == "8,36 %"
+    assert nilai_ubin(at)["Kemiskinan BPS 2025"] == "8,36 %"
     assert "referensi bawaan: BPS via kedaiberita.com and lensaaktual.com" in _teks(at)
 
 
@@ -175,12 +173,12 @@ def test_target_dokumen_baru_dari_pengguna(buka_app: BukaApp, tmp_path: Path) ->
     at = buka_app(jalur, "target")
     # the newest document (final year 2029) is the default; its gap is of 2025: BPS 8,36 - target 2025 8,50
     assert at.selectbox(key="target_dokumen").value == "RPJMD 2025-2029"
-    ubin = _ubin(at)
+    ubin = nilai_ubin(at)
     assert (ubin["Kemiskinan BPS 2025"], ubin["Target 2029"], ubin["Selisih 2025"]) == ("8,36 %", "7,30 %", "-0,14 pp")
     teks = _teks(at)
     assert "BPS 2025 8,36 % − target 2025 8,50 %" in teks and "berkas rpjmd_2025_2029.csv" in teks
     ringkasan = buka_app(jalur, periksa=False)
-    assert _ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,36 %"
+    assert nilai_ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,36 %"
     assert ("target 7,30 % (2029, RPJMD 2025-2029); selisih 2025 -0,14 pp (BPS 8,36 % vs target 8,50 %)"
             in _teks(ringkasan))
 
@@ -196,7 +194,7 @@ def test_target_bps_pengguna_menggantikan_referensi(buka_app: BukaApp, tmp_path:
     # the user's 2025 row (8,30) replaces the shipped 8,36 and is named by its file; 2024 stays the shipped 8,60
     assert (bps[2025]["BPS (%)"], bps[2025]["Asal data"]) == ("8,30", "berkas bps_jombang_2025.csv")
     assert (bps[2024]["BPS (%)"], bps[2024]["Asal data"]) == ("8,60", "referensi bawaan")
-    ubin = _ubin(at)
+    ubin = nilai_ubin(at)
     assert (ubin["Kemiskinan BPS 2025"], ubin["Selisih 2025"]) == ("8,30 %", "-0,20 pp")  # 8,30 - 8,50
     assert "berkas bps_jombang_2025.csv" in _teks(at)
 
@@ -207,7 +205,7 @@ def test_target_banjar_seri_tanpa_dokumen(buka_app: BukaApp, tmp_path: Path) -> 
     [info] = at.info
     assert "Belum ada dokumen target kemiskinan untuk kabupaten ini" in info.value and "Unggah data" in info.value
     # trend of 2020-2024 (2,55; 3,04; 2,79; 2,44; 2,36): slope -0,98 / 10 = -0,098 pp a year
-    assert _ubin(at) == {"Kemiskinan BPS 2024": "2,36 %", "Tren per tahun": "-0,10 pp"}
+    assert nilai_ubin(at) == {"Kemiskinan BPS 2024": "2,36 %", "Tren per tahun": "-0,10 pp"}
     bps = _tabel(at, "Tahun")
     assert list(bps) == list(range(2017, 2025)) and bps[2017]["BPS (%)"] == "2,96"
     assert not [w for w in at.selectbox if w.key == "target_dokumen"]  # no document to choose
@@ -216,10 +214,10 @@ def test_target_banjar_seri_tanpa_dokumen(buka_app: BukaApp, tmp_path: Path) -> 
 def test_ringkasan_pati_tahun_setiap_angka(buka_app: BukaApp, tmp_path: Path) -> None:
     jalur = _gudang_satu_laporan(tmp_path, "33.18.01.2001")  # Prawoto, Kabupaten Pati
     at = buka_app(jalur, "target", kabupaten="33.18")
-    ubin = _ubin(at)
+    ubin = nilai_ubin(at)
     assert (ubin["Kemiskinan BPS 2022"], ubin["Target 2022"], ubin["Selisih 2022"]) == ("9,33 %", "9,90 %", "-0,57 pp")
     ringkasan = buka_app(jalur, kabupaten="33.18", periksa=False)
     # BPS 2025 8,24 is the headline; the gap is of 2022 and says so, with the two 2022 numbers it is made of
-    assert _ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,24 %"
+    assert nilai_ubin(ringkasan)["Kemiskinan BPS 2025"] == "8,24 %"
     assert ("target 9,90 % (2022, RPJMD 2017-2022); selisih 2022 -0,57 pp (BPS 9,33 % vs target 9,90 %)"
             in _teks(ringkasan))
