@@ -37,10 +37,10 @@ from dokumen.bahan_rapat import SISIP_PT, IsiBahanRapat, bahan_rapat_pdf, bahan_
 from dokumen.model import Angka, Grafik, Kepala, Tabel, Teks
 from dokumen.ukur import lebar_pt
 
+from tests.dokumen import ARTEFAK, teks_pdf
 from tests.dokumen.pratinjau_pptx import pratinjau
-from tests.fixtures import AKAR, PANTAU, SANDI_UJI, env_pantau, salin_gudang
+from tests.fixtures import PANTAU, SANDI_UJI, env_pantau, salin_gudang
 
-ARTEFAK = AKAR / "tests" / "artefak"
 SEKARANG = dt.datetime(2026, 11, 2, 8, 5)
 PERENCANA = Pengguna("uji_perencana", "perencana", "35.17")
 JUN, AGU, SEP, OKT = dt.date(2026, 6, 1), dt.date(2026, 8, 1), dt.date(2026, 9, 1), dt.date(2026, 10, 1)
@@ -64,15 +64,6 @@ def _bagian(isi: IsiBahanRapat, jenis: type, awal: str) -> object:
     return b
 
 
-def _teks_pdf(pdf: bytes, tmp_path: Path, nama: str) -> str:
-    """The PDF's text (`pdftotext -raw`); every page kept as PNG in tests/artefak/."""
-    berkas = tmp_path / f"{nama}.pdf"
-    berkas.write_bytes(pdf)
-    ARTEFAK.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(berkas), str(ARTEFAK / f"{nama}_hal")], check=True,
-                   timeout=120)
-    return subprocess.run(["pdftotext", "-raw", str(berkas), "-"], check=True, capture_output=True, text=True,
-                          timeout=60).stdout
 
 
 # 1/ the numbers equal the app's
@@ -84,7 +75,7 @@ def test_angka_sama_dengan_aplikasi(pack: tuple, gudang_app: Path, tmp_path: Pat
     assert [a.nilai for a in isi.angka] == [k.nilai for k in tiles]
     assert [a.nilai for a in isi.angka] == ["20", "50,0 %", "4", "3 dari 306", "belum ada data", "8,36 %"]
     assert all(a.tanda is None for a in isi.angka)  # Jun - Sep: every month due
-    teks = _teks_pdf(pdf, tmp_path, "bahan_rapat")
+    teks = teks_pdf(pdf, tmp_path, "bahan_rapat")
     satu = " ".join(teks.split())
     for a in isi.angka:
         assert a.nilai in satu and a.judul in satu
@@ -116,7 +107,7 @@ def test_perbandingan_kecamatan_dan_tujuan(pack: tuple, tmp_path: Path) -> None:
     assert list(tujuan.iloc[:, 0]) == list(per_tujuan["tujuan"])  # the Rujukan page's rows and order
     assert list(tujuan.iloc[:, 4]) == list(per_tujuan["terlambat"])
     assert tujuan.iloc[0].tolist() == ["BPJS Kesehatan", "45", "5", "3", "2", "2", "81"]
-    teks = _teks_pdf(pdf, tmp_path, "bahan_rapat_tabel")
+    teks = teks_pdf(pdf, tmp_path, "bahan_rapat_tabel")
     assert "BPJS Kesehatan 45 5 3 2 2 81" in teks.splitlines()
     assert "1 Kabuh 3 11 40 % 2 dari 16" in teks.splitlines()  # 2/5: the KDRT referral is not counted
     # definitions in words: no Markdown, no backticks

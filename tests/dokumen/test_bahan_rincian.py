@@ -23,7 +23,6 @@ import datetime as dt
 import io
 import json
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,10 +43,10 @@ from dokumen.bahan_rapat import bahan_rapat_pdf, bahan_rapat_pptx, pemeriksaan_m
 from dokumen.grafik import _nilai_pita
 from dokumen.model import Deret, Grafik, GrafikGanda, Tabel
 
+from tests.dokumen import ARTEFAK, teks_pdf
 from tests.dokumen.pratinjau_pptx import pratinjau
 from tests.fixtures import AKAR, FIXTURES, BukaApp, pantau, salin_gudang
 
-ARTEFAK = AKAR / "tests" / "artefak"
 PERENCANA = Pengguna("uji_perencana", "perencana", "35.17")
 KABUH = "35.17.16"
 JOMBANG = AKAR.parent / "shared" / "boundaries" / "jombang_desa.geojson"
@@ -63,14 +62,6 @@ def _pilihan(gudang: Path, kode: str | None = None) -> Pilihan:
     return laporan.pilihan_untuk(versi, PERENCANA, kode)
 
 
-def _teks_pdf(pdf: bytes, tmp_path: Path, nama: str) -> list[str]:
-    berkas = tmp_path / f"{nama}.pdf"
-    berkas.write_bytes(pdf)
-    ARTEFAK.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(berkas), str(ARTEFAK / f"{nama}_hal")], check=True,
-                   timeout=120)
-    return subprocess.run(["pdftotext", "-raw", str(berkas), "-"], check=True, capture_output=True, text=True,
-                          timeout=60).stdout.splitlines()
 
 
 def _layar(at: AppTest, kolom_pertama: str, juga: str | None = None) -> pd.DataFrame:
@@ -113,7 +104,7 @@ def test_banding_desa_sama_dengan_rapat_kecamatan(gudang_app: Path, buka_app: Bu
     # the bar chart: the same desa in the same order, the same overdue counts
     assert list(batang.kategori) == list(df["Desa"]) and list(batang.deret[0].nilai) == list(df["Tunggakan"])
     # PDF: one line a desa; PPTX: the table and a native bar chart
-    baris = _teks_pdf(bahan_rapat_pdf(isi), tmp_path, "bahan_kecamatan")
+    baris = teks_pdf(bahan_rapat_pdf(isi), tmp_path, "bahan_kecamatan").splitlines()
     kabuh = per_desa.loc["Kabuh"]
     no = int(kabuh["No"])
     assert f"{no} Kabuh 1 {kabuh['Kasus baru']} 67 % Aktif 100 %" in baris
@@ -199,7 +190,7 @@ def test_tren_rincian_sama_dengan_ringkasan(gudang_benih: Path, buka_app: BukaAp
         assert list(c.plots[0].categories)[3] == "Mar 2026*"
         assert [list(s.values) for s in c.plots[0].series] == [[float(x or 0) for x in d.nilai] for d in g.deret]
     assert pemeriksaan_muat(isi) == []
-    baris = _teks_pdf(bahan_rapat_pdf(isi), tmp_path, f"bahan_rincian_{kode or 'kab'}")
+    baris = teks_pdf(bahan_rapat_pdf(isi), tmp_path, f"bahan_rincian_{kode or 'kab'}").splitlines()
     satu = " ".join(baris)
     assert "Kasus baru per kategori, kelompok sasaran dan kanal, Des 2025" in satu  # the heading (it wraps)
     assert satu.count("Mar 2026*") == 4  # the partial month under the monthly trend and under each of the three
