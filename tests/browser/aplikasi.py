@@ -69,6 +69,17 @@ def port_bebas() -> int:
         return int(s.getsockname()[1])
 
 
+def hentikan(proses: subprocess.Popen[bytes]) -> None:
+    """End a server process started by a test: SIGTERM, then SIGKILL after 10 s; reaped either way."""
+    if proses.poll() is None:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
 @contextlib.contextmanager
 def layani_aplikasi(env: dict[str, str], folder_log: Path) -> Iterator[str]:
     """Run `streamlit run dashboard/layan.py` (the app behind the media guard, as `pantau serve` runs it) with `env`;
@@ -100,9 +111,4 @@ def layani_aplikasi(env: dict[str, str], folder_log: Path) -> Iterator[str]:
             time.sleep(0.3)
         yield alamat
     finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
+        hentikan(proses)

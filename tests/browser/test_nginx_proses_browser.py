@@ -23,11 +23,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Response, expect
 
-from tests.browser.aplikasi import AKUN, buka, port_bebas, siapkan_akun
+from tests.browser.aplikasi import AKUN, buka, hentikan, port_bebas, siapkan_akun
 from tests.browser.test_tls_nginx_browser import (
     NGINX,
     _ganti,
-    _hentikan,
     _sertifikat,
     _tunggu_http,
     situs_uji,
@@ -96,8 +95,8 @@ def proksi(gudang_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield alamat, port_app, konteks, folder / "access.log"
     finally:
         if nginx is not None:
-            _hentikan(nginx)
-        _hentikan(serve)
+            hentikan(nginx)
+        hentikan(serve)
 
 
 def _minta(alamat: str, konteks: ssl.SSLContext, kuki: str | None = None) -> tuple[str, str | None]:

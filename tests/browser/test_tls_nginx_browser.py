@@ -15,7 +15,6 @@ import datetime as dt
 import ipaddress
 import os
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -29,7 +28,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.aplikasi import AKUN, buka, port_bebas, siapkan_akun
+from tests.browser.aplikasi import AKUN, buka, hentikan, port_bebas, siapkan_akun
 from tests.fixtures import AKAR, env_pantau
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -132,16 +131,6 @@ def _tunggu_http(url: str, konteks: ssl.SSLContext | None, proses: subprocess.Po
         time.sleep(0.3)
 
 
-def _hentikan(proses: subprocess.Popen[bytes]) -> None:
-    if proses.poll() is None:
-        proses.send_signal(signal.SIGTERM)
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
-
-
 @pytest.fixture(scope="module")
 def proksi(gudang_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int, ssl.SSLContext]]:
     """`pantau serve` on a free port and nginx with the shipped configuration in front of it; yields the HTTPS base
@@ -169,8 +158,8 @@ def proksi(gudang_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         yield alamat, port_http, konteks
     finally:
         if nginx is not None:
-            _hentikan(nginx)
-        _hentikan(serve)
+            hentikan(nginx)
+        hentikan(serve)
 
 
 def test_https_kepala_keamanan_dan_pengalihan(proksi: tuple[str, int, ssl.SSLContext]) -> None:
