@@ -44,8 +44,10 @@ KUNCI = "kunci-tolok-ukur"
 
 
 # 1/ running a child and measuring it
-def _rss_pohon(pid: int) -> int:
-    """RSS in bytes of a process and all its descendants (from /proc)."""
+def _memori_pohon(pid: int) -> tuple[int, int]:
+    """RSS and PSS in bytes of a process and all its descendants (from /proc). The RSS sum counts a page shared by
+    several processes (a forked worker's copy-on-write pages of its parent) once per process; PSS divides each
+    shared page among the processes that share it, so the PSS sum is the tree's share of the machine's memory."""
     anak: dict[int, list[int]] = {}
     for p in Path("/proc").iterdir():
         if not p.name.isdigit():
@@ -56,31 +58,35 @@ def _rss_pohon(pid: int) -> int:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         anak.setdefault(ppid, []).append(int(p.name))
-    total, antre = 0, [pid]
+    rss, pss, antre = 0, 0, [pid]
     while antre:
         q = antre.pop()
         try:
-            for baris in Path(f"/proc/{q}/status").read_text().splitlines():
-                if baris.startswith("VmRSS:"):
-                    total += int(baris.split()[1]) * 1024
+            for baris in Path(f"/proc/{q}/smaps_rollup").read_text().splitlines():
+                if baris.startswith("Rss:"):
+                    rss += int(baris.split()[1]) * 1024
+                elif baris.startswith("Pss:"):
+                    pss += int(baris.split()[1]) * 1024
         except OSError:
             pass
         antre.extend(anak.get(q, []))
-    return total
+    return rss, pss
 
 
 def jalankan(argv: list[str], *, env: dict[str, str] | None = None, batas: float | None = None,
              log: Path | None = None) -> dict[str, Any]:
-    """Run a child; its wall time, exit status, own peak RSS (wait4) and peak RSS of its process tree."""
+    """Run a child; its wall time, exit status, own peak RSS (wait4) and the peak RSS and PSS of its process tree
+    (`_memori_pohon`)."""
     keluar = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     mulai = time.perf_counter()
     p = subprocess.Popen(argv, env={**os.environ, **(env or {})}, stdout=keluar, stderr=keluar, cwd=AKAR)
-    puncak = [0]
+    puncak = [0, 0]
     selesai = threading.Event()
 
     def sampel() -> None:
         while not selesai.wait(0.2):
-            puncak[0] = max(puncak[0], _rss_pohon(p.pid))
+            rss, pss = _memori_pohon(p.pid)
+            puncak[0], puncak[1] = max(puncak[0], rss), max(puncak[1], pss)
 
     t = threading.Thread(target=sampel, daemon=True)
     t.start()
@@ -97,7 +103,8 @@ def jalankan(argv: list[str], *, env: dict[str, str] | None = None, batas: float
     if log:
         keluar.close()  # type: ignore[union-attr]
     return {"detik": round(detik, 2), "kode_keluar": p.returncode, "rss_puncak_mb": ru.ru_maxrss // 1024,
-            "rss_pohon_puncak_mb": puncak[0] >> 20, "dihentikan_batas_waktu": bool(batas and detik >= batas)}
+            "rss_pohon_puncak_mb": puncak[0] >> 20, "pss_pohon_puncak_mb": puncak[1] >> 20,
+            "dihentikan_batas_waktu": bool(batas and detik >= batas)}
 
 
 def _anak(tugas: str, *arg: str) -> list[str]:
@@ -149,6 +156,40 @@ def anak_duckdb(csv: str, gudang: str, keluaran: str) -> None:
     con.execute("checkpoint")
     detik, cpu = time.perf_counter() - mulai, time.process_time() - cpu
     n = con.execute("select count(*) from t").fetchone()[0]  # type: ignore[index]
+    con.close()
+    Path(keluaran).write_text(json.dumps({"detik": round(detik, 2), "cpu": round(cpu, 2), "baris": n}))
+
+
+def anak_lantai(csv: str, gudang: str, keluaran: str) -> None:
+    """The floor of any ingest into this warehouse's schema: the bench CSV straight into `raw_laporan_kasus` in one
+    DuckDB statement, with only what no design can skip (row numbers, each date parsed, each NIK's HMAC in SQL, the
+    NIK pseudonym written; the file has no No KK), and none of the rules: no desa, label, NIK, order or duplicate
+    check, no quarantine, no warning. Its ratio to the bare read says how close to it an ingest can get at all."""
+    import duckdb
+
+    from akses import atur_kunci_sql
+    from pipelines.gudang import SKEMA
+
+    Path(gudang).unlink(missing_ok=True)
+    con = duckdb.connect(gudang)
+    con.execute(SKEMA)
+    atur_kunci_sql(con, KUNCI.encode())
+    tanggal = {k: f"try_strptime(\"{k}\", '%d/%m/%Y')::date"
+               for k in ("Tgl Lapor", "Tgl Rujuk", "Tgl Respon", "Tgl Selesai", "Tanggal Kirim")}
+    mulai, cpu = time.perf_counter(), time.process_time()
+    con.execute(f"""
+        insert into raw_laporan_kasus (id_berkas, baris, kode_desa, no_registrasi, kategori, tanggal_lapor,
+            nik_pseudonim, kk_pseudonim, jenis_kelamin, umur, kelompok_sasaran, kanal, tujuan_rujukan, tanggal_rujuk,
+            tanggal_respon, tanggal_selesai, status_rujukan, tanggal_kirim, sensitif)
+        select 1, row_number() over (), "Kode Desa", "No. Reg", "Jenis Layanan", {tanggal["Tgl Lapor"]},
+            sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || encode(NIK)))),
+            null,
+            JK, try_cast(Usia as integer), Sasaran, "Cara Lapor", "Dirujuk Ke", {tanggal["Tgl Rujuk"]},
+            {tanggal["Tgl Respon"]}, {tanggal["Tgl Selesai"]}, "Status Rujukan", {tanggal["Tanggal Kirim"]}, false
+        from read_csv($f, all_varchar = true, delim = ';', header = true)""", {"f": csv})
+    con.execute("checkpoint")
+    detik, cpu = time.perf_counter() - mulai, time.process_time() - cpu
+    n = con.execute("select count(*) from raw_laporan_kasus").fetchone()[0]  # type: ignore[index]
     con.close()
     Path(keluaran).write_text(json.dumps({"detik": round(detik, 2), "cpu": round(cpu, 2), "baris": n}))
 
@@ -486,6 +527,11 @@ def main(argv: list[str] | None = None) -> int:
             return {**_baca_json(kerja / f"{nama}.json"), **ukur}
         return f
 
+    def lantai() -> dict[str, Any]:  # the floor: one DuckDB insert with no rule at all (anak_lantai)
+        ukur = jalankan(_anak("lantai", str(csv), str(kerja / "lantai.duckdb"), str(kerja / "lantai.json")),
+                        log=kerja / "lantai.log")
+        return {**_baca_json(kerja / "lantai.json"), **ukur}
+
     def pandas_() -> dict[str, Any]:
         ukur = jalankan(_anak("pandas", str(csv), str(kerja / "pandas.duckdb"), str(kerja / "pandas.json")),
                         log=kerja / "pandas.log")
@@ -516,6 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     langkah("siapkan_csv", hasil, siapkan())
     langkah("duckdb_read_csv", hasil, duck())
     langkah("ingest_pantau", hasil, ingest())
+    langkah("lantai_insert_duckdb", hasil, lantai)
     if a.kode_lama:
         langkah("ingest_pantau_lama", hasil, ingest(nama="ingest-lama", kode=a.kode_lama.resolve()))
     if a.ingest_saja:
@@ -574,6 +621,10 @@ def _rasio_ingest(hasil: dict[str, Any]) -> dict[str, float]:
     """Ingest (without the build) over DuckDB's bare read_csv of the same file in the same run, per file; and
     older over newer code when `--kode-lama` was measured."""
     rasio: dict[str, float] = {}
+    lantai, d = hasil.get("lantai_insert_duckdb", {}), hasil.get("duckdb_read_csv", {})
+    if "cpu" in lantai and "cpu" in d:  # the floor of any design with this schema, against the same bare read
+        rasio["lantai_cpu_per_duckdb"] = round(lantai["cpu"] / d["cpu"], 2)
+        rasio["lantai_per_duckdb"] = round(lantai["detik"] / d["detik"], 2)
     for akhiran in ("", "_berantakan"):
         i, d = hasil.get(f"ingest_pantau{akhiran}", {}), hasil.get(f"duckdb_read_csv{akhiran}", {})
         lama = hasil.get(f"ingest_pantau{akhiran}_lama", {})
@@ -611,18 +662,21 @@ def laporan_md(h: dict[str, Any]) -> str:
              f"Mesin: {m['inti']} inti ({m['cpu']}), {m['memori_gb']} GB, beban {m['beban_1_5_15']}; Python "
              f"{m['python']}, DuckDB {m['duckdb']}, pandas {m['pandas']}, pyarrow {m['pyarrow']}, Streamlit "
              f"{m['streamlit']}; komit {m['komit']}.", "",
-             "| langkah | detik | RSS puncak (MB, proses / pohon) | catatan |", "|---|---:|---:|---|"]
+             "| langkah | detik | RSS puncak (MB, proses / pohon) | PSS pohon (MB) | catatan |",
+             "|---|---:|---:|---:|---|"]
     for k, v in h.items():
         if not isinstance(v, dict) or k in ("mesin", "parameter", "rasio"):
             continue
         if "galat" in v and "detik" not in v:
-            baris.append(f"| {k} | | | galat: {v['galat']} |")
+            baris.append(f"| {k} | | | | galat: {v['galat']} |")
             continue
         ses = v.get("sesi_aplikasi", v)
         catatan = {x: y for x, y in v.items() if x not in ("detik", "rss_puncak_mb", "rss_pohon_puncak_mb",
-                                                          "halaman", "kueri_terlambat", "sesi_aplikasi")}
+                                                          "pss_pohon_puncak_mb", "halaman", "kueri_terlambat",
+                                                          "sesi_aplikasi")}
         baris.append(f"| {k} | {ses.get('detik', '')} | {ses.get('rss_puncak_mb', '')} / "
-                     f"{ses.get('rss_pohon_puncak_mb', '')} | {json.dumps(catatan, ensure_ascii=False)} |")
+                     f"{ses.get('rss_pohon_puncak_mb', '')} | {ses.get('pss_pohon_puncak_mb', '')} | "
+                     f"{json.dumps(catatan, ensure_ascii=False)} |")
     baris += ["", f"Rasio: {json.dumps(h.get('rasio', {}))}", ""]
     for k in ("halaman_kabupaten", "halaman_nasional"):
         v = h.get(k, {})
@@ -643,7 +697,7 @@ def laporan_md(h: dict[str, Any]) -> str:
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "anak":
         sys.path.insert(0, str(AKAR))
-        {"ingest": anak_ingest, "duckdb": anak_duckdb, "pandas": anak_pandas,
+        {"ingest": anak_ingest, "duckdb": anak_duckdb, "lantai": anak_lantai, "pandas": anak_pandas,
          "halaman": anak_halaman}[sys.argv[2]](*sys.argv[3:])
         sys.exit(0)
     sys.exit(main())

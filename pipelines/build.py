@@ -197,10 +197,21 @@ def atur_variabel(con: duckdb.DuckDBPyConnection, per: date, konfigurasi: Konfig
     con.execute("set variable hari_tepat_waktu = $h::integer", {"h": konfigurasi.hari_tepat_waktu})
 
 
-DIHITUNG_SEKALI = frozenset({"int_kasus_terkini", "int_kasus", "int_rujukan"})
+DIHITUNG_SEKALI: dict[str, tuple[str, ...] | None] = {
+    "int_kasus_terkini": (
+        "kode_desa", "no_registrasi", "tujuan_rujukan", "kategori", "sensitif", "tanggal_lapor", "kelompok_sasaran",
+        "kanal", "program", "nik_pseudonim", "kk_pseudonim", "tanggal_mulai", "tanggal_rujuk", "tanggal_respon",
+        "tanggal_selesai", "status_rujukan", "tanggal_kirim_efektif",
+    ),
+    "int_kasus": None,
+    "int_rujukan": None,
+}
 """Views that several marts and checks read: during a build each is also computed once into a temporary table of
 the same name, which the rest of that build reads instead of computing the view again (the window over every case
-row, at national scale ten million rows, once instead of once per mart). The view stays in the warehouse."""
+row, at national scale ten million rows, once instead of once per mart). The view stays in the warehouse, whole.
+A tuple names the only columns the build's models and checks read from it (the temporary table holds just those:
+at national scale the file name, sheet and other unread columns of ten million rows would spill to disk); a model
+that reads another column must add it here, or the build stops with an error naming that column."""
 
 
 def _materialkan(con: duckdb.DuckDBPyConnection, folder: str, nama: str, *, sementara: bool = False) -> None:
@@ -208,7 +219,9 @@ def _materialkan(con: duckdb.DuckDBPyConnection, folder: str, nama: str, *, seme
     if nama.startswith("int_"):
         con.execute(f"create or replace view {nama} as {badan}")
         if nama in DIHITUNG_SEKALI:
-            con.execute(f"create or replace temp table {nama} as {badan}")
+            kolom = DIHITUNG_SEKALI[nama]
+            pilih = f"select {', '.join(kolom)} from ({badan})" if kolom else badan
+            con.execute(f"create or replace temp table {nama} as {pilih}")
     else:
         jenis = "temp table" if sementara else "table"
         con.execute(f"create or replace {jenis} {nama} as {badan}")

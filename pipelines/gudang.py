@@ -220,7 +220,7 @@ def kunci_penulis(gudang: Path, *, tunggu: bool = True) -> Iterator[None]:
 def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a copy of the warehouse, swapped in atomically when the block succeeds.
 
-    `batas_memori` (`Konfigurasi.batas_memori`, e.g. "2GB") caps DuckDB's memory on this connection; past it DuckDB
+    `batas_memori` (`Konfigurasi.batas_memori`, e.g. "1.5GB") caps DuckDB's memory on this connection; past it DuckDB
     spills to `.NAMA.spill-PID/` beside the warehouse, deleted afterwards (and by the next writer after a crash)."""
     with kunci_penulis(gudang):
         _bersihkan_sisa(gudang)

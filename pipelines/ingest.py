@@ -8,12 +8,14 @@ and summarised but not written again.
 
 from __future__ import annotations
 
+import collections
 import json
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -223,6 +225,9 @@ class Penulis:
                 self.con.unregister("_antre")
         self.antre.clear()
         self.jumlah = 0
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()  # the written rows' buffers go back to the system, not kept pooled
 
 
 def _tetap(nilai: int, n: int) -> Any:
@@ -254,10 +259,19 @@ def _uji_jeda(tahap: str) -> None:
 
 _KONTEKS_PEKERJA: Konteks | None = None
 """The validation context of a worker process (inherited through fork, never pickled)."""
+DI_DEPAN_BYTE = 2 << 20
+"""Input bytes handed to the validation workers ahead of the writer (beyond one file per worker). The workers stay
+busy while the warehouse is written (a write of `Penulis.BATAS_BARIS` rows takes about as long as validating
+dozens of small files), and only these files' validated rows wait in memory: with every file handed out at once, a
+writer slower than the workers held the whole load's validated rows (at national scale, about a gigabyte)."""
 UKURAN_PARALEL = 4 << 20  # bytes: below this a load is validated in-process (starting workers costs more)
 
 
-def _validasi_pekerja(tugas: tuple[Path, str | None, str, str | None]) -> list[LembarSiap]:
+Tugas = tuple[Path, str | None, str, str | None]
+"""One file for a worker: path, forced kind, SHA-256, program of a roll."""
+
+
+def _validasi_pekerja(tugas: Tugas) -> list[LembarSiap]:
     jalur, paksa_jenis, sha, program_roll = tugas
     assert _KONTEKS_PEKERJA is not None
     return _lembar(jalur, paksa_jenis, _KONTEKS_PEKERJA, sha, False, program_roll)
@@ -280,8 +294,22 @@ def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str |
         return
     _KONTEKS_PEKERJA = konteks
     with ProcessPoolExecutor(max_workers=inti, mp_context=multiprocessing.get_context("fork")) as kolam:
-        for t, siap in zip(tugas, kolam.map(_validasi_pekerja, tugas), strict=True):
-            yield t[0], t[2], siap
+        belum = iter(tugas)
+        jalan: collections.deque[tuple[Tugas, int, Future[list[LembarSiap]]]] = collections.deque()
+        di_depan = 0  # input bytes of the files handed out and not yet taken by the writer
+        while True:
+            while len(jalan) < inti or di_depan < DI_DEPAN_BYTE:
+                berikut = next(belum, None)
+                if berikut is None:
+                    break
+                ukuran = berikut[0].stat().st_size if berikut[0].is_file() else 0
+                jalan.append((berikut, ukuran, kolam.submit(_validasi_pekerja, berikut)))
+                di_depan += ukuran
+            if not jalan:
+                return
+            t, ukuran, hasil = jalan.popleft()
+            di_depan -= ukuran
+            yield t[0], t[2], hasil.result()
 
 
 def pratinjau(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
@@ -323,6 +351,28 @@ def validasi(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | 
     yield from _validasi_berurutan(kumpulkan_berkas(jalur), konteks, paksa_jenis, program_roll, False)
 
 
+BATAS_MEMORI_MENULIS = "256MB"
+"""DuckDB's memory limit while the validated rows are written, when `[gudang] batas_memori` is higher. Writing needs
+little: DuckDB would otherwise keep the written blocks cached up to the whole limit while the validation workers need
+memory too (a national load: the main process at 1 GB, a worker on the 1-million-row DTKS extract at 1 GB more)."""
+_BYTE_SATUAN = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+                "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+
+
+def _byte(ukuran: str) -> float:
+    """Bytes of a memory size as `[gudang] batas_memori` is written ("1.5GB", "512 MiB")."""
+    angka, satuan = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", ukuran.strip()).groups()  # type: ignore[union-attr]
+    return float(angka) * _BYTE_SATUAN[satuan]
+
+
+def _batas_saat_menulis(con: duckdb.DuckDBPyConnection, batas: str | None) -> bool:
+    """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did."""
+    if not batas or _byte(batas) <= _byte(BATAS_MEMORI_MENULIS):
+        return False
+    con.execute(f"set memory_limit = '{BATAS_MEMORI_MENULIS}'")
+    return True
+
+
 def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
          hari_ini: date | None = None, sintetis: bool | None = None,
          program_roll: str | None = None, paralel: bool = True,
@@ -342,6 +392,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
     else:
         hasil_validasi = tervalidasi
     with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
+        dibatasi = _batas_saat_menulis(con, konfigurasi.batas_memori)
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
         for _, sha, siap in hasil_validasi:
@@ -354,6 +405,8 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
                 sha_lama.add(sha)
             _uji_jeda("muat")
         penulis.tulis()
+        if dibatasi:  # the build gets the whole limit back
+            con.execute(f"set memory_limit = '{konfigurasi.batas_memori}'")
         build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
         _uji_jeda("bangun")
     return ringkasan

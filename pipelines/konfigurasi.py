@@ -55,9 +55,11 @@ class Konfigurasi:
     berkas_konfigurasi: Path | None = None
     berkas_akun: Path | None = None
     berkas_audit: Path | None = None
-    batas_memori: str = "2GB"
+    batas_memori: str = "1.5GB"
     """`[gudang] batas_memori`: DuckDB's memory limit while writing the warehouse (load and build); past it DuckDB
-    spills to a temporary folder beside the warehouse, so a national build stays within a small machine's RAM."""
+    spills to a temporary folder beside the warehouse, so a national build stays within a small machine's RAM (rows
+    are written under at most `ingest.BATAS_MEMORI_MENULIS` of it). With 1.5GB the national demo's whole process
+    tree stays about 2 GiB; 1.2GB once ran out in its build (`bench/catatan-sesi5-20261206.md`)."""
     gagal_maks: int = 5
     kunci_menit: int = 15
     sesi_menit: int = 30
@@ -165,7 +167,7 @@ def muat_konfigurasi() -> Konfigurasi:
     akun_cfg = data.get("akun", {})
     unggah_cfg = data.get("unggah", {})
     layan_cfg = data.get("layan", {})
-    batas_memori = str(gudang_cfg.get("batas_memori", "2GB")).strip()
+    batas_memori = str(gudang_cfg.get("batas_memori", "1.5GB")).strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", batas_memori):
         raise KesalahanKonfigurasi(f'gudang.batas_memori "{batas_memori}" tidak sah; tulis misalnya "2GB" atau '
                                    '"1500MB".')

@@ -1,0 +1,84 @@
+"""Memory of a load: validation workers never far ahead of the writer, and DuckDB's limit lowered while rows are
+written, the whole `[gudang] batas_memori` given back to the build."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines import build, ingest
+from pipelines.ingest import Penulis, muat
+
+from tests.fixtures import FIXTURES, HARI_MUAT, buat_konfigurasi
+
+
+def _berkas(tmp_path: Path, n: int) -> list[Path]:
+    folder = tmp_path / "masukan"
+    folder.mkdir()
+    jalur = []
+    for i in range(n):
+        p = folder / f"berkas_{i:02d}.csv"
+        p.write_bytes(b"kolom\n" + b"1\n" * 497)  # 1,000 bytes
+        jalur.append(p)
+    return jalur
+
+
+def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inti = min(os.cpu_count() or 1, 4)
+    if inti < 2:
+        pytest.skip("mesin ini hanya punya satu inti: validasi tidak memakai pekerja")
+    penanda = tmp_path / "dimulai"
+    penanda.mkdir()
+
+    def lembar_palsu(jalur: Path, *_: object) -> list:
+        (penanda / jalur.name).touch()  # the worker (a forked copy of this process) marks each file it starts
+        return []
+
+    monkeypatch.setattr(ingest, "_lembar", lembar_palsu)
+    monkeypatch.setattr(ingest, "UKURAN_PARALEL", 0)  # these tiny files count as a large load
+    monkeypatch.setattr(ingest, "DI_DEPAN_BYTE", 4000)  # four of them
+    berkas = _berkas(tmp_path, 12)
+    hasil = ingest._validasi_berurutan(berkas, "konteks", None, None)  # type: ignore[arg-type]
+    pertama = next(hasil)
+    time.sleep(1.5)  # a writer busy with the first file: the workers could validate all twelve meanwhile
+    dimulai = len(list(penanda.iterdir()))
+    # handed out: four files (4,000 bytes; at least one per worker), then one more for the file the writer took
+    assert dimulai <= max(4, inti) + 1 < len(berkas)
+    sisanya = list(hasil)
+    assert [pertama[0], *(j for j, _, _ in sisanya)] == berkas  # every file once, in order
+    assert len(list(penanda.iterdir())) == len(berkas)
+
+
+def _batas_tercatat(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """DuckDB's memory limit seen by the writer and by the build of the next load."""
+    tercatat: dict[str, str] = {}
+    tulis, bangun = Penulis.tulis, build.bangun
+
+    def tulis_dicatat(self: Penulis) -> None:
+        tercatat["menulis"] = self.con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+        tulis(self)
+
+    def bangun_dicatat(con, *a, **kw):  # type: ignore[no-untyped-def]
+        tercatat["membangun"] = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+        return bangun(con, *a, **kw)
+
+    monkeypatch.setattr(Penulis, "tulis", tulis_dicatat)
+    monkeypatch.setattr(build, "bangun", bangun_dicatat)
+    return tercatat
+
+
+@pytest.mark.parametrize(("batas", "menulis", "membangun"), [
+    ("2GB", "244.1 MiB", "1.8 GiB"),  # 256MB while writing, the whole 2GB (1.86 GiB) for the build
+    ("200MB", "190.7 MiB", "190.7 MiB"),  # already below 256MB: never raised
+])
+def test_batas_memori_saat_menulis_dan_membangun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batas: str,
+                                                menulis: str, membangun: str) -> None:
+    tercatat = _batas_tercatat(monkeypatch)
+    k = dataclasses.replace(buat_konfigurasi(tmp_path), batas_memori=batas)
+    ringkasan = muat([FIXTURES / "kasus_perak_2025_03.csv"], k, hari_ini=HARI_MUAT)
+    assert ringkasan[0].baris_dimuat == 8  # the March file of Kec. Perak: 11 rows read, 3 quarantined
+    assert tercatat == {"menulis": menulis, "membangun": membangun}
