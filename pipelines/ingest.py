@@ -359,15 +359,17 @@ _BYTE_SATUAN = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
                 "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
 
 
-def _byte(ukuran: str) -> float:
-    """Bytes of a memory size as `[gudang] batas_memori` is written ("1.5GB", "512 MiB")."""
-    angka, satuan = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", ukuran.strip()).groups()  # type: ignore[union-attr]
-    return float(angka) * _BYTE_SATUAN[satuan]
+def _byte(ukuran: str) -> float | None:
+    """Bytes of a memory size as `[gudang] batas_memori` is written ("1.5GB", "512 MiB"); None if it is not one."""
+    cocok = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", ukuran.strip())
+    return float(cocok[1]) * _BYTE_SATUAN[cocok[2]] if cocok else None
 
 
 def _batas_saat_menulis(con: duckdb.DuckDBPyConnection, batas: str | None) -> bool:
-    """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did."""
-    if not batas or _byte(batas) <= _byte(BATAS_MEMORI_MENULIS):
+    """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did (not when the
+    limit is already lower, or is not a size this reads: then it stays as `perubahan_gudang` set it)."""
+    byte = _byte(batas) if batas else None
+    if byte is None or byte <= (_byte(BATAS_MEMORI_MENULIS) or 0):
         return False
     con.execute(f"set memory_limit = '{BATAS_MEMORI_MENULIS}'")
     return True

@@ -73,6 +73,7 @@ def _batas_tercatat(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 @pytest.mark.parametrize(("batas", "menulis", "membangun"), [
     ("2GB", "244.1 MiB", "1.8 GiB"),  # 256MB while writing, the whole 2GB (1.86 GiB) for the build
+    ("3 GiB", "244.1 MiB", "3.0 GiB"),  # binary units and a space, as `[gudang] batas_memori` allows
     ("200MB", "190.7 MiB", "190.7 MiB"),  # already below 256MB: never raised
 ])
 def test_batas_memori_saat_menulis_dan_membangun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batas: str,
