@@ -49,6 +49,7 @@ from pipelines.gudang import (
 from pipelines.konfigurasi import KesalahanKonfigurasi, Konfigurasi, muat_konfigurasi
 from pipelines.metrik import KesalahanMetrik, metrik_pelaporan, metrik_program, metrik_rujukan, metrik_target
 from pipelines.pulihkan import KesalahanPulihkan
+from pipelines.terpisah import hentikan
 from pipelines.validasi.skema import SEMUA_JENIS
 
 
@@ -500,13 +501,7 @@ def _tunggu_anak(anak: list[subprocess.Popen[bytes]]) -> int:
         for nomor, penangan in lama.items():
             signal.signal(nomor, penangan)
         for a in anak:
-            if a.poll() is None:
-                a.terminate()
-                try:
-                    a.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    a.kill()
-                    a.wait()
+            hentikan(a)
     sinyal = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
     buruk = [k for k in kode if not (k == 0 or (k < 0 and -k in sinyal))]
     return buruk[0] if buruk else 0

@@ -58,6 +58,17 @@ UMUR_CADANGAN = 540.0
 """A spare older than this is not taken (it may be ending); a new one is started instead."""
 
 
+def hentikan(proses: subprocess.Popen[bytes]) -> None:
+    """End a child process that is still running: SIGTERM, then SIGKILL after 10 s; reaped either way."""
+    if proses.poll() is None:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
 class ProsesGagal(Exception):
     """The child ended without an answer. `sebab`: `memori` (out of memory, or aborted on an allocation),
     `waktu` (over its time) or `berhenti` (any other death)."""

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from pipelines.terpisah import hentikan
+
 from tests.fixtures import AKAR
 
 AKUN = "uji_browser"
@@ -67,17 +69,6 @@ def port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def hentikan(proses: subprocess.Popen[bytes]) -> None:
-    """End a server process started by a test: SIGTERM, then SIGKILL after 10 s; reaped either way."""
-    if proses.poll() is None:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait()
 
 
 @contextlib.contextmanager
