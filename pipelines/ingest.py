@@ -12,7 +12,6 @@ import collections
 import json
 import multiprocessing
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,7 +28,7 @@ from pipelines import build
 from pipelines.baca import csv_cepat
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, sha256_berkas
 from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
-from pipelines.konfigurasi import Konfigurasi
+from pipelines.konfigurasi import Konfigurasi, byte_ukuran
 from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
 from pipelines.validasi.umum import (
@@ -355,21 +354,11 @@ BATAS_MEMORI_MENULIS = "256MB"
 """DuckDB's memory limit while the validated rows are written, when `[gudang] batas_memori` is higher. Writing needs
 little: DuckDB would otherwise keep the written blocks cached up to the whole limit while the validation workers need
 memory too (a national load: the main process at 1 GB, a worker on the 1-million-row DTKS extract at 1 GB more)."""
-_BYTE_SATUAN = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
-                "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
-
-
-def _byte(ukuran: str) -> float | None:
-    """Bytes of a memory size as `[gudang] batas_memori` is written ("1.5GB", "512 MiB"); None if it is not one."""
-    cocok = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", ukuran.strip())
-    return float(cocok[1]) * _BYTE_SATUAN[cocok[2]] if cocok else None
-
-
 def _batas_saat_menulis(con: duckdb.DuckDBPyConnection, batas: str | None) -> bool:
     """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did (not when the
     limit is already lower, or is not a size this reads: then it stays as `perubahan_gudang` set it)."""
-    byte = _byte(batas) if batas else None
-    if byte is None or byte <= (_byte(BATAS_MEMORI_MENULIS) or 0):
+    byte = byte_ukuran(batas) if batas else None
+    if byte is None or byte <= (byte_ukuran(BATAS_MEMORI_MENULIS) or 0):
         return False
     con.execute(f"set memory_limit = '{BATAS_MEMORI_MENULIS}'")
     return True

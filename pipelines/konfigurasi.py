@@ -127,6 +127,17 @@ def _kode_kabupaten(teks: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kodes))
 
 
+_BYTE_SATUAN = {"KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+                "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}
+
+
+def byte_ukuran(ukuran: str) -> float | None:
+    """Bytes of a memory size as `[gudang] batas_memori` is written ("1.5GB", "512 MiB", DuckDB's units); None if
+    it is not one."""
+    cocok = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]i?B)", ukuran.strip())
+    return float(cocok[1]) * _BYTE_SATUAN[cocok[2]] if cocok else None
+
+
 def muat_konfigurasi() -> Konfigurasi:
     """Read `pantau.toml` (if any) and apply the environment overrides."""
     berkas = _cari_berkas()
@@ -168,7 +179,7 @@ def muat_konfigurasi() -> Konfigurasi:
     unggah_cfg = data.get("unggah", {})
     layan_cfg = data.get("layan", {})
     batas_memori = str(gudang_cfg.get("batas_memori", "1.5GB")).strip()
-    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", batas_memori):
+    if byte_ukuran(batas_memori) is None:
         raise KesalahanKonfigurasi(f'gudang.batas_memori "{batas_memori}" tidak sah; tulis misalnya "2GB" atau '
                                    '"1500MB".')
 
