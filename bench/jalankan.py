@@ -44,10 +44,8 @@ KUNCI = "kunci-tolok-ukur"
 
 
 # 1/ running a child and measuring it
-def _memori_pohon(pid: int) -> tuple[int, int]:
-    """RSS and PSS in bytes of a process and all its descendants (from /proc). The RSS sum counts a page shared by
-    several processes (a forked worker's copy-on-write pages of its parent) once per process; PSS divides each
-    shared page among the processes that share it, so the PSS sum is the tree's share of the machine's memory."""
+def pohon_proses(pid: int) -> list[int]:
+    """`pid` and all its descendants (from /proc)."""
     anak: dict[int, list[int]] = {}
     for p in Path("/proc").iterdir():
         if not p.name.isdigit():
@@ -56,11 +54,21 @@ def _memori_pohon(pid: int) -> tuple[int, int]:
             stat = (p / "stat").read_text()
         except OSError:
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        anak.setdefault(ppid, []).append(int(p.name))
-    rss, pss, antre = 0, 0, [pid]
+        anak.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(p.name))
+    pohon, antre = [], [pid]
     while antre:
         q = antre.pop()
+        pohon.append(q)
+        antre.extend(anak.get(q, []))
+    return pohon
+
+
+def _memori_pohon(pid: int) -> tuple[int, int]:
+    """RSS and PSS in bytes of a process and all its descendants (from /proc). The RSS sum counts a page shared by
+    several processes (a forked worker's copy-on-write pages of its parent) once per process; PSS divides each
+    shared page among the processes that share it, so the PSS sum is the tree's share of the machine's memory."""
+    rss, pss = 0, 0
+    for q in pohon_proses(pid):
         try:
             for baris in Path(f"/proc/{q}/smaps_rollup").read_text().splitlines():
                 if baris.startswith("Rss:"):
@@ -69,7 +77,6 @@ def _memori_pohon(pid: int) -> tuple[int, int]:
                     pss += int(baris.split()[1]) * 1024
         except OSError:
             pass
-        antre.extend(anak.get(q, []))
     return rss, pss
 
 

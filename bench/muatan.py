@@ -41,6 +41,9 @@ from typing import Any
 
 AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(AKAR))
+sys.path.insert(0, str(AKAR / "bench"))
+
+from jalankan import pohon_proses  # noqa: E402 (bench/ is not a package: its modules import each other by path)
 
 HALAMAN = ("ringkasan", "peta", "profil_desa", "rapat_kecamatan", "rujukan", "program", "target", "kualitas")
 AKUN, SANDI = "muatan_perencana", "sandi-uji-muatan-panjang"
@@ -231,40 +234,20 @@ def _mulai_nginx(kerja: Path, port_app: int, proses: int) -> tuple[subprocess.Po
 
 def _cpu_pohon(pid: int) -> float:
     """CPU seconds (user + system) used so far by the live processes of the tree under `pid` (Linux /proc)."""
-    anak: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
-    detak = os.sysconf("SC_CLK_TCK")
-    for p in Path("/proc").iterdir():
-        if not p.name.isdigit():
-            continue
+    detak, jumlah = os.sysconf("SC_CLK_TCK"), 0.0
+    for x in pohon_proses(pid):
         try:
-            kolom = (p / "stat").read_text().rsplit(")", 1)[1].split()
+            kolom = Path(f"/proc/{x}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        anak.setdefault(int(kolom[1]), []).append(int(p.name))
-        cpu[int(p.name)] = (int(kolom[11]) + int(kolom[12])) / detak
-    jumlah, antre = 0.0, [pid]
-    while antre:
-        x = antre.pop()
-        jumlah += cpu.get(x, 0.0)
-        antre += anak.get(x, [])
+        jumlah += (int(kolom[11]) + int(kolom[12])) / detak
     return jumlah
 
 
 def _memori_pohon(pid: int) -> dict[str, float]:
     """Resident memory (MB) of the processes of the tree under `pid`: now (`VmRSS`) and the peak (`VmHWM`), summed."""
-    anak: dict[int, list[int]] = {}
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                anak.setdefault(int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(p.name))
-            except OSError:
-                continue
     jumlah = {"VmRSS": 0.0, "VmHWM": 0.0}
-    antre = [pid]
-    while antre:
-        x = antre.pop()
-        antre += anak.get(x, [])
+    for x in pohon_proses(pid):
         try:
             for baris in Path(f"/proc/{x}/status").read_text().splitlines():
                 kunci = baris.split(":")[0]
