@@ -216,6 +216,11 @@ def kunci_penulis(gudang: Path, *, tunggu: bool = True) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+def atur_batas_memori(con: duckdb.DuckDBPyConnection, batas: str) -> None:
+    """DuckDB's memory limit on this connection (`[gudang] batas_memori`, e.g. "1.5GB")."""
+    con.execute(f"set memory_limit = '{batas.replace(chr(39), '')}'")
+
+
 @contextlib.contextmanager
 def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to a copy of the warehouse, swapped in atomically when the block succeeds.
@@ -234,7 +239,7 @@ def perubahan_gudang(gudang: Path, batas_memori: str | None = None) -> Iterator[
             if batas_memori:
                 tumpahan.mkdir(mode=MODE_FOLDER, exist_ok=True)
                 pribadi(tumpahan)
-                con.execute(f"set memory_limit = '{batas_memori.replace(chr(39), '')}'")
+                atur_batas_memori(con, batas_memori)
                 con.execute(f"set temp_directory = '{str(tumpahan).replace(chr(39), chr(39) * 2)}'")
         except (OSError, duckdb.Error) as e:
             _buang_sementara(sementara)

@@ -27,7 +27,7 @@ from akses import muat_kunci
 from pipelines import build
 from pipelines.baca import csv_cepat
 from pipelines.baca.berkas import KesalahanBaca, baca_berkas, kumpulkan_berkas, sha256_berkas
-from pipelines.gudang import TABEL_MENTAH, perubahan_gudang
+from pipelines.gudang import TABEL_MENTAH, atur_batas_memori, perubahan_gudang
 from pipelines.konfigurasi import Konfigurasi, byte_ukuran
 from pipelines.validasi import kemiskinan, laporan_kasus, program, register
 from pipelines.validasi.skema import SEMUA_JENIS, kolom_yang_diharapkan
@@ -354,13 +354,15 @@ BATAS_MEMORI_MENULIS = "256MB"
 """DuckDB's memory limit while the validated rows are written, when `[gudang] batas_memori` is higher. Writing needs
 little: DuckDB would otherwise keep the written blocks cached up to the whole limit while the validation workers need
 memory too (a national load: the main process at 1 GB, a worker on the 1-million-row DTKS extract at 1 GB more)."""
+
+
 def _batas_saat_menulis(con: duckdb.DuckDBPyConnection, batas: str | None) -> bool:
     """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did (not when the
     limit is already lower, or is not a size this reads: then it stays as `perubahan_gudang` set it)."""
     byte = byte_ukuran(batas) if batas else None
     if byte is None or byte <= (byte_ukuran(BATAS_MEMORI_MENULIS) or 0):
         return False
-    con.execute(f"set memory_limit = '{BATAS_MEMORI_MENULIS}'")
+    atur_batas_memori(con, BATAS_MEMORI_MENULIS)
     return True
 
 
@@ -397,7 +399,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
             _uji_jeda("muat")
         penulis.tulis()
         if dibatasi:  # the build gets the whole limit back
-            con.execute(f"set memory_limit = '{konfigurasi.batas_memori}'")
+            atur_batas_memori(con, konfigurasi.batas_memori)
         build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)
         _uji_jeda("bangun")
     return ringkasan
