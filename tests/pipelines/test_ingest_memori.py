@@ -1,19 +1,27 @@
-"""Memory of a load: validation workers never far ahead of the writer, and DuckDB's limit lowered while rows are
-written, the whole `[gudang] batas_memori` given back to the build."""
+"""Memory and speed of a load: validation workers never far ahead of the writer, DuckDB's limit lowered while rows are
+written, the whole `[gudang] batas_memori` given back to the build, and the Arrow tables of many files written in
+one insert."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 import time
+from datetime import datetime
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
 import pytest
 
 from pipelines import build, ingest
-from pipelines.ingest import Penulis, muat
+from pipelines.gudang import SKEMA
+from pipelines.ingest import LembarSiap, Penulis, RingkasanLembar, muat
+from pipelines.validasi.umum import HasilValidasi
 
 from tests.fixtures import FIXTURES, HARI_MUAT, buat_konfigurasi
+
+WAKTU = datetime(2026, 12, 7, 8, 0)
 
 
 def _berkas(tmp_path: Path, n: int) -> list[Path]:
@@ -83,3 +91,43 @@ def test_batas_memori_saat_menulis_dan_membangun(tmp_path: Path, monkeypatch: py
     ringkasan = muat([FIXTURES / "kasus_perak_2025_03.csv"], k, hari_ini=HARI_MUAT)
     assert ringkasan[0].baris_dimuat == 8  # the March file of Kec. Perak: 11 rows read, 3 quarantined
     assert tercatat == {"menulis": menulis, "membangun": membangun}
+
+
+def _lembar_arrow(nama: str, kode_desa: list[str | None], kategori: list[str | None],
+                  umur: list[int] | None) -> LembarSiap:
+    """A validated case sheet as the column-wise validator gives it: dictionary columns, each file its own
+    dictionary; `umur=None` leaves that column out (another schema)."""
+    kolom = {"_baris": pa.array(range(2, 2 + len(kode_desa)), pa.int64()),
+             "kode_desa": pa.array(kode_desa).dictionary_encode(), "kategori": pa.array(kategori).dictionary_encode()}
+    if umur is not None:
+        kolom["umur"] = pa.array(umur, pa.int64()).dictionary_encode()
+    ringkasan = RingkasanLembar(nama, None, "laporan_kasus", baris_dibaca=len(kode_desa), baris_dimuat=len(kode_desa))
+    return LembarSiap(ringkasan, "0" * 64, HasilValidasi(pa.table(kolom)))
+
+
+def test_tabel_arrow_banyak_berkas_ditulis_sekali_dan_utuh(monkeypatch: pytest.MonkeyPatch) -> None:
+    con = duckdb.connect()
+    con.execute(SKEMA)
+    sisipan: list[int] = []
+    daftar = ingest._arrow_sekali
+
+    def arrow_sekali_dicatat(tabel: list) -> list:
+        hasil = daftar(tabel)
+        sisipan.extend(t.num_rows for t in hasil)
+        return hasil
+
+    monkeypatch.setattr(ingest, "_arrow_sekali", arrow_sekali_dicatat)
+    penulis = Penulis(con, WAKTU)
+    penulis.tambah(_lembar_arrow("a.csv", ["3517012001", "3517012002", None], ["kdrt", None, "kdrt"], [30, 41, 30]))
+    penulis.tambah(_lembar_arrow("b.csv", ["3517012002", "3517012002"], ["nihil", "bpjs"], None))
+    penulis.tambah(_lembar_arrow("c.csv", ["3517012003"], ["bpjs"], [7]))
+    penulis.tulis()
+    # two inserts into raw_laporan_kasus: files a and c share a schema (4 rows), file b has no age column (2 rows)
+    assert sisipan == [4, 2]
+    baris = con.execute("select b.berkas, r.baris, r.kode_desa, r.kategori, r.umur from raw_laporan_kasus r "
+                        "join meta_berkas b using (id_berkas) order by b.berkas, r.baris").fetchall()
+    assert baris == [  # each value from its own file's dictionary, nulls kept
+        ("a.csv", 2, "3517012001", "kdrt", 30), ("a.csv", 3, "3517012002", None, 41), ("a.csv", 4, None, "kdrt", 30),
+        ("b.csv", 2, "3517012002", "nihil", None), ("b.csv", 3, "3517012002", "bpjs", None),
+        ("c.csv", 2, "3517012003", "bpjs", 7),
+    ]
