@@ -98,12 +98,17 @@ karantina_desa as (
 -- file and send date is not (it is counted as a duplicate)
 versi_kasus as (
     select
-        s.kode_desa,
-        count(distinct (s.id_berkas, s.tanggal_kirim_efektif)) as versi
-    from stg_laporan_kasus s, jendela j
-    where not s.nihil and s.tanggal_kirim_efektif <= j.per and not coalesce(s.sensitif, false)
-    group by s.kode_desa, s.no_registrasi, s.tujuan_rujukan
-    having min(s.bulan_lapor) between any_value(j.awal) and any_value(j.akhir)
+        kode_desa,
+        count(*) as versi
+    from (
+        -- one row per version: a case row's file and send date
+        select s.kode_desa, s.no_registrasi, s.tujuan_rujukan, min(s.bulan_lapor) as bulan_lapor
+        from stg_laporan_kasus s, jendela j
+        where not s.nihil and s.tanggal_kirim_efektif <= j.per and not coalesce(s.sensitif, false)
+        group by s.kode_desa, s.no_registrasi, s.tujuan_rujukan, s.id_berkas, s.tanggal_kirim_efektif
+    ) v, jendela j
+    group by v.kode_desa, v.no_registrasi, v.tujuan_rujukan
+    having min(v.bulan_lapor) between any_value(j.awal) and any_value(j.akhir)
 ),
 
 revisi as (
