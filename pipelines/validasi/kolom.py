@@ -166,7 +166,7 @@ def _id_cepat(unik: np.ndarray, kode_kecamatan: frozenset[str] | None, teks_id: 
     return sah_digit.take(pa.array(penuh, mask=penuh < 0))
 
 
-def _periksa_id(mentah: Faktor, kode_kecamatan: frozenset[str] | None) -> tuple[pa.Array, dict[int, str]]:
+def periksa_id(mentah: Faktor, kode_kecamatan: frozenset[str] | None) -> tuple[pa.Array, dict[int, str]]:
     """(normalised identifier per distinct cell (null when empty or invalid), reason per distinct invalid cell) of a
     NIK or No KK column. Cells the short path (`_id_cepat`) does not pass get the full rules."""
     teks_id = mentah.teks_arrow()
@@ -191,10 +191,10 @@ def _periksa_id(mentah: Faktor, kode_kecamatan: frozenset[str] | None) -> tuple[
 
 
 PSEUDONIM_SQL_MIN = 20_000
-"""From this many distinct cells, DuckDB computes the HMACs (`_samaran`)."""
+"""From this many distinct cells, DuckDB computes the HMACs (`samaran`)."""
 
 
-def _samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
+def samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
     """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, null for null, as an Arrow string array.
 
     Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
@@ -227,13 +227,13 @@ def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Ser
 def identitas_faktor(p: Pencatat, nik: Faktor, kk: Faktor, konteks: Konteks) -> tuple[Faktor, Faktor]:
     """NIK and No KK pseudonyms; invalid identifiers are dropped with a warning, the row still loads.
 
-    Each distinct cell is checked once (most on a column-wise short path) and pseudonymised once (`_samaran`;
+    Each distinct cell is checked once (most on a column-wise short path) and pseudonymised once (`samaran`;
     two spellings of one identifier get the same pseudonym), and the pseudonyms stay per distinct cell."""
     keluar = []
     for mentah, kolom, kec, jenis, label in (
             (nik, "nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
             (kk, "no_kk", None, "kk_tidak_valid", "No KK")):
-        normal, alasan = _periksa_id(mentah, kec)
+        normal, alasan = periksa_id(mentah, kec)
 
         def pesan(i: int, k: np.ndarray = mentah.kode, a: dict[int, str] = alasan, lb: str = label) -> str:
             return f"{lb} {a[int(k[i])]}; {lb} tidak disimpan"
@@ -241,7 +241,7 @@ def identitas_faktor(p: Pencatat, nik: Faktor, kk: Faktor, konteks: Konteks) -> 
         salah = np.zeros(len(normal), dtype=bool)
         salah[list(alasan)] = True
         p.peringatkan_jika(mentah.tanda(salah), jenis, kolom, pesan)
-        keluar.append(mentah.ganti(arrow=_samaran(konteks.kunci, normal)))
+        keluar.append(mentah.ganti(arrow=samaran(konteks.kunci, normal)))
     return keluar[0], keluar[1]
 
 

@@ -12,12 +12,15 @@ import math
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from akses import periksa_nik, pseudonim
 from pipelines.baca import nilai
-from pipelines.validasi.kolom import angka_rentang, resolusi_tempat
+from pipelines.validasi.kolom import angka_rentang, periksa_id, resolusi_tempat, samaran
 from pipelines.validasi.umum import (
+    Faktor,
     HasilValidasi,
     Konteks,
     Pencatat,
@@ -26,7 +29,6 @@ from pipelines.validasi.umum import (
     kolom_atau_kosong,
     label_enum,
     penanda,
-    petakan,
     petakan_unik,
 )
 
@@ -72,21 +74,61 @@ def _status(p: Pencatat, data: pd.DataFrame, peta: dict[str, str]) -> pd.Series:
     return hasil
 
 
+def _periksa_keluarga(mentah: Faktor) -> tuple[pa.Array, dict[int, str]]:
+    """(normalised household identifier per distinct cell (null when empty or invalid), reason per distinct invalid
+    cell). A text of exactly 16 ASCII digits is already normal (`id_keluarga` gives it back as it is), checked on
+    the Arrow array at once; every other cell gets `id_keluarga`."""
+    teks_id = mentah.teks_arrow()
+    if teks_id is None:  # not all text (an Excel number among them): every cell the full way
+        normal = pa.nulls(mentah.jumlah_unik, pa.string())
+    else:
+        normal = pc.if_else(pc.fill_null(pc.match_substring_regex(teks_id, r"^[0-9]{16}$"), False), teks_id, None)
+    lambat = np.flatnonzero(np.asarray(normal.is_null().to_numpy(zero_copy_only=False), dtype=bool))
+    alasan: dict[int, str] = {}
+    ganti: list[str] = []
+    posisi_ganti: list[int] = []
+    for i, v in zip(lambat.tolist(), mentah.nilai_unik(lambat), strict=True):
+        n, a = id_keluarga(v)
+        if a is not None:
+            alasan[i] = a
+        if n:
+            n.encode("ascii")  # as `pseudonim`: an identifier of non-ASCII characters raises, as it always did
+            ganti.append(n)
+            posisi_ganti.append(i)
+    if ganti:
+        topeng = np.zeros(len(normal), dtype=bool)
+        topeng[posisi_ganti] = True
+        normal = pc.replace_with_mask(normal, pa.array(topeng), pa.array(ganti, type=pa.string()))
+    return normal, alasan
+
+
 def _identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
-    """(household pseudonym, NIK pseudonym); a row with neither is quarantined, a bad one is warned."""
-    kunci = konteks.kunci
-    kel = petakan_unik(kolom_atau_kosong(data, "id_keluarga"), id_keluarga)
-    nik = petakan_unik(kolom_atau_kosong(data, "nik"), lambda v: periksa_nik(v, konteks.wilayah.kode_kecamatan_nik))
-    p.peringatkan_jika(penanda(kel, lambda h: h[1] is not None), "id_keluarga_tidak_valid", "id_keluarga",
-                       lambda i: f"id_keluarga {kel.iat[i][1]}; tidak disimpan")
-    p.peringatkan_jika(penanda(nik, lambda h: h[1] is not None), "nik_tidak_valid", "nik",
-                       lambda i: f"NIK {nik.iat[i][1]}; NIK tidak disimpan")
-    tanpa = penanda(kel, lambda h: h[0] is None) & penanda(nik, lambda h: h[0] is None)
+    """(household pseudonym, NIK pseudonym); a row with neither is quarantined, a bad one is warned. Each distinct
+    cell is checked once and pseudonymised once (`kolom.samaran`: by DuckDB for many)."""
+    kel = Faktor.dari_seri(kolom_atau_kosong(data, "id_keluarga"))
+    nik = Faktor.dari_seri(kolom_atau_kosong(data, "nik"))
+    kel_normal, kel_alasan = _periksa_keluarga(kel)
+    nik_normal, nik_alasan = periksa_id(nik, konteks.wilayah.kode_kecamatan_nik)
+
+    def alasan(f: Faktor, a: dict[int, str], i: int) -> str | None:
+        return a.get(int(f.kode[i]))
+
+    def salah(f: Faktor, a: dict[int, str]) -> np.ndarray:
+        unik = np.zeros(f.jumlah_unik, dtype=bool)
+        unik[list(a)] = True
+        return f.tanda(unik)
+
+    p.peringatkan_jika(salah(kel, kel_alasan), "id_keluarga_tidak_valid", "id_keluarga",
+                       lambda i: f"id_keluarga {alasan(kel, kel_alasan, i)}; tidak disimpan")
+    p.peringatkan_jika(salah(nik, nik_alasan), "nik_tidak_valid", "nik",
+                       lambda i: f"NIK {alasan(nik, nik_alasan, i)}; NIK tidak disimpan")
+    kel_id = kel.ganti(arrow=samaran(konteks.kunci, kel_normal))
+    nik_id = nik.ganti(arrow=samaran(konteks.kunci, nik_normal))
+    tanpa = kel_id.tanda_none() & nik_id.tanda_none()
     p.karantina_jika(tanpa, lambda i: "Tidak ada id_keluarga (No KK/ID DTKS) atau NIK yang sah"
-                     + (f": id_keluarga {kel.iat[i][1]}" if kel.iat[i][1] else "")
-                     + (f"; NIK {nik.iat[i][1]}" if nik.iat[i][1] else ""))
-    return (petakan_unik(petakan(kel, lambda h: h[0]), lambda s: pseudonim(kunci, s) if s else None),
-            petakan_unik(petakan(nik, lambda h: h[0]), lambda s: pseudonim(kunci, s) if s else None))
+                     + (f": id_keluarga {a}" if (a := alasan(kel, kel_alasan, i)) else "")
+                     + (f"; NIK {b}" if (b := alasan(nik, nik_alasan, i)) else ""))
+    return kel_id.seri(data.index), nik_id.seri(data.index)
 
 
 def validasi_dtks(tabel: TabelMentah, konteks: Konteks) -> HasilValidasi:

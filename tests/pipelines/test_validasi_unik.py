@@ -22,8 +22,8 @@ import pytest
 from akses import periksa_kk, periksa_nik
 from pipelines.ingest import _sebagai_arrow
 from pipelines.validasi import kolom
-from pipelines.validasi.kolom import _id_cepat, _samaran, identitas
-from pipelines.validasi.umum import Konteks, Pencatat, cari_tabel, faktor, ganda_dalam_berkas
+from pipelines.validasi.kolom import _id_cepat, identitas, samaran
+from pipelines.validasi.umum import Faktor, Konteks, Pencatat, cari_tabel, faktor, ganda_dalam_berkas
 
 KEC = frozenset({"351701", "351702"})
 
@@ -93,9 +93,9 @@ def test_samaran_duckdb_sama_dengan_hmac(kunci: bytes, monkeypatch: pytest.Monke
     teks = ["3517014506800001", None, "3517014506800002", "0000000000000001"]
     harapan = [None if t is None else hmac.new(kunci, t.encode("ascii"), hashlib.sha256).hexdigest() for t in teks]
     monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 1)  # DuckDB's HMAC
-    assert _samaran(kunci, pa.array(teks)).tolist() == harapan
+    assert samaran(kunci, pa.array(teks)).tolist() == harapan
     monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 10)  # hmac.digest
-    assert _samaran(kunci, pa.array(teks)).tolist() == harapan
+    assert samaran(kunci, pa.array(teks)).tolist() == harapan
 
 
 def test_identitas_jalur_lengkap_dan_sel_bukan_teks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,3 +157,23 @@ def test_penulis_arrow_sama_dengan_objek() -> None:
     campur = pd.DataFrame({"a": pd.Series([1, "x", None], dtype=object)})
     assert isinstance(_sebagai_arrow(campur), pd.DataFrame)  # Arrow cannot type it: the old hand-over
     assert _sebagai_arrow(campur)["a"].tolist() == [1, "x", None]
+
+
+def test_id_keluarga_jalur_pendek_sama_dengan_aturan_penuh() -> None:
+    """`program._periksa_keluarga` passes exactly-16-ASCII-digit texts on the Arrow array without `id_keluarga`;
+    every cell (among them spellings that only look like 16 digits) gets the normal value and reason the full rule
+    gives, and a column that is not all text goes the full way."""
+    from pipelines.validasi.program import _periksa_keluarga, id_keluarga
+
+    teks = ["3517010101010001", "'3517010101010002", "3517 0101 0101 0003", " 3517010101010004", "3.51701E+15",
+            "351701010101000\u0661", "\uff13517010101010005", "35170101010100050", "351701010101000", "ID-DTKS-77",
+            "x!y", "", "-", None, "3517010101010001", "3517.0101.0101.0006"]
+    for sel in (teks, [*teks, 3517010101010007.0]):
+        f = Faktor.dari_seri(pd.Series(sel, dtype=object))
+        normal, alasan = _periksa_keluarga(f)
+        harapan = [id_keluarga(v) for v in f.unik]
+        assert normal.to_pylist() == [n for n, _ in harapan]
+        assert alasan == {i: a for i, (_, a) in enumerate(harapan) if a is not None}
+    # by hand: the plain 16 digits pass as they are, 17 digits do not
+    assert _periksa_keluarga(Faktor.dari_seri(pd.Series(teks[:1] + teks[7:8], dtype=object)))[0].to_pylist() == \
+        ["3517010101010001", None]
