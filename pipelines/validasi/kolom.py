@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import resource
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -171,12 +172,20 @@ def periksa_id(mentah: Faktor, kode_kecamatan: frozenset[str] | None) -> tuple[p
     NIK or No KK column. Cells the short path (`_id_cepat`) does not pass get the full rules."""
     teks_id = mentah.teks_arrow()
     normal = _id_cepat(mentah.unik if teks_id is None else np.empty(0, dtype=object), kode_kecamatan, teks_id)
+    return aturan_penuh(mentah, normal, (lambda v: periksa_nik(v, kode_kecamatan)) if kode_kecamatan is not None
+                        else periksa_kk)
+
+
+def aturan_penuh(mentah: Faktor, normal: pa.Array, aturan: Callable[[Any], tuple[str | None, str | None]]
+                 ) -> tuple[pa.Array, dict[int, str]]:
+    """The distinct cells a short path left null in `normal` through the full rule `aturan` (cell -> (normal value,
+    reason)): (`normal` completed, reason per distinct invalid cell)."""
     lambat = np.flatnonzero(np.asarray(normal.is_null().to_numpy(zero_copy_only=False), dtype=bool))
     alasan: dict[int, str] = {}
     ganti: list[str] = []
     posisi_ganti: list[int] = []
     for i, v in zip(lambat.tolist(), mentah.nilai_unik(lambat), strict=True):
-        n, a = periksa_nik(v, kode_kecamatan) if kode_kecamatan is not None else periksa_kk(v)
+        n, a = aturan(v)
         if a is not None:
             alasan[i] = a
         if n:

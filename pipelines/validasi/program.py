@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.baca import nilai
-from pipelines.validasi.kolom import angka_rentang, periksa_id, resolusi_tempat, samaran
+from pipelines.validasi.kolom import angka_rentang, aturan_penuh, periksa_id, resolusi_tempat, samaran
 from pipelines.validasi.umum import (
     Faktor,
     HasilValidasi,
@@ -83,23 +83,7 @@ def _periksa_keluarga(mentah: Faktor) -> tuple[pa.Array, dict[int, str]]:
         normal = pa.nulls(mentah.jumlah_unik, pa.string())
     else:
         normal = pc.if_else(pc.fill_null(pc.match_substring_regex(teks_id, r"^[0-9]{16}$"), False), teks_id, None)
-    lambat = np.flatnonzero(np.asarray(normal.is_null().to_numpy(zero_copy_only=False), dtype=bool))
-    alasan: dict[int, str] = {}
-    ganti: list[str] = []
-    posisi_ganti: list[int] = []
-    for i, v in zip(lambat.tolist(), mentah.nilai_unik(lambat), strict=True):
-        n, a = id_keluarga(v)
-        if a is not None:
-            alasan[i] = a
-        if n:
-            n.encode("ascii")  # as `pseudonim`: an identifier of non-ASCII characters raises, as it always did
-            ganti.append(n)
-            posisi_ganti.append(i)
-    if ganti:
-        topeng = np.zeros(len(normal), dtype=bool)
-        topeng[posisi_ganti] = True
-        normal = pc.replace_with_mask(normal, pa.array(topeng), pa.array(ganti, type=pa.string()))
-    return normal, alasan
+    return aturan_penuh(mentah, normal, id_keluarga)
 
 
 def _identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
