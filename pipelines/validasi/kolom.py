@@ -243,15 +243,19 @@ def identitas_faktor(p: Pencatat, nik: Faktor, kk: Faktor, konteks: Konteks) -> 
             (nik, "nik", konteks.wilayah.kode_kecamatan_nik, "nik_tidak_valid", "NIK"),
             (kk, "no_kk", None, "kk_tidak_valid", "No KK")):
         normal, alasan = periksa_id(mentah, kec)
-
-        def pesan(i: int, k: np.ndarray = mentah.kode, a: dict[int, str] = alasan, lb: str = label) -> str:
-            return f"{lb} {a[int(k[i])]}; {lb} tidak disimpan"
-
-        salah = np.zeros(len(normal), dtype=bool)
-        salah[list(alasan)] = True
-        p.peringatkan_jika(mentah.tanda(salah), jenis, kolom, pesan)
-        keluar.append(mentah.ganti(arrow=samaran(konteks.kunci, normal)))
+        keluar.append(disamarkan(p, mentah, normal, alasan, konteks.kunci, jenis, kolom,
+                                 f"{label} {{}}; {label} tidak disimpan".format))
     return keluar[0], keluar[1]
+
+
+def disamarkan(p: Pencatat, mentah: Faktor, normal: pa.Array, alasan: dict[int, str], kunci: bytes, jenis: str,
+               kolom: str, pesan: Callable[[str], str]) -> Faktor:
+    """An identifier column pseudonymised per distinct cell (`samaran` of `normal`, null where it is null), after a
+    warning (`jenis`, `kolom`, `pesan(reason)`) on every row whose cell has a reason in `alasan` (`periksa_id`)."""
+    salah = np.zeros(len(normal), dtype=bool)
+    salah[list(alasan)] = True
+    p.peringatkan_jika(mentah.tanda(salah), jenis, kolom, lambda i: pesan(alasan[int(mentah.kode[i])]))
+    return mentah.ganti(arrow=samaran(kunci, normal))
 
 
 def angka_rentang(p: Pencatat, data: pd.DataFrame, kolom: str, bawah: int, atas: int) -> pd.Series:

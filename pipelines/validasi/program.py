@@ -12,13 +12,12 @@ import math
 import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.baca import nilai
-from pipelines.validasi.kolom import angka_rentang, aturan_penuh, periksa_id, resolusi_tempat, samaran
+from pipelines.validasi.kolom import angka_rentang, aturan_penuh, disamarkan, periksa_id, resolusi_tempat
 from pipelines.validasi.umum import (
     Faktor,
     HasilValidasi,
@@ -88,7 +87,7 @@ def _periksa_keluarga(mentah: Faktor) -> tuple[pa.Array, dict[int, str]]:
 
 def _identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:
     """(household pseudonym, NIK pseudonym); a row with neither is quarantined, a bad one is warned. Each distinct
-    cell is checked once and pseudonymised once (`kolom.samaran`: by DuckDB for many)."""
+    cell is checked once and pseudonymised once (`kolom.disamarkan`)."""
     kel = Faktor.dari_seri(kolom_atau_kosong(data, "id_keluarga"))
     nik = Faktor.dari_seri(kolom_atau_kosong(data, "nik"))
     kel_normal, kel_alasan = _periksa_keluarga(kel)
@@ -97,17 +96,10 @@ def _identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Se
     def alasan(f: Faktor, a: dict[int, str], i: int) -> str | None:
         return a.get(int(f.kode[i]))
 
-    def salah(f: Faktor, a: dict[int, str]) -> np.ndarray:
-        unik = np.zeros(f.jumlah_unik, dtype=bool)
-        unik[list(a)] = True
-        return f.tanda(unik)
-
-    p.peringatkan_jika(salah(kel, kel_alasan), "id_keluarga_tidak_valid", "id_keluarga",
-                       lambda i: f"id_keluarga {alasan(kel, kel_alasan, i)}; tidak disimpan")
-    p.peringatkan_jika(salah(nik, nik_alasan), "nik_tidak_valid", "nik",
-                       lambda i: f"NIK {alasan(nik, nik_alasan, i)}; NIK tidak disimpan")
-    kel_id = kel.ganti(arrow=samaran(konteks.kunci, kel_normal))
-    nik_id = nik.ganti(arrow=samaran(konteks.kunci, nik_normal))
+    kel_id = disamarkan(p, kel, kel_normal, kel_alasan, konteks.kunci, "id_keluarga_tidak_valid", "id_keluarga",
+                        lambda a: f"id_keluarga {a}; tidak disimpan")
+    nik_id = disamarkan(p, nik, nik_normal, nik_alasan, konteks.kunci, "nik_tidak_valid", "nik",
+                        lambda a: f"NIK {a}; NIK tidak disimpan")
     tanpa = kel_id.tanda_none() & nik_id.tanda_none()
     p.karantina_jika(tanpa, lambda i: "Tidak ada id_keluarga (No KK/ID DTKS) atau NIK yang sah"
                      + (f": id_keluarga {a}" if (a := alasan(kel, kel_alasan, i)) else "")
