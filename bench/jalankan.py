@@ -527,22 +527,15 @@ def main(argv: list[str] | None = None) -> int:
             return {**_baca_json(kerja / f"{nama}.json"), **ukur}
         return f
 
-    def duck(jalur: Path = csv, nama: str = "duck") -> Any:
+    def anak(tugas: str, jalur: Path = csv, nama: str | None = None) -> Any:
+        """A child that reads `jalur` into its own warehouse (`anak_duckdb`, `anak_lantai`, `anak_pandas`)."""
+        nama = nama or tugas
+
         def f() -> dict[str, Any]:
-            ukur = jalankan(_anak("duckdb", str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json")),
+            ukur = jalankan(_anak(tugas, str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json")),
                             log=kerja / f"{nama}.log")
             return {**_baca_json(kerja / f"{nama}.json"), **ukur}
         return f
-
-    def lantai() -> dict[str, Any]:  # the floor: one DuckDB insert with no rule at all (anak_lantai)
-        ukur = jalankan(_anak("lantai", str(csv), str(kerja / "lantai.duckdb"), str(kerja / "lantai.json")),
-                        log=kerja / "lantai.log")
-        return {**_baca_json(kerja / "lantai.json"), **ukur}
-
-    def pandas_() -> dict[str, Any]:
-        ukur = jalankan(_anak("pandas", str(csv), str(kerja / "pandas.duckdb"), str(kerja / "pandas.json")),
-                        log=kerja / "pandas.log")
-        return {**_baca_json(kerja / "pandas.json"), **ukur}
 
     demo = kerja / "kabupaten" / "pantau.duckdb"
 
@@ -567,20 +560,20 @@ def main(argv: list[str] | None = None) -> int:
         return f
 
     langkah("siapkan_csv", hasil, siapkan())
-    langkah("duckdb_read_csv", hasil, duck())
+    langkah("duckdb_read_csv", hasil, anak("duckdb", nama="duck"))
     langkah("ingest_pantau", hasil, ingest())
-    langkah("lantai_insert_duckdb", hasil, lantai)
+    langkah("lantai_insert_duckdb", hasil, anak("lantai"))  # the floor: no rule at all
     if a.kode_lama:
         langkah("ingest_pantau_lama", hasil, ingest(nama="ingest-lama", kode=a.kode_lama.resolve()))
     if a.ingest_saja:
         langkah("siapkan_csv_berantakan", hasil, siapkan(csv_berantakan, tulis_csv_berantakan))
-        langkah("duckdb_read_csv_berantakan", hasil, duck(csv_berantakan, "duck-berantakan"))
+        langkah("duckdb_read_csv_berantakan", hasil, anak("duckdb", csv_berantakan, "duck-berantakan"))
         langkah("ingest_pantau_berantakan", hasil, ingest(csv_berantakan, "ingest-berantakan"))
         if a.kode_lama:
             langkah("ingest_pantau_berantakan_lama", hasil,
                     ingest(csv_berantakan, "ingest-berantakan-lama", a.kode_lama.resolve()))
         return _simpan(a, hasil, _rasio_ingest(hasil))
-    langkah("pandas_read_csv_pemetaan", hasil, pandas_)
+    langkah("pandas_read_csv_pemetaan", hasil, anak("pandas"))
     langkah("demo_kabupaten", hasil, demo_kab)
     langkah("build_kabupaten", hasil, build_kab)
     langkah("halaman_kabupaten", hasil, halaman(demo, KABUPATEN))
