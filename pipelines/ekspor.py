@@ -158,8 +158,9 @@ def ekspor_parquet(konfigurasi: Konfigurasi, folder: Path, *, mikrodata: bool = 
                 raise KesalahanEkspor(f"Gudang {gudang} belum dibangun (tidak ada kabupaten di meta_gudang); "
                                       "jalankan `pantau build`.")
             kab_tunggal = kabupaten[0] if len(kabupaten) == 1 else None
-            ada = {r[0] for r in con.execute("select table_name from duckdb_tables() where database_name = 'gudang'")
-                   .fetchall()}
+            ada = {r[0] for r in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'gudang' union all "
+                "select view_name from duckdb_views() where database_name = 'gudang'").fetchall()}
             hasil = HasilEkspor(folder, kabupaten, sintetis=meta.get("sintetis") == "ya", mikrodata=mikrodata)
             if KUBUS in ada and not kubus.empty:
                 con.register("kubus_terlindungi", kubus)

@@ -218,8 +218,9 @@ def test_batas_memori_koneksi_tulis(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_bangun_kehabisan_memori_pesan_dan_gudang_utuh(tmp_path: Path, gudang_demo: Path) -> None:
     """A build that needs more than `[gudang] batas_memori` (8MB on the demo: DuckDB's own out-of-memory error in
-    the first model) ends with exit 2 and an Indonesian message naming the table and the setting, no traceback;
-    the warehouse keeps its exact bytes and no temporary file is left."""
+    the first model written as a table, `stg_puskesos`, as `stg_laporan_kasus` is a view) ends with exit 2 and an
+    Indonesian message naming the table and the setting, no traceback; the warehouse keeps its exact bytes and no
+    temporary file is left."""
     gudang = tmp_path / "gudang.duckdb"
     shutil.copyfile(gudang_demo, gudang)
     sidik = _sidik(gudang)
@@ -230,7 +231,7 @@ def test_bangun_kehabisan_memori_pesan_dan_gudang_utuh(tmp_path: Path, gudang_de
     hasil = subprocess.run([sys.executable, "-m", "pipelines.cli", "build"], env=env, capture_output=True,
                            text=True, timeout=300, cwd=AKAR)
     assert hasil.returncode == 2, hasil.stderr
-    assert hasil.stderr.startswith("Kesalahan: Tabel stg_laporan_kasus tidak dapat dibangun dalam batas memori "
+    assert hasil.stderr.startswith("Kesalahan: Tabel stg_puskesos tidak dapat dibangun dalam batas memori "
                                    "gudang (8MB). Naikkan [gudang] batas_memori"), hasil.stderr
     assert "Traceback" not in hasil.stderr
     assert _sidik(gudang) == sidik and _sisa(tmp_path) == []

@@ -6,11 +6,12 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
-from pipelines.ingest import muat
+from pipelines.ingest import bangun_ulang, muat
 from pipelines.konfigurasi import Konfigurasi
 
 from tests.fixtures import FIXTURES, HARI_MUAT, buat_konfigurasi, kueri
@@ -109,6 +110,28 @@ def test_pembaruan_menyimpan_riwayat(gudang_perak) -> None:
     assert [(v[0], str(v[1]), str(v[2])) for v in versi] == [
         ("dikirim", "None", "2025-04-08"), ("diproses", "2025-04-20", "2025-05-09")]
     assert kini == [("diproses", 2)]
+
+
+def test_stg_laporan_kasus_tampilan_juga_setelah_gudang_lama(tmp_path: Path, gudang_perak) -> None:
+    """`stg_laporan_kasus` is a view (`build.TAMPILAN`); a warehouse built when it was a table becomes the view on its
+    next build, with the same 13 row versions (the 13 rows of `raw_laporan_kasus`)."""
+    k, _ = gudang_perak
+    k = replace(k, gudang=tmp_path / "gudang.duckdb")
+    shutil.copyfile(gudang_perak[0].gudang, k.gudang)
+    con = duckdb.connect(str(k.gudang))
+    sebelum = con.execute("select * from stg_laporan_kasus order by id_berkas, baris").fetchall()
+    con.execute("create temp table salinan as select * from stg_laporan_kasus")
+    con.execute("drop view stg_laporan_kasus")
+    con.execute("create table stg_laporan_kasus as select * from salinan")  # as the build wrote it until now
+    con.close()
+    bangun_ulang(k)
+    con = duckdb.connect(str(k.gudang), read_only=True)
+    jenis = con.execute("select table_type from information_schema.tables "
+                        "where table_name = 'stg_laporan_kasus'").fetchall()
+    sesudah = con.execute("select * from stg_laporan_kasus order by id_berkas, baris").fetchall()
+    con.close()
+    assert jenis == [("VIEW",)]
+    assert len(sebelum) == 13 and sesudah == sebelum
 
 
 def test_status_tersirat_dari_tanggal(gudang_perak) -> None:
