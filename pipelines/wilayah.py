@@ -38,6 +38,8 @@ def _cocok_samar(kunci: str, pilihan: dict[str, str], nama: Callable[[str], str]
     mungkin = ", ".join(nama(str(h[2])) for h in hasil if h[1] >= 60)
     return None, f"; mungkin: {mungkin}" if mungkin else ""
 LUAR_WILAYAH = "di luar wilayah kabupaten yang dikonfigurasi"
+SIMPAN_KODE = 200_000
+"""Code cells `Wilayah.dari_kode` remembers (the national list has 83,762 desa); beyond it, it starts again."""
 
 _AWALAN_DESA = re.compile(r"^(desa|ds|kelurahan|kel|kalurahan|gampong|nagari|pekon)\b\.?\s*")
 _AWALAN_KEC = re.compile(r"^(kecamatan|kec)\b\.?\s*")
@@ -67,7 +69,7 @@ class Desa:
         return "kelurahan" if self.kode[9] == "1" else "desa"
 
 
-@dataclass
+@dataclass(frozen=True)
 class HasilTempat:
     """Outcome of resolving one place: a code, or a refusal reason; `fuzzy` when matched approximately."""
 
@@ -93,6 +95,7 @@ class Wilayah:
         for kode, nama in self.kecamatan.items():
             if kode[:5] in self.kabupaten:
                 self._kec_per_nama.setdefault(normalkan_nama(nama, kecamatan=True), []).append(kode)
+        self._per_kode: dict[str, HasilTempat | None] = {}
         self._desa_per_nama: dict[str, list[Desa]] = {}
         self._desa_per_kec: dict[str, list[Desa]] = {}
         for d in self.desa_dikonfigurasi:
@@ -101,7 +104,21 @@ class Wilayah:
 
     # 1/ codes
     def dari_kode(self, sel: object) -> HasilTempat | None:
-        """Resolve a code cell; None when the cell is empty (fall back to names)."""
+        """Resolve a code cell; None when the cell is empty (fall back to names).
+
+        A text cell is resolved once per `Wilayah` and remembered (`_per_kode`, at most `SIMPAN_KODE` cells): the
+        files of one load repeat the same desa codes month after month (a validation worker keeps its `Wilayah`
+        for the whole load)."""
+        if not isinstance(sel, str):
+            return self._dari_kode(sel)
+        if sel in self._per_kode:
+            return self._per_kode[sel]
+        if len(self._per_kode) >= SIMPAN_KODE:
+            self._per_kode.clear()
+        hasil = self._per_kode[sel] = self._dari_kode(sel)
+        return hasil
+
+    def _dari_kode(self, sel: object) -> HasilTempat | None:
         kode = kode_wilayah(sel)
         if kode is None:
             if sel is None or (isinstance(sel, str) and not sel.strip()):

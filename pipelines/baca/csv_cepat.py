@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from pipelines.baca.berkas import _pemisah
+from pipelines.duckdb_proses import kursor
 
 BARIS_KEPALA = 25
 """Records parsed by `csv.reader` from the start of the file: the header search looks at the first 20."""
@@ -147,14 +148,12 @@ def _duckdb(jalur: Path, pemisah: str, lebar: int) -> Any:
     import duckdb
 
     kolom = "{" + ", ".join(f"'c{k}': 'VARCHAR'" for k in range(lebar)) + "}"
-    con = duckdb.connect()
-    try:
-        return con.sql(
-            f"select * from read_csv($f, all_varchar = true, header = false, auto_detect = false, delim = $p, "
-            f"quote = '\"', escape = '\"', columns = {kolom}, null_padding = true, strict_mode = true, "
-            "encoding = 'utf-8')",
-            params={"f": str(jalur), "p": pemisah}).to_arrow_table()
-    except (duckdb.Error, MemoryError):
-        return None
-    finally:
-        con.close()
+    with kursor() as con:
+        try:
+            return con.sql(
+                f"select * from read_csv($f, all_varchar = true, header = false, auto_detect = false, delim = $p, "
+                f"quote = '\"', escape = '\"', columns = {kolom}, null_padding = true, strict_mode = true, "
+                "encoding = 'utf-8')",
+                params={"f": str(jalur), "p": pemisah}).to_arrow_table()
+        except (duckdb.Error, MemoryError):
+            return None

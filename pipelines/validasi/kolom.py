@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from akses import atur_kunci_sql, periksa_kk, periksa_nik
 from pipelines.baca import nilai
+from pipelines.duckdb_proses import kursor
 from pipelines.validasi.umum import Faktor, Konteks, Pencatat, kolom_atau_kosong, objek
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
@@ -211,16 +212,11 @@ def samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
     of raising); few: `hmac.digest` one by one."""
     if len(normal) >= PSEUDONIM_SQL_MIN and \
             resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
-        import duckdb
-
-        con = duckdb.connect()
-        try:
+        with kursor() as con:
             atur_kunci_sql(con, kunci)
             con.register("_id", pa.table({"n": normal}))
             hasil = con.sql("select sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') "
                             "|| encode(n)))) as h from _id").to_arrow_table().column("h").combine_chunks()
-        finally:
-            con.close()
         if len(hasil) == len(normal) and hasil.null_count == normal.null_count:
             return hasil.cast(pa.string())
     return pa.array([None if s is None else hmac.digest(kunci, s.encode("ascii"), "sha256").hex()

@@ -104,7 +104,7 @@ def _teks_baris(baris: list[Any]) -> list[str]:
 
 def _baris_nomor_kolom(isi: list[str]) -> bool:
     angka = [s for s in isi if s]
-    if len(angka) < 3 or not all(s.replace(".0", "").isdigit() for s in angka):
+    if len(angka) < 3 or not all(s.replace(".0", "").isdecimal() for s in angka):  # digits int() reads: no "²"
         return False
     nilai = [int(float(s)) for s in angka]
     return nilai == list(range(nilai[0], nilai[0] + len(nilai))) and nilai[0] in (0, 1)
@@ -155,7 +155,7 @@ def _mungkin_dilewati(baris: list[Any], header_pertama: str) -> bool:
     if pertama in _TOTAL or pertama == header_pertama or (len(terisi) > 1 and normalkan(terisi[1]) in _TOTAL):
         return True
     angka = terisi[0].replace(".0", "")
-    return angka.isdigit() and int(angka) in (0, 1)  # may start a column-number row (1, 2, 3, ...)
+    return angka.isdecimal() and int(angka) in (0, 1)  # may start a column-number row (1, 2, 3, ...)
 
 
 def _cari_kepala(baris: list[list[Any]], paksa_jenis: str | None, program: str | None
@@ -220,14 +220,6 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
     n = tabel.num_rows
     faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray, Any]] = {}
     lebar_arrow = tabel.num_columns
-
-    def ciri_kolom(t: Any, k: int, kedua: bool) -> np.ndarray:
-        if k >= lebar_arrow:
-            return np.tile(np.array([False, True], dtype=bool), (t.num_rows, 1))  # no such cell: `_ciri(None)`
-        kode, unik = _faktor_arrow(t.column(k))
-        ciri = np.array([_ciri(x, kedua, header_pertama) for x in teks_banyak(unik)], dtype=bool).reshape(-1, 2)
-        return ciri[kode] if len(kode) else np.zeros((0, 2), dtype=bool)
-
     # rows whose first two cells are plain ASCII data are decided column-wise; the rest per distinct cell (`_ciri`),
     # and a row that may be skipped is read again and judged whole, as `_kolom_data` does
     kasus = peta.jenis.nama == "laporan_kasus"
@@ -235,9 +227,7 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
     kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx} - (per_baris - {0, 1})) if k < lebar_arrow}
     sisa = np.flatnonzero(~_pasti_data(kamus.get(0), kamus.get(1), n, header_pertama))
     if len(sisa) > 1000:
-        bagian = tabel.take(pa.array(sisa))
-        c0, c1 = ciri_kolom(bagian, 0, False), ciri_kolom(bagian, 1, True)
-        sisa = sisa[~(c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1])]
+        sisa = sisa[~_pasti_data_per_nilai(tabel.take(pa.array(sisa)), header_pertama)]
     simpan = np.ones(n, dtype=bool)
     for j in sisa.tolist():
         r = berkas.baris(i + 1 + j)
@@ -282,12 +272,8 @@ def cari_tabel_arrow(tabel: Any, paksa_jenis: str | None, program: str | None = 
         _, peta, _, header_normal, header_pertama = kepala
         idx = list(peta.kolom)
         kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx})}
-        ciri = []
-        for k, kedua in ((0, False), (1, True)):
-            kode, unik = _faktor_kamus(kamus[k])
-            ciri.append(np.array([_ciri(t, kedua, header_pertama) for t in teks_banyak(unik)],
-                                 dtype=bool).reshape(-1, 2)[kode])
-        pasti = ciri[0][:, 0] & ciri[1][:, 0] & ~ciri[0][:, 1] & ~ciri[1][:, 1]  # as `_kolom_data`
+        c0, c1 = _ciri_kamus(kamus[0], False, header_pertama), _ciri_kamus(kamus[1], True, header_pertama)
+        pasti = c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1]  # as `_kolom_data`
         simpan = np.ones(tabel.num_rows, dtype=bool)
         for j in np.flatnonzero(~pasti).tolist():
             r = [tabel.column(c)[j].as_py() for c in range(tabel.num_columns)]
@@ -343,25 +329,60 @@ _POLOS = r"^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$"
 """Printable ASCII with no space at either end: `teks` leaves it as is unless it is an empty spelling."""
 
 
+def _ciri_kolom(tabel: Any, k: int, kedua: bool, header_pertama: str) -> np.ndarray:
+    """`_ciri` of column `k` of an Arrow table, row by row (`_ciri_kamus`)."""
+    if k >= tabel.num_columns:
+        return np.tile(np.array([False, True], dtype=bool), (tabel.num_rows, 1))  # no such cell: `_ciri(None)`
+    return _ciri_kamus(_kamus(tabel.column(k)), kedua, header_pertama)
+
+
+def _ciri_kamus(kamus: Any, kedua: bool, header_pertama: str) -> np.ndarray:
+    """`_ciri` of a dictionary-encoded Arrow column, row by row: plain data cells (`_polos_data`) at once, every other
+    distinct cell by `_ciri` itself."""
+    v = kamus.dictionary
+    ciri = np.zeros((len(v) + 1, 2), dtype=bool)
+    ciri[:, 0] = True
+    ciri[len(v)] = (False, True)  # an empty cell (null): `_ciri(None)`
+    lain = np.flatnonzero(~_polos_data(v, kedua, header_pertama))
+    if len(lain):
+        teks_lain = teks_banyak(v.take(pa.array(lain)).to_pylist())
+        ciri[lain] = np.array([_ciri(t, kedua, header_pertama) for t in teks_lain], dtype=bool).reshape(-1, 2)
+    return ciri[kamus.indices.fill_null(len(v)).to_numpy(zero_copy_only=False)]
+
+
+def _pasti_data_per_nilai(tabel: Any, header_pertama: str) -> np.ndarray:
+    """Rows of an Arrow table whose first two cells are filled and start no skipped row (`_ciri`, as
+    `_kolom_data`): certainly data rows. False: the row must be judged whole."""
+    c0, c1 = _ciri_kolom(tabel, 0, False, header_pertama), _ciri_kolom(tabel, 1, True, header_pertama)
+    return c0[:, 0] & c1[:, 0] & ~c0[:, 1] & ~c1[:, 1]
+
+
+def _polos_data(v: Any, kedua: bool, header_pertama: str) -> np.ndarray:
+    """Per value of an Arrow array: plain ASCII text (`_POLOS`), filled, that starts no skipped row by `_ciri` as the
+    first (or, `kedua`, the second) cell of a row. False means: not decided here (always, for a column not of text)."""
+    import pyarrow.compute as pc
+
+    if not pa.types.is_string(v.type):
+        return np.zeros(len(v), dtype=bool)
+    kecil = pc.ascii_lower(v)
+    kunci = pc.utf8_trim(pc.replace_substring_regex(kecil, r"[^0-9a-z]+", "_"), "_")
+    mungkin = pc.is_in(kunci, value_set=pa.array(sorted(_TOTAL | ({header_pertama} if not kedua else set()))))
+    if not kedua:
+        mungkin = pc.or_(mungkin, pc.match_substring_regex(pc.replace_substring(v, ".0", ""), r"^0*[01]$"))
+    ya = pc.and_(pc.match_substring_regex(v, _POLOS),
+                 pc.and_(pc.invert(pc.is_in(kecil, value_set=pa.array(sorted(KOSONG)))), pc.invert(mungkin)))
+    return np.asarray(pc.fill_null(ya, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
 def _pasti_data(kamus0: Any, kamus1: Any, n: int, header_pertama: str) -> np.ndarray:
     """Rows whose first two cells (dictionary-encoded) are plain ASCII (`_POLOS`), filled, and start no skipped row
     by `_ciri`: certainly data rows. False means: not decided here. Each distinct cell is looked at once."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if kamus0 is None or kamus1 is None or n == 0:
         return np.zeros(n, dtype=bool)
     hasil = np.ones(n, dtype=bool)
     for kamus, kedua in ((kamus0, False), (kamus1, True)):
         v = kamus.dictionary
-        kecil = pc.ascii_lower(v)
-        kunci = pc.utf8_trim(pc.replace_substring_regex(kecil, r"[^0-9a-z]+", "_"), "_")
-        mungkin = pc.is_in(kunci, value_set=pa.array(sorted(_TOTAL | ({header_pertama} if not kedua else set()))))
-        if not kedua:
-            mungkin = pc.or_(mungkin, pc.match_substring_regex(pc.replace_substring(v, ".0", ""), r"^0*[01]$"))
-        ya = pc.and_(pc.match_substring_regex(v, _POLOS),
-                     pc.and_(pc.invert(pc.is_in(kecil, value_set=pa.array(sorted(KOSONG)))), pc.invert(mungkin)))
-        ya_unik = np.append(np.asarray(pc.fill_null(ya, False).to_numpy(zero_copy_only=False), dtype=bool), False)
+        ya_unik = np.append(_polos_data(v, kedua, header_pertama), False)
         indeks = kamus.indices.fill_null(len(v)).to_numpy(zero_copy_only=False)  # null: the appended False
         hasil &= ya_unik[indeks]
     return hasil

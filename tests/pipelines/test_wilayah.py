@@ -33,6 +33,29 @@ def test_kode_dalam_dan_luar_wilayah(jombang: Wilayah) -> None:
     assert jombang.dari_kode(None) is None
 
 
+def test_kode_diingat_sama_dengan_dihitung(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`dari_kode` remembers text cells: a second call gives the same outcome without resolving again, and after
+    `SIMPAN_KODE` cells it starts again, still right."""
+    from pipelines import wilayah as modul
+
+    w = muat_wilayah(FOLDER_REFERENSI, ("35.17",))
+    monkeypatch.setattr(modul, "SIMPAN_KODE", 4)
+    dihitung: list[object] = []
+    asli = w._dari_kode
+    monkeypatch.setattr(w, "_dari_kode", lambda sel: dihitung.append(sel) or asli(sel))
+    sel = ["3517012001", "35.16.01.2001", "35.17.01.2999", "  ", "3517012001", "35.16.01.2001", "35.17.01.2002",
+           "3517012001", 3517012001.0, 3517012001.0]
+    hasil = [w.dari_kode(s) for s in sel]
+    assert [h.kode_desa if h else None for h in hasil] == [
+        "35.17.01.2001", None, None, None, "35.17.01.2001", None, "35.17.01.2002", "35.17.01.2001",
+        "35.17.01.2001", "35.17.01.2001"]
+    assert "di luar wilayah" in hasil[5].alasan and hasil[5] == hasil[1]
+    # cells 1-4 resolved; 5 and 6 remembered; the 5th distinct cell ("35.17.01.2002") finds 4 remembered and starts
+    # again, so "3517012001" is resolved again; a number is never remembered
+    assert dihitung == ["3517012001", "35.16.01.2001", "35.17.01.2999", "  ", "35.17.01.2002", "3517012001",
+                        3517012001.0, 3517012001.0]
+
+
 def test_nama_tepat_dengan_dan_tanpa_kecamatan(jombang: Wilayah) -> None:
     assert jombang.dari_nama("Ds. Kepuhkajang", "Kec. Perak").kode_desa == "35.17.01.2002"
     assert jombang.dari_nama("Kepuhkajang", None).kode_desa == "35.17.01.2002"

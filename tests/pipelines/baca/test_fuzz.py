@@ -293,6 +293,24 @@ def test_ribuan_kolom(tmp_path: Path, konteks: Konteks) -> None:
     assert len(r.kolom_diabaikan) + len(r.kolom_pribadi_dibuang) == 4996
 
 
+@pytest.mark.parametrize("akhiran", [".csv", ".parquet"])
+def test_angka_superskrip_di_sel_pertama(tmp_path: Path, konteks: Konteks, akhiran: str) -> None:
+    """A superscript digit ("²": a digit to `str.isdigit`, not to `int`) in a row's first cell, and a row of them,
+    are data rows quarantined with a reason (no crash), on the column-wise and the row-by-row path alike; the
+    row 1, 2, 3, 4 is a column-number row, skipped."""
+    baris = [["35.17.01.2001", "03/03/2025", "KDRT", "R-1"], ["²", "03/03/2025", "KDRT", "R-2"],
+             ["²", "³", "⁴", "⁵"], ["1", "2", "3", "4"], ["35.17.01.2001", "03/03/2025", "KDRT", "R-3"]]
+    kepala = ["kode_desa", "tanggal_lapor", "kategori", "no_registrasi"]
+    p = tmp_path / f"superskrip{akhiran}"
+    if akhiran == ".csv":
+        p.write_text("\n".join(",".join(r) for r in [kepala, *baris]) + "\n", encoding="utf-8")
+    else:
+        pq.write_table(pa.table({k: [r[i] for r in baris] for i, k in enumerate(kepala)}), p)
+    (r,) = _periksa(p, konteks)
+    assert (r.baris_dibaca, r.baris_dimuat, r.baris_dikarantina, r.baris_dilewati) == (4, 2, 2, 1)
+    assert _hasil_lembar(p, True) == _hasil_lembar(p, False)
+
+
 def test_sel_raksasa_csv(tmp_path: Path, konteks: Konteks) -> None:
     """A 20 MB cell (over the csv module's field limit): the file gets a summary with `galat`, not a crash."""
     p = tmp_path / "raksasa.csv"
