@@ -7,8 +7,8 @@ with mart as (
 ),
 
 kasus as (
-    select w.kode_kab, count(distinct (k.kode_desa, k.no_registrasi)) as n
-    from int_kasus_terkini k
+    select w.kode_kab, count(*) as n
+    from (select distinct kode_desa, no_registrasi from int_kasus_terkini) k
     join ref_wilayah w using (kode_desa)
     group by w.kode_kab
 )

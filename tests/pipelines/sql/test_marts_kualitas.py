@@ -170,3 +170,21 @@ def test_pemeriksaan_menolak_mart_yang_salah(gudang_rujukan: Path, tmp_path: Pat
         con.close()
     assert [g.split(":")[0] for g in gagal] == [
         "check_karantina_peringatan_atribusi", "check_kualitas_desa", "check_pelaporan_desa_bulan"]
+
+
+def test_pemeriksaan_kasus_cocok_mart(gudang_rujukan: Path, tmp_path: Path) -> None:
+    """`check_kasus_cocok_mart`: a case the current rows hold and the monthly mart does not count (here: one case
+    more, a copy of case 2001-002 under another number) fails the build, naming the regency and both counts."""
+    salinan = tmp_path / "rusak.duckdb"
+    salinan.write_bytes(gudang_rujukan.read_bytes())
+    con = duckdb.connect(str(salinan))
+    try:
+        n = con.execute("select count(distinct (kode_desa, no_registrasi)) from int_kasus_terkini").fetchone()[0]
+        con.execute("create temp table int_kasus_terkini as select * from int_kasus_terkini union all "
+                    "select * replace ('2001-999' as no_registrasi) from int_kasus_terkini "
+                    "where kode_desa = '35.17.01.2001' and no_registrasi = '2001-002'")
+        gagal = build.periksa(con)
+    finally:
+        con.close()
+    assert [g.split(":")[0] for g in gagal] == ["check_kasus_cocok_mart"]
+    assert n == 26 and "'di_mart': 26.0, 'di_kasus': 27" in gagal[0] and "'kode_kab': '35.17'" in gagal[0]
