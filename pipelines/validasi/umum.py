@@ -396,11 +396,6 @@ def _kamus(kolom: Any) -> Any:
         else kolom.dictionary_encode()
 
 
-def _faktor_arrow(kolom: Any) -> tuple[np.ndarray, np.ndarray]:
-    """`_faktor_kamus` of an Arrow text column."""
-    return _faktor_kamus(_kamus(kolom))
-
-
 def _faktor_dari_kamus(kamus: Any) -> Faktor:
     """`_faktor_kamus` as a `Faktor` whose distinct values stay Arrow (the dictionary, then a null when the column
     has empty cells)."""

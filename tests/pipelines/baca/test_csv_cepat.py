@@ -17,8 +17,9 @@ import pytest
 from akses import muat_kunci
 from pipelines import ingest
 from pipelines.baca import csv_cepat
+from pipelines.baca.nilai import teks
 from pipelines.konfigurasi import FOLDER_REFERENSI
-from pipelines.validasi.umum import Konteks, _ciri, _faktor_arrow, _kamus, _pasti_data, faktor
+from pipelines.validasi.umum import Konteks, _ciri, _ciri_kamus, _faktor_kamus, _kamus, _pasti_data, faktor
 from pipelines.wilayah import muat_wilayah
 
 from tests.fixtures import HARI_MUAT, buat_konfigurasi, keluaran_lembar
@@ -130,9 +131,21 @@ def test_pasti_data_hanya_bila_ciri_setuju() -> None:
             assert c0 == (True, False) and c1 == (True, False)
 
 
+@pytest.mark.parametrize("kedua", [False, True])
+def test_ciri_kamus_sama_dengan_ciri_per_sel(kedua: bool) -> None:
+    """`_ciri_kamus` (plain ASCII cells decided on Arrow, the rest by `_ciri`) gives `_ciri` of every cell."""
+    sel = ["N1", "JUMLAH", " jumlah ", "Total:", "no_registrasi", "No Registrasi", "1", "0", "1.0", "01", "10", "",
+           " ", None, "-", "n/a", "NaN", "\uff2aumlah", "Grand Total", "sub-total", "\u00a0N1\u00a0", "N\u0661",
+           "\u00b2", "\u0130", "\u212a", "x\x1f", "2024-12-01", "N1", None, "35.17.01.2001"]
+    dihitung = _ciri_kamus(_kamus(pa.array(sel, pa.string())), kedua, "no_registrasi")
+    assert [tuple(c) for c in dihitung.tolist()] == [_ciri(teks(x), kedua, "no_registrasi") for x in sel]
+    assert dihitung[0].tolist() == [True, False] and dihitung[1].tolist() == [True, True]
+
+
 def test_faktor_arrow_sama_dengan_faktor() -> None:
     sel = ["b", None, "a", "b", None, "", "a"]
-    kode, unik = _faktor_arrow(pa.chunked_array([pa.array(sel[:3], pa.string()), pa.array(sel[3:], pa.string())]))
+    kode, unik = _faktor_kamus(_kamus(pa.chunked_array([pa.array(sel[:3], pa.string()),
+                                                       pa.array(sel[3:], pa.string())])))
     kode_l, unik_l = faktor(pd.Series(np.array(sel, dtype=object), dtype=object))
     assert kode.tolist() == kode_l.tolist() == [0, 3, 1, 0, 3, 2, 1]
     assert unik.tolist() == unik_l.tolist() == ["b", "a", "", None]
