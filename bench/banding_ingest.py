@@ -77,8 +77,9 @@ def anak(keluaran: str, daftar: list[str]) -> None:
         jalan = None
         if csv_cepat is not None and jalur.suffix.lower() in {".csv", ".txt", ".tsv"}:
             jalan = "duckdb" if csv_cepat.baca(jalur) is not None else "csv.reader"
-        elif hasattr(ingest, "_parquet_kasus") and jalur.suffix.lower() == ".parquet":
-            jalan = "arrow" if ingest._parquet_kasus(jalur, None, None) is not None else "baris"
+        elif jalur.suffix.lower() == ".parquet" and (
+                baca_arrow := getattr(ingest, "_parquet_kolom", getattr(ingest, "_parquet_kasus", None))):
+            jalan = "arrow" if baca_arrow(jalur, None, None) is not None else "baris"
         hasil[str(jalur)] = {"lembar": lembar, "jalan": jalan}
     Path(keluaran).write_bytes(pickle.dumps(hasil))
 

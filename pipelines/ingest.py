@@ -117,7 +117,7 @@ def _tervalidasi(jalur: Path, nama: str | None, tabel: TabelMentah, konteks: Kon
 def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
             sudah: bool, program_roll: str | None = None, cepat: bool = True) -> list[LembarSiap]:
     """Read and validate one file. A CSV is read by DuckDB when it reads it exactly as `csv.reader` would
-    (`baca.csv_cepat`), a Parquet case register as Arrow columns (`cari_tabel_arrow`); `cepat=False` never does
+    (`baca.csv_cepat`), a Parquet file as Arrow columns (`cari_tabel_arrow`); `cepat=False` never does
     either. Otherwise the file is read row by row by `baca.berkas`."""
     siap: list[LembarSiap] = []
     if cepat and jalur.suffix.lower() in {".csv", ".txt", ".tsv"} and jalur.is_file():
@@ -126,7 +126,7 @@ def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
         if tabel is not None:  # no header found: read again below, which also counts the filled rows
             return [_tervalidasi(jalur, None, tabel, konteks, sha, sudah)]
     if cepat and jalur.suffix.lower() == ".parquet" and jalur.is_file():
-        tabel = _parquet_kasus(jalur, paksa_jenis, program_roll)
+        tabel = _parquet_kolom(jalur, paksa_jenis, program_roll)
         if tabel is not None:
             return [_tervalidasi(jalur, None, tabel, konteks, sha, sudah)]
     try:
@@ -149,9 +149,9 @@ def _lembar(jalur: Path, paksa_jenis: str | None, konteks: Konteks, sha: str,
     return siap
 
 
-def _parquet_kasus(jalur: Path, paksa_jenis: str | None, program_roll: str | None) -> TabelMentah | None:
-    """A Parquet case register as Arrow columns (`cari_tabel_arrow`); None: read it row by row (`baca_parquet`),
-    which also gives the message for a file that cannot be read."""
+def _parquet_kolom(jalur: Path, paksa_jenis: str | None, program_roll: str | None) -> TabelMentah | None:
+    """A Parquet sheet as Arrow columns (`cari_tabel_arrow`); None: read it row by row (`baca_parquet`), which also
+    gives the message for a file that cannot be read."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

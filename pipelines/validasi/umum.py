@@ -218,7 +218,6 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
     idx = list(peta.kolom)
     tabel = berkas.tabel.slice(i + 1)
     n = tabel.num_rows
-    faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray, Any]] = {}
     lebar_arrow = tabel.num_columns
     # rows whose first two cells are plain ASCII data are decided column-wise; the rest per distinct cell (`_ciri`),
     # and a row that may be skipped is read again and judged whole, as `_kolom_data` does
@@ -242,34 +241,49 @@ def cari_tabel_csv(berkas: CsvCepat, paksa_jenis: str | None, program: str | Non
                          else Faktor.per_baris(tabel.column(k)) if k in per_baris
                          else _faktor_dari_kamus(kamus[k]) for k in idx}
         return TabelMentah(peta, data, i + int(len(simpan) - simpan.sum()), i + 1, faktor_mentah)
+    return _tabel_kamus(peta, kamus, tabel.num_rows, simpan, i, program_luar, idx)
+
+
+def _tabel_kamus(peta: PetaKolom, kamus: dict[int, Any], n: int, simpan: np.ndarray, i: int,
+                 program_luar: str | None, idx: list[int]) -> TabelMentah:
+    """`_tabel` of the data rows' dictionary-encoded Arrow columns (`kamus`, None-filled where a column is missing):
+    the cells as `to_pylist` gives them, and each text column's factorisation registered for the validators
+    (`_daftarkan_faktor`), so that `faktor` does not factorise it again."""
     kolom = []
+    faktor_kolom: dict[str, tuple[np.ndarray, np.ndarray, Any]] = {}
     for k in idx:
-        if k >= lebar_arrow:
-            kolom.append(np.full(tabel.num_rows, None, dtype=object))
+        if k not in kamus:
+            kolom.append(np.full(n, None, dtype=object))
             continue
         kode, unik = _faktor_kamus(kamus[k])
         kolom.append(unik[kode] if len(kode) else np.empty(0, dtype=object))
-        faktor_kolom[peta.kolom[k]] = (kode, unik, kamus[k].dictionary)
+        if pa.types.is_string(kamus[k].dictionary.type):  # `teks_arrow` hands the dictionary over as text
+            faktor_kolom[peta.kolom[k]] = (kode, unik, kamus[k].dictionary)
     hasil = _tabel(peta, kolom, simpan, i, program_luar, idx)
     _daftarkan_faktor(hasil.data, faktor_kolom)
     return hasil
 
 
 def cari_tabel_arrow(tabel: Any, paksa_jenis: str | None, program: str | None = None) -> TabelMentah | None:
-    """`cari_tabel` of an Arrow table (a Parquet file) whose column names are the header of a case register: the
-    same skipped and data rows, with the raw columns as `Faktor`s of their dictionaries (values as `to_pylist`
-    gives them, the cells `cari_tabel` would see). None when the rows must be read one by one: another kind, a
-    header that is not the column names, fewer than two columns, a nested or binary column (turned into text by
-    `baca_parquet`), or values Arrow cannot encode or turn into Python objects."""
+    """`cari_tabel` of an Arrow table (a Parquet file) whose column names are a header: the same skipped and data
+    rows, with the values as `to_pylist` gives them (the cells `cari_tabel` would see). A case register's raw
+    columns become `Faktor`s of their dictionaries; another kind's become the object columns of `_tabel`, their
+    factorisation already done (`_tabel_kamus`). None when the rows must be read one by one: a header that is not
+    the column names, fewer than two columns, a nested or binary column (turned into text by `baca_parquet`), a
+    floating-point column outside a case register (`faktor` orders NaN and None after the other values, a
+    dictionary does not), or values Arrow cannot encode or turn into Python objects."""
     try:
         nama = [str(k) for k in tabel.column_names]
         if tabel.num_columns < 2 or any(pa.types.is_nested(t) or pa.types.is_binary(t) or pa.types.is_large_binary(t)
                                         or pa.types.is_fixed_size_binary(t) for t in tabel.schema.types):
             return None
         kepala = _cari_kepala([nama], paksa_jenis, program)
-        if kepala is None or kepala[1].jenis.nama != "laporan_kasus":
+        if kepala is None:
             return None
-        _, peta, _, header_normal, header_pertama = kepala
+        _, peta, program_luar, header_normal, header_pertama = kepala
+        kasus = peta.jenis.nama == "laporan_kasus"
+        if not kasus and any(pa.types.is_floating(t) for t in tabel.schema.types):
+            return None
         idx = list(peta.kolom)
         kamus = {k: _kamus(tabel.column(k)) for k in sorted({0, 1, *idx})}
         c0, c1 = _ciri_kamus(kamus[0], False, header_pertama), _ciri_kamus(kamus[1], True, header_pertama)
@@ -282,6 +296,8 @@ def cari_tabel_arrow(tabel: Any, paksa_jenis: str | None, program: str | None = 
         if not simpan.all():
             tabel = tabel.filter(pa.array(simpan))
             kamus = {k: _kamus(tabel.column(k)) for k in idx}
+        if not kasus:
+            return _tabel_kamus(peta, {k: kamus[k] for k in idx}, tabel.num_rows, simpan, 0, program_luar, idx)
         faktor_mentah = {}
         for k in idx:
             f = _faktor_dari_kamus(kamus[k])

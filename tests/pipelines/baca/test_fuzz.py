@@ -372,6 +372,39 @@ def test_parquet_nama_kolom_bukan_utf8(tmp_path: Path, konteks: Konteks) -> None
     assert r.galat is not None and "tidak dapat dibaca" in r.galat and r.baris_dimuat == 0
 
 
+def test_parquet_dtks_kolom_sama_dengan_baris(tmp_path: Path) -> None:
+    """A DTKS extract as Parquet (desil as int8, a JUMLAH row, a desa not in the national list, a short and a missing
+    id, a desil out of range, a family twice) is read column-wise (`cari_tabel_arrow`, `_tabel_kamus`) with the
+    row-by-row outcome; with a floating-point column it is read row by row, with the same outcome."""
+    from pipelines.validasi.umum import cari_tabel_arrow
+
+    kolom = {
+        "id_keluarga": ["3517010101250001", "JUMLAH", "3517010101250002", "3517010101250003", "12", None,
+                        "3517010101250001"],
+        "kode_desa": ["35.17.01.2001", None, "35.99.01.2001", "3517012002", "35.17.01.2001", "35.17.01.2001",
+                      "35.17.01.2001"],
+        "desil": pa.array([1, None, 2, 11, 3, 4, 1], pa.int8()),
+        "status": ["aktif", None, "Aktif", "nonaktif", "aktif", "aktif", "aktif"],
+        "periode": ["2025-06", None, "2025-06", "Juni 2025", "2025-06", "2025-06", "2025-06"],
+    }
+    hasil = []
+    for desil in (kolom["desil"], kolom["desil"].cast(pa.float64())):
+        p = tmp_path / f"dtks_{desil.type}.parquet"
+        pq.write_table(pa.table({**kolom, "desil": desil}), p)
+        assert (cari_tabel_arrow(pq.read_table(p), None) is None) == pa.types.is_floating(desil.type)
+        cepat, baris = _hasil_lembar(p, True), _hasil_lembar(p, False)
+        assert cepat == baris
+        hasil.append(cepat[0])
+    for h in hasil:
+        r = h["ringkasan"]
+        # JUMLAH (line 3) skipped; quarantined: line 4 (35.99 is no regency), line 6 (2-digit id), line 7 (no id)
+        assert (r["jenis"], r["baris_dibaca"], r["baris_dimuat"], r["baris_dikarantina"], r["baris_dilewati"]) == (
+            "dtks", 6, 3, 3, 1)
+        assert r["peringatan"] == {"duplikat_dalam_berkas": 1, "nilai_tidak_valid": 1}  # line 2 again; desil 11
+        assert h["dimuat"]["_baris"] == ["2", "5", "8"] and [k["baris"] for k in h["karantina"]] == [4, 6, 7]
+        assert h["dimuat"]["kode_desa"] == ["'35.17.01.2001'", "'35.17.01.2002'", "'35.17.01.2001'"]
+
+
 def test_parquet_kasus_kolom_sama_dengan_baris(tmp_path: Path) -> None:
     """A typed Parquet register (dates as date32 and as text, NIK as text and as a number, a JUMLAH row, a row with
     an empty first cell, an unknown desa, a future date) is read column-wise, with the row-by-row outcome."""
