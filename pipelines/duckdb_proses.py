@@ -7,6 +7,7 @@ tables end with it."""
 from __future__ import annotations
 
 import os
+import resource
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,13 @@ def _kunci_baru() -> None:
 
 
 os.register_at_fork(after_in_child=_kunci_baru)
+
+
+def dapat_dipakai() -> bool:
+    """False in a process with an address-space limit (`RLIMIT_AS`, set on the upload checker of `pipelines.terpisah`
+    only where there is no /proc): under a tight limit DuckDB can end the process instead of raising, so the caller
+    takes its pure-Python way instead."""
+    return resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
 
 
 @contextmanager

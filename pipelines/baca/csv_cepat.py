@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import io
-import resource
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from pipelines.baca.berkas import _pemisah
-from pipelines.duckdb_proses import kursor
+from pipelines.duckdb_proses import dapat_dipakai, kursor
 
 BARIS_KEPALA = 25
 """Records parsed by `csv.reader` from the start of the file: the header search looks at the first 20."""
@@ -94,7 +93,7 @@ def _kutip_janggal(data: bytes, pemisah: str) -> bool:
 
 def baca(jalur: Path) -> CsvCepat | None:
     """The file through DuckDB, or None when `berkas.baca_csv` must read it (see the module docstring)."""
-    if resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY:
+    if not dapat_dipakai():
         return None  # a process with an address-space limit: DuckDB may crash, not raise
     data = jalur.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):

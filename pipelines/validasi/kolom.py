@@ -8,7 +8,6 @@ as a `Faktor`; the `pd.Series` forms (`resolusi_tempat`, `tanggal_kolom`, ...) s
 from __future__ import annotations
 
 import hmac
-import resource
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -20,7 +19,7 @@ import pyarrow.compute as pc
 
 from akses import atur_kunci_sql, periksa_kk, periksa_nik
 from pipelines.baca import nilai
-from pipelines.duckdb_proses import kursor
+from pipelines.duckdb_proses import dapat_dipakai, kursor
 from pipelines.validasi.umum import Faktor, Konteks, Pencatat, kolom_atau_kosong, objek
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
@@ -210,8 +209,7 @@ def samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
     Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
     `hmac`), unless the process has an address-space limit (`RLIMIT_AS`, where DuckDB may end the process instead
     of raising); few: `hmac.digest` one by one."""
-    if len(normal) >= PSEUDONIM_SQL_MIN and \
-            resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
+    if len(normal) >= PSEUDONIM_SQL_MIN and dapat_dipakai():
         with kursor() as con:
             atur_kunci_sql(con, kunci)
             con.register("_id", pa.table({"n": normal}))

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pytest
 
 from akses import muat_kunci
-from pipelines import ingest
+from pipelines import duckdb_proses, ingest
 from pipelines.baca import csv_cepat
 from pipelines.baca.nilai import teks
 from pipelines.konfigurasi import FOLDER_REFERENSI
@@ -172,6 +172,6 @@ def test_batas_memori_proses_pakai_pembaca_lama(tmp_path: Path, monkeypatch: pyt
     f = tmp_path / "kasus.csv"
     f.write_text("\n".join([H, *B]) + "\n", encoding="utf-8")
     assert csv_cepat.baca(f) is not None
-    monkeypatch.setattr(csv_cepat.resource, "getrlimit", lambda _: (2048 << 20, 2048 << 20))
+    monkeypatch.setattr(duckdb_proses.resource, "getrlimit", lambda _: (2048 << 20, 2048 << 20))
     assert csv_cepat.baca(f) is None
     assert _keluaran(f, True)[0]["ringkasan"]["baris_dimuat"] == 3
