@@ -297,7 +297,7 @@ def cari_tabel_arrow(tabel: Any, paksa_jenis: str | None, program: str | None = 
             tabel = tabel.filter(pa.array(simpan))
             kamus = {k: _kamus(tabel.column(k)) for k in idx}
         if not kasus:
-            return _tabel_kamus(peta, {k: kamus[k] for k in idx}, tabel.num_rows, simpan, 0, program_luar, idx)
+            return _tabel_kamus(peta, kamus, tabel.num_rows, simpan, 0, program_luar, idx)
         faktor_mentah = {}
         for k in idx:
             f = _faktor_dari_kamus(kamus[k])
