@@ -54,7 +54,15 @@ from akses.privasi import (
     sembunyikan_sel_kecil,
     sql_kolom_ekspor,
 )
-from akses.pseudonim import atur_kunci_sql, muat_kunci, periksa_kk, periksa_nik, pseudonim, sql_pseudonim_kasus
+from akses.pseudonim import (
+    atur_kunci_sql,
+    muat_kunci,
+    periksa_kk,
+    periksa_nik,
+    pseudonim,
+    pseudonim_banyak,
+    sql_pseudonim_kasus,
+)
 
 __all__ = [
     "AMBANG", "DISEMBUNYIKAN", "HAK", "KASUS_SENSITIF", "KOLOM_SENSITIF", "LABEL_PERAN", "PERAN", "SQL_KASUS_TAMPIL",
@@ -62,7 +70,7 @@ __all__ = [
     "atur_kunci_sql", "audit", "baca_kubus_bulanan", "boleh", "daftar_kasus_aman", "di_dalam", "ekspor_csv",
     "jumlah_sel", "kode_untuk_peran", "lindungi_bulanan", "lingkup", "metrik_bulanan_untuk", "muat_kunci",
     "nama_wilayah", "netralkan_ekspor", "normalkan_kode", "periksa_kk", "periksa_nik", "periksa_tingkat",
-    "periksa_wilayah", "pseudonim", "rapikan_kubus", "saring", "sel_kecil", "sembunyikan_sel_kecil",
+    "periksa_wilayah", "pseudonim", "pseudonim_banyak", "rapikan_kubus", "saring", "sel_kecil", "sembunyikan_sel_kecil",
     "sql_kolom_ekspor", "sql_pseudonim_kasus", "tingkat_boleh", "tingkat_dari_kode",
     "wajib_hak",
 ]

@@ -45,17 +45,43 @@ def sql_pseudonim_kasus(kode_desa: str, no_registrasi: str) -> str:
             f"encode({kode_desa} || '|' || {no_registrasi}))))[1:12] end")
 
 
-def atur_kunci_sql(con: Any, kunci: bytes) -> None:
-    """Put the HMAC key's inner and outer pads in the DuckDB session (`sql_pseudonim_kasus` reads them)."""
+def _pad_kunci(kunci: bytes) -> tuple[bytes, bytes]:
+    """The HMAC-SHA256 key's inner and outer pads (RFC 2104: a key over 64 bytes is hashed first)."""
     blok = hashlib.sha256(kunci).digest() if len(kunci) > 64 else kunci
     blok = blok.ljust(64, b"\0")
-    con.execute("set variable kunci_ipad = $p", {"p": bytes(b ^ 0x36 for b in blok)})
-    con.execute("set variable kunci_opad = $p", {"p": bytes(b ^ 0x5C for b in blok)})
+    return bytes(b ^ 0x36 for b in blok), bytes(b ^ 0x5C for b in blok)
+
+
+def atur_kunci_sql(con: Any, kunci: bytes) -> None:
+    """Put the HMAC key's inner and outer pads in the DuckDB session (`sql_pseudonim_kasus` reads them)."""
+    ipad, opad = _pad_kunci(kunci)
+    con.execute("set variable kunci_ipad = $p", {"p": ipad})
+    con.execute("set variable kunci_opad = $p", {"p": opad})
 
 
 def pseudonim(kunci: bytes, nilai: str) -> str:
     """HMAC-SHA256(key, normalised identifier), hex."""
     return hmac.digest(kunci, nilai.encode("ascii"), "sha256").hex()  # one C call; the same bytes as hmac.new
+
+
+def pseudonim_banyak(kunci: bytes, nilai: list[str | None]) -> list[str | None]:
+    """`pseudonim` of each identifier (None stays None), the same bytes. The SHA-256 states after the key's inner
+    and outer pad are computed once and copied per identifier, so each costs two SHA-256 blocks instead of four
+    and no key set-up: 0.73-0.85 µs instead of 1.5-1.7 µs (`hmac.digest`) or about 1.0 µs in DuckDB SQL, measured
+    on 200,000 NIKs (`bench/catatan-sesi8-20261207.md`)."""
+    ipad, opad = _pad_kunci(kunci)
+    dalam, luar = hashlib.sha256(ipad).copy, hashlib.sha256(opad).copy
+    keluar: list[str | None] = []
+    for v in nilai:
+        if v is None:
+            keluar.append(None)
+            continue
+        h = dalam()
+        h.update(v.encode("ascii"))
+        o = luar()
+        o.update(h.digest())
+        keluar.append(o.hexdigest())
+    return keluar
 
 
 def _digit(sel: Any) -> tuple[str | None, str | None]:

@@ -1,8 +1,7 @@
-"""The process's own in-memory DuckDB, for the short queries of reading and validation (a CSV read, the HMACs of a
-column): opening a DuckDB database costs about 12 ms of CPU, more than many of those queries, and a national load
-made one or two per file. Each process (a forked validation worker too) opens its own on first use and keeps it;
-each caller gets its own cursor, so threads never share a connection, and a cursor's variables and registered
-tables end with it."""
+"""The process's own in-memory DuckDB, for the short queries of reading (a CSV read): opening a DuckDB database
+costs about 12 ms of CPU, more than many of those queries, and a national load made one or two per file. Each process
+(a forked validation worker too) opens its own on first use and keeps it; each caller gets its own cursor, so threads
+never share a connection, and a cursor's variables and registered tables end with it."""
 
 from __future__ import annotations
 

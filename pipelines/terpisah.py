@@ -12,7 +12,7 @@ with its parent (`PR_SET_PDEATHSIG`), so a killed server leaves no reader runnin
 The memory limit is on the child's resident memory (`VmRSS` of /proc/PID/status), read by a watchdog thread here
 every `SELANG_PANTAU` seconds for as long as the child lives (also while the caller is busy with a yielded value):
 over the limit, the child is killed (SIGKILL, `ProsesGagal("memori")`). Not an address-space limit (`RLIMIT_AS`)
-on the child: under one, DuckDB (the fast CSV reader, the HMACs of `validasi.kolom`) may end the process with a
+on the child: under one, DuckDB (the fast CSV reader) may end the process with a
 segmentation fault instead of raising, so the checker had to read with the slow pure-Python reader; a watched
 child has no limit of its own and reads as `pantau ingest` does. Between two readings the child can grow by what
 it touches in `SELANG_PANTAU` seconds (some hundreds of MB at most); memory merely reserved and never touched does

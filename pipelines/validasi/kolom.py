@@ -7,7 +7,6 @@ as a `Faktor`; the `pd.Series` forms (`resolusi_tempat`, `tanggal_kolom`, ...) s
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -17,9 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from akses import atur_kunci_sql, periksa_kk, periksa_nik
+from akses import periksa_kk, periksa_nik, pseudonim_banyak
 from pipelines.baca import nilai
-from pipelines.duckdb_proses import dapat_dipakai, kursor
 from pipelines.validasi.umum import Faktor, Konteks, Pencatat, kolom_atau_kosong, objek
 
 TANGGAL_AWAL_WAJAR = date(2015, 1, 1)
@@ -199,26 +197,10 @@ def aturan_penuh(mentah: Faktor, normal: pa.Array, aturan: Callable[[Any], tuple
     return normal, alasan
 
 
-PSEUDONIM_SQL_MIN = 20_000
-"""From this many distinct cells, DuckDB computes the HMACs (`samaran`)."""
-
-
 def samaran(kunci: bytes, normal: pa.Array) -> pa.Array:
-    """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, null for null, as an Arrow string array.
-
-    Many: by DuckDB over the Arrow array (`atur_kunci_sql`: RFC 2104 with the padded key halves; the same bytes as
-    `hmac`), unless the process has an address-space limit (`RLIMIT_AS`, where DuckDB may end the process instead
-    of raising); few: `hmac.digest` one by one."""
-    if len(normal) >= PSEUDONIM_SQL_MIN and dapat_dipakai():
-        with kursor() as con:
-            atur_kunci_sql(con, kunci)
-            con.register("_id", pa.table({"n": normal}))
-            hasil = con.sql("select sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') "
-                            "|| encode(n)))) as h from _id").to_arrow_table().column("h").combine_chunks()
-        if len(hasil) == len(normal) and hasil.null_count == normal.null_count:
-            return hasil.cast(pa.string())
-    return pa.array([None if s is None else hmac.digest(kunci, s.encode("ascii"), "sha256").hex()
-                     for s in normal.to_pylist()], type=pa.string())
+    """HMAC-SHA256 hex (`akses.pseudonim`) of each text of `normal`, null for null, as an Arrow string array
+    (`pseudonim_banyak`: the same bytes as `hmac`, at half its cost per identifier)."""
+    return pa.array(pseudonim_banyak(kunci, normal.to_pylist()), type=pa.string())
 
 
 def identitas(p: Pencatat, data: pd.DataFrame, konteks: Konteks) -> tuple[pd.Series, pd.Series]:

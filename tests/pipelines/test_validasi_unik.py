@@ -19,9 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from akses import periksa_kk, periksa_nik
+from akses import atur_kunci_sql, periksa_kk, periksa_nik, pseudonim, pseudonim_banyak, sql_pseudonim_kasus
 from pipelines.ingest import _sebagai_arrow
-from pipelines.validasi import kolom
 from pipelines.validasi.kolom import _id_cepat, identitas, samaran
 from pipelines.validasi.umum import Faktor, Konteks, Pencatat, cari_tabel, faktor, ganda_dalam_berkas
 
@@ -89,20 +88,23 @@ def test_identitas_pseudonim_sama_untuk_setiap_ejaan() -> None:
 
 
 @pytest.mark.parametrize("kunci", [b"kunci-uji", b"k" * 65, "kunci-\u00e9".encode()])  # a key over 64 bytes is hashed
-def test_samaran_duckdb_sama_dengan_hmac(kunci: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_samaran_sama_dengan_hmac(kunci: bytes) -> None:
     teks = ["3517014506800001", None, "3517014506800002", "0000000000000001"]
     harapan = [None if t is None else hmac.new(kunci, t.encode("ascii"), hashlib.sha256).hexdigest() for t in teks]
-    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 1)  # DuckDB's HMAC
     assert samaran(kunci, pa.array(teks)).tolist() == harapan
-    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 10)  # hmac.digest
-    assert samaran(kunci, pa.array(teks)).tolist() == harapan
+    assert pseudonim_banyak(kunci, teks) == harapan
+    assert [pseudonim(kunci, t) for t in teks if t] == [h for h in harapan if h]
+    # the SQL pseudonym of a case uses the same pads (`atur_kunci_sql`): its first 12 hex digits are the HMAC's
+    con = duckdb.connect()
+    atur_kunci_sql(con, kunci)
+    baris = con.execute(f"select {sql_pseudonim_kasus('$d', '$r')}", {"d": "35.17.01.2001", "r": "A1"}).fetchall()
+    assert baris[0][0] == hmac.new(kunci, b"35.17.01.2001|A1", hashlib.sha256).hexdigest()[:12]
 
 
-def test_identitas_jalur_lengkap_dan_sel_bukan_teks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_identitas_jalur_lengkap_dan_sel_bukan_teks() -> None:
     from pipelines.konfigurasi import FOLDER_REFERENSI
     from pipelines.wilayah import muat_wilayah
 
-    monkeypatch.setattr(kolom, "PSEUDONIM_SQL_MIN", 1)
     kunci = b"kunci-uji"
     konteks = Konteks(muat_wilayah(FOLDER_REFERENSI, ("35.17",)), kunci, date(2026, 1, 1))
     # a tab is read by the full rules only; a number (an Excel cell) is refused; a KK of 16 zeros too
