@@ -9,6 +9,7 @@ and summarised but not written again.
 from __future__ import annotations
 
 import collections
+import itertools
 import json
 import multiprocessing
 import os
@@ -277,6 +278,11 @@ busy while the warehouse is written (a write of `Penulis.BATAS_BARIS` rows takes
 dozens of small files), and only these files' validated rows wait in memory: with every file handed out at once, a
 writer slower than the workers held the whole load's validated rows (at national scale, about a gigabyte)."""
 UKURAN_PARALEL = 4 << 20  # bytes: below this a load is validated in-process (starting workers costs more)
+BERAT_BARIS = 200_000
+"""A file of at least this many rows (`_perkiraan_baris`) is handed to a worker early: as soon as the files before
+it hold no more than twice its rows, not when it is next in line. Validating the national DTKS extract (1 million
+rows) takes a worker about 5 s, which the writer spent waiting at the end of the national load (only the files
+within that distance of it wait validated in memory)."""
 
 
 Tugas = tuple[Path, str | None, str, str | None]
@@ -291,7 +297,8 @@ def _validasi_pekerja(tugas: Tugas) -> list[LembarSiap]:
 
 def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str | None,
                         program_roll: str | None, paralel: bool = True) -> Iterator[tuple[Path, str, list[LembarSiap]]]:
-    """Validate files in order; large loads use one worker process per core (results still come in order).
+    """Validate files in order; large loads use one worker process per core (results still come in order; a heavy
+    file, `BERAT_BARIS`, is handed out ahead of its turn).
 
     Workers are forked before the warehouse is opened, so no DuckDB state is ever shared with them. `paralel=False`
     (the web server, a multi-threaded process that must not fork) validates in this process.
@@ -305,23 +312,45 @@ def _validasi_berurutan(berkas: list[Path], konteks: Konteks, paksa_jenis: str |
             yield t[0], t[2], _lembar(t[0], t[1], konteks, t[2], False, t[3])
         return
     _KONTEKS_PEKERJA = konteks
+    baris = [_perkiraan_baris(p) for p in berkas]
+    sebelum = [0, *itertools.accumulate(baris)]  # rows of the files before each file
+    berat = [i for i, n in enumerate(baris) if n >= BERAT_BARIS]  # heavy files not yet handed out
     with ProcessPoolExecutor(max_workers=inti, mp_context=multiprocessing.get_context("fork")) as kolam:
-        belum = iter(tugas)
-        jalan: collections.deque[tuple[Tugas, int, Future[list[LembarSiap]]]] = collections.deque()
+        awal: dict[int, Future[list[LembarSiap]]] = {}  # heavy files handed out ahead of their turn
+        jalan: collections.deque[tuple[int, int, Future[list[LembarSiap]]]] = collections.deque()
+        berikut = 0  # the next file to hand out in order
         di_depan = 0  # input bytes of the files handed out and not yet taken by the writer
         while True:
-            while len(jalan) < inti or di_depan < DI_DEPAN_BYTE:
-                berikut = next(belum, None)
-                if berikut is None:
-                    break
-                ukuran = berikut[0].stat().st_size if berikut[0].is_file() else 0
-                jalan.append((berikut, ukuran, kolam.submit(_validasi_pekerja, berikut)))
+            while berikut < len(tugas) and (len(jalan) < inti or di_depan < DI_DEPAN_BYTE):
+                ukuran = berkas[berikut].stat().st_size if berkas[berikut].is_file() else 0
+                hasil = awal.pop(berikut, None) or kolam.submit(_validasi_pekerja, tugas[berikut])
+                jalan.append((berikut, ukuran, hasil))
                 di_depan += ukuran
+                berikut += 1
+            ditulis = sebelum[jalan[0][0]] if jalan else sebelum[-1]  # rows before the file the writer waits for
+            for i in [i for i in berat if i >= berikut and sebelum[i] - ditulis <= 2 * baris[i]]:
+                awal[i] = kolam.submit(_validasi_pekerja, tugas[i])
+            berat = [i for i in berat if i >= berikut and i not in awal]
             if not jalan:
                 return
-            t, ukuran, hasil = jalan.popleft()
+            i, ukuran, hasil = jalan.popleft()
             di_depan -= ukuran
-            yield t[0], t[2], hasil.result()
+            yield tugas[i][0], tugas[i][2], hasil.result()
+
+
+def _perkiraan_baris(jalur: Path) -> int:
+    """A file's rows, cheaply: a Parquet file's footer (0.2 ms), else about 100 bytes per row."""
+    if not jalur.is_file():
+        return 0
+    if jalur.suffix.lower() == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            return int(pq.read_metadata(jalur).num_rows)
+        except (pa.ArrowException, OSError, ValueError):
+            return 0
+    return jalur.stat().st_size // 100
 
 
 def pratinjau(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None = None,
@@ -369,6 +398,13 @@ little: DuckDB would otherwise keep the written blocks cached up to the whole li
 memory too (a national load: the main process at 1 GB, a worker on the 1-million-row DTKS extract at 1 GB more)."""
 
 
+UTAS_MENULIS = 1
+"""DuckDB's threads while the validated rows are written; the build gets them all back. The validation workers keep
+the cores busy meanwhile, and with two threads every insert of `Penulis.BATAS_BARIS` rows left partly filled row
+groups behind: 6 million national case rows in inserts of 200,000 took 16.8 s of CPU (14.8 s) with two threads and
+10.7 s (11.0 s) with one, and one thread wrote them in 305 MB instead of 428 MB (`bench/catatan-sesi8-20261207.md`)."""
+
+
 def _batas_saat_menulis(con: duckdb.DuckDBPyConnection, batas: str | None) -> bool:
     """Lower DuckDB's memory limit to `BATAS_MEMORI_MENULIS` while rows are written; whether it did (not when the
     limit is already lower, or is not a size this reads: then it stays as `perubahan_gudang` set it)."""
@@ -399,6 +435,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
         hasil_validasi = tervalidasi
     with perubahan_gudang(konfigurasi.gudang, konfigurasi.batas_memori) as con:
         dibatasi = _batas_saat_menulis(con, konfigurasi.batas_memori)
+        con.execute(f"set threads = {UTAS_MENULIS}")
         penulis = Penulis(con, datetime.now(UTC).replace(tzinfo=None))
         sha_lama = {r[0] for r in con.execute("select distinct sha256 from meta_berkas").fetchall()}
         for _, sha, siap in hasil_validasi:
@@ -411,6 +448,7 @@ def muat(jalur: list[Path], konfigurasi: Konfigurasi, *, paksa_jenis: str | None
                 sha_lama.add(sha)
             _uji_jeda("muat")
         penulis.tulis()
+        con.execute("reset threads")
         if dibatasi:  # the build gets the whole limit back
             atur_batas_memori(con, konfigurasi.batas_memori)
         build.bangun(con, konfigurasi, wilayah, sintetis=sintetis)

@@ -61,17 +61,51 @@ def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest
     assert len(list(penanda.iterdir())) == len(berkas)
 
 
-def _batas_tercatat(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """DuckDB's memory limit seen by the writer and by the build of the next load."""
-    tercatat: dict[str, str] = {}
+def test_berkas_berat_diserahkan_lebih_awal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inti = min(os.cpu_count() or 1, 4)
+    if inti < 2:
+        pytest.skip("mesin ini hanya punya satu inti: validasi tidak memakai pekerja")
+    penanda = tmp_path / "dimulai"
+    penanda.mkdir()
+
+    def lembar_palsu(jalur: Path, *_: object) -> list:
+        (penanda / jalur.name).touch()
+        return []
+
+    monkeypatch.setattr(ingest, "_lembar", lembar_palsu)
+    monkeypatch.setattr(ingest, "UKURAN_PARALEL", 0)
+    monkeypatch.setattr(ingest, "DI_DEPAN_BYTE", 4000)
+    monkeypatch.setattr(ingest, "BERAT_BARIS", 50)
+    berkas = _berkas(tmp_path, 12)  # about 10 rows each (100 bytes a row)
+    berat = tmp_path / "masukan" / "berat.csv"
+    berat.write_bytes(b"kolom\n" + b"1\n" * 2497)  # 5,000 bytes: about 50 rows, a heavy file, last in line
+    berkas.append(berat)
+    hasil = ingest._validasi_berurutan(berkas, "konteks", None, None)  # type: ignore[arg-type]
+    diambil = [next(hasil)[0], next(hasil)[0]]
+    time.sleep(1.5)
+    assert not (penanda / "berat.csv").exists()  # 120 rows before it, more than twice its 50: not yet
+    diambil.append(next(hasil)[0])  # the writer now waits for the third file: 100 rows lie between
+    time.sleep(1.5)
+    assert (penanda / "berat.csv").exists()  # handed out ahead of its turn ...
+    assert not (penanda / "berkas_11.csv").exists()  # ... before the files in line before it
+    diambil.extend(j for j, _, _ in hasil)
+    assert diambil == berkas  # still written in order, each file once
+    assert len(list(penanda.iterdir())) == len(berkas)
+
+
+def _batas_tercatat(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """DuckDB's memory limit and threads seen by the writer and by the build of the next load."""
+    tercatat: dict[str, object] = {}
     tulis, bangun = Penulis.tulis, build.bangun
 
     def tulis_dicatat(self: Penulis) -> None:
         tercatat["menulis"] = self.con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+        tercatat["utas_menulis"] = self.con.execute("select current_setting('threads')").fetchall()[0][0]
         tulis(self)
 
     def bangun_dicatat(con, *a, **kw):  # type: ignore[no-untyped-def]
         tercatat["membangun"] = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
+        tercatat["utas_membangun"] = con.execute("select current_setting('threads')").fetchall()[0][0]
         return bangun(con, *a, **kw)
 
     monkeypatch.setattr(Penulis, "tulis", tulis_dicatat)
@@ -90,7 +124,9 @@ def test_batas_memori_saat_menulis_dan_membangun(tmp_path: Path, monkeypatch: py
     k = dataclasses.replace(buat_konfigurasi(tmp_path), batas_memori=batas)
     ringkasan = muat([FIXTURES / "kasus_perak_2025_03.csv"], k, hari_ini=HARI_MUAT)
     assert ringkasan[0].baris_dimuat == 8  # the March file of Kec. Perak: 11 rows read, 3 quarantined
-    assert tercatat == {"menulis": menulis, "membangun": membangun}
+    utas = duckdb.connect().execute("select current_setting('threads')").fetchall()[0][0]  # DuckDB's default
+    # one thread while the rows are written, all of them back for the build
+    assert tercatat == {"menulis": menulis, "membangun": membangun, "utas_menulis": 1, "utas_membangun": utas}
 
 
 def _lembar_arrow(nama: str, kode_desa: list[str | None], kategori: list[str | None],
