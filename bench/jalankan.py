@@ -23,6 +23,7 @@ count, memory and versions, so runs can be compared. Nothing here asserts a timi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -63,27 +64,42 @@ def pohon_proses(pid: int) -> list[int]:
     return pohon
 
 
-def _memori_pohon(pid: int) -> tuple[int, int]:
-    """RSS and PSS in bytes of a process and all its descendants (from /proc). The RSS sum counts a page shared by
-    several processes (a forked worker's copy-on-write pages of its parent) once per process; PSS divides each
-    shared page among the processes that share it, so the PSS sum is the tree's share of the machine's memory."""
-    rss, pss = 0, 0
-    for q in pohon_proses(pid):
+SELANG_RSS = 0.2
+SELANG_PSS = 1.0
+"""Seconds between two readings of the process tree's RSS and PSS. RSS is a counter (`/proc/PID/statm`), cheap to
+read; PSS (`smaps_rollup`) walks every page table of every process and holds its memory-map lock meanwhile, which
+stalls the measured process's own page faults: read every 0.2 s, it made the national demo 12-15 s slower (145.9 s
+against 134.0 s at every second and 130.4 s unsampled, `bench/catatan-sesi8-20261207.md`)."""
+
+
+def _rss_pohon(pohon: list[int]) -> int:
+    """RSS in bytes of the processes `pohon` (a page shared by several processes, such as a forked worker's
+    copy-on-write pages of its parent, is counted once per process)."""
+    rss = 0
+    for q in pohon:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            rss += int(Path(f"/proc/{q}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return rss
+
+
+def _pss_pohon(pohon: list[int]) -> int:
+    """PSS in bytes of the processes `pohon`: each shared page divided among the processes that share it, so the sum
+    is the tree's share of the machine's memory."""
+    pss = 0
+    for q in pohon:
         try:
             for baris in Path(f"/proc/{q}/smaps_rollup").read_text().splitlines():
-                if baris.startswith("Rss:"):
-                    rss += int(baris.split()[1]) * 1024
-                elif baris.startswith("Pss:"):
+                if baris.startswith("Pss:"):
                     pss += int(baris.split()[1]) * 1024
         except OSError:
             pass
-    return rss, pss
+    return pss
 
 
 def jalankan(argv: list[str], *, env: dict[str, str] | None = None, batas: float | None = None,
              log: Path | None = None) -> dict[str, Any]:
     """Run a child; its wall time, exit status, own peak RSS (wait4) and the peak RSS and PSS of its process tree
-    (`_memori_pohon`)."""
+    (`_rss_pohon` every `SELANG_RSS`, `_pss_pohon` every `SELANG_PSS` seconds)."""
     keluar = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     mulai = time.perf_counter()
     p = subprocess.Popen(argv, env={**os.environ, **(env or {})}, stdout=keluar, stderr=keluar, cwd=AKAR)
@@ -91,9 +107,13 @@ def jalankan(argv: list[str], *, env: dict[str, str] | None = None, batas: float
     selesai = threading.Event()
 
     def sampel() -> None:
-        while not selesai.wait(0.2):
-            rss, pss = _memori_pohon(p.pid)
-            puncak[0], puncak[1] = max(puncak[0], rss), max(puncak[1], pss)
+        pss_terakhir = 0.0
+        while not selesai.wait(SELANG_RSS):
+            pohon = pohon_proses(p.pid)
+            puncak[0] = max(puncak[0], _rss_pohon(pohon))
+            if time.perf_counter() - pss_terakhir >= SELANG_PSS:
+                pss_terakhir = time.perf_counter()
+                puncak[1] = max(puncak[1], _pss_pohon(pohon))
 
     t = threading.Thread(target=sampel, daemon=True)
     t.start()
