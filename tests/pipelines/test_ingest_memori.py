@@ -35,7 +35,8 @@ def _berkas(tmp_path: Path, n: int) -> list[Path]:
     return jalur
 
 
-def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _pekerja_menandai(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, Path]:
+    """(workers, folder in which each worker marks every file it starts); validation itself is replaced."""
     inti = min(os.cpu_count() or 1, 4)
     if inti < 2:
         pytest.skip("mesin ini hanya punya satu inti: validasi tidak memakai pekerja")
@@ -49,6 +50,11 @@ def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(ingest, "_lembar", lembar_palsu)
     monkeypatch.setattr(ingest, "UKURAN_PARALEL", 0)  # these tiny files count as a large load
     monkeypatch.setattr(ingest, "DI_DEPAN_BYTE", 4000)  # four of them
+    return inti, penanda
+
+
+def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inti, penanda = _pekerja_menandai(tmp_path, monkeypatch)
     berkas = _berkas(tmp_path, 12)
     hasil = ingest._validasi_berurutan(berkas, "konteks", None, None)  # type: ignore[arg-type]
     pertama = next(hasil)
@@ -62,19 +68,7 @@ def test_pekerja_tidak_jauh_di_depan_penulis(tmp_path: Path, monkeypatch: pytest
 
 
 def test_berkas_berat_diserahkan_lebih_awal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    inti = min(os.cpu_count() or 1, 4)
-    if inti < 2:
-        pytest.skip("mesin ini hanya punya satu inti: validasi tidak memakai pekerja")
-    penanda = tmp_path / "dimulai"
-    penanda.mkdir()
-
-    def lembar_palsu(jalur: Path, *_: object) -> list:
-        (penanda / jalur.name).touch()
-        return []
-
-    monkeypatch.setattr(ingest, "_lembar", lembar_palsu)
-    monkeypatch.setattr(ingest, "UKURAN_PARALEL", 0)
-    monkeypatch.setattr(ingest, "DI_DEPAN_BYTE", 4000)
+    _, penanda = _pekerja_menandai(tmp_path, monkeypatch)
     monkeypatch.setattr(ingest, "BERAT_BARIS", 50)
     berkas = _berkas(tmp_path, 12)  # about 10 rows each (100 bytes a row)
     berat = tmp_path / "masukan" / "berat.csv"
