@@ -8,7 +8,6 @@ leaves this module: callers get either a pseudonym or the reason it was refused.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import math
 import os
 import re
@@ -60,12 +59,14 @@ def atur_kunci_sql(con: Any, kunci: bytes) -> None:
 
 
 def pseudonim(kunci: bytes, nilai: str) -> str:
-    """HMAC-SHA256(key, normalised identifier), hex."""
-    return hmac.digest(kunci, nilai.encode("ascii"), "sha256").hex()  # one C call; the same bytes as hmac.new
+    """HMAC-SHA256(key, normalised identifier), hex (`pseudonim_banyak` of one identifier)."""
+    hasil = pseudonim_banyak(kunci, [nilai])[0]
+    assert hasil is not None
+    return hasil
 
 
 def pseudonim_banyak(kunci: bytes, nilai: list[str | None]) -> list[str | None]:
-    """`pseudonim` of each identifier (None stays None), the same bytes. The SHA-256 states after the key's inner
+    """HMAC-SHA256(key, identifier), hex, of each identifier (None stays None). The SHA-256 states after the key's inner
     and outer pad are computed once and copied per identifier, so each costs two SHA-256 blocks instead of four
     and no key set-up: 0.73-0.85 µs instead of 1.5-1.7 µs (`hmac.digest`) or about 1.0 µs in DuckDB SQL, measured
     on 200,000 NIKs (`bench/catatan-sesi8-20261207.md`)."""
