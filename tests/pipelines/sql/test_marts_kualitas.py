@@ -188,3 +188,26 @@ def test_pemeriksaan_kasus_cocok_mart(gudang_rujukan: Path, tmp_path: Path) -> N
         con.close()
     assert [g.split(":")[0] for g in gagal] == ["check_kasus_cocok_mart"]
     assert n == 26 and "'di_mart': 26.0, 'di_kasus': 27" in gagal[0] and "'kode_kab': '35.17'" in gagal[0]
+
+
+def test_pemeriksaan_sasaran_kanal_cocok(gudang_rujukan: Path, tmp_path: Path) -> None:
+    """`check_sasaran_kanal_cocok`: a breakdown that no longer adds up to the case total shown for its wilayah and
+    month fails the build, per dimension: here a channel row of desa 35.17.16.2004 in July 2024 says 3 cases (its
+    total is 1), and the kabupaten's target-group rows of March 2025 are gone (its total is 8 cases)."""
+    salinan = tmp_path / "rusak.duckdb"
+    salinan.write_bytes(gudang_rujukan.read_bytes())
+    con = duckdb.connect(str(salinan))
+    try:
+        con.execute("update mart_sasaran_kanal_bulan set kasus = 3 where tingkat = 'desa' and "
+                    "kode_wilayah = '35.17.16.2004' and bulan = '2024-07-01' and dimensi = 'kanal'")
+        con.execute("delete from mart_sasaran_kanal_bulan where tingkat = 'kabupaten' and bulan = '2025-03-01' "
+                    "and dimensi = 'kelompok_sasaran'")
+        gagal = build.periksa(con)
+        baris = con.execute((build.FOLDER_SQL / "checks" / "check_sasaran_kanal_cocok.sql").read_text()).fetchall()
+    finally:
+        con.close()
+    assert [g.split(":")[0] for g in gagal] == ["check_sasaran_kanal_cocok"]
+    assert sorted((t, w, b.isoformat(), d, int(k), int(r)) for t, w, b, d, k, r in baris) == [
+        ("desa", "35.17.16.2004", "2024-07-01", "kanal", 1, 3),
+        ("kabupaten", "35.17", "2025-03-01", "kelompok_sasaran", 8, 0),
+    ]
