@@ -187,11 +187,13 @@ def anak_duckdb(csv: str, gudang: str, keluaran: str) -> None:
     Path(keluaran).write_text(json.dumps({"detik": round(detik, 2), "cpu": round(cpu, 2), "baris": n}))
 
 
-def anak_lantai(csv: str, gudang: str, keluaran: str) -> None:
+def anak_lantai(csv: str, gudang: str, keluaran: str, pseudonim: str = "ya") -> None:
     """The floor of any ingest into this warehouse's schema: the bench CSV straight into `raw_laporan_kasus` in one
     DuckDB statement, with only what no design can skip (row numbers, each date parsed, each NIK's HMAC in SQL, the
     NIK pseudonym written; the file has no No KK), and none of the rules: no desa, label, NIK, order or duplicate
-    check, no quarantine, no warning. Its ratio to the bare read says how close to it an ingest can get at all."""
+    check, no quarantine, no warning. Its ratio to the bare read says how close to it an ingest can get at all.
+    `pseudonim="tidak"` writes no pseudonym: what the contract's HMAC-SHA256 hex of every distinct NIK (one per row
+    in the bench CSV) adds to that floor."""
     import duckdb
 
     from akses import atur_kunci_sql
@@ -209,7 +211,8 @@ def anak_lantai(csv: str, gudang: str, keluaran: str) -> None:
             nik_pseudonim, kk_pseudonim, jenis_kelamin, umur, kelompok_sasaran, kanal, tujuan_rujukan, tanggal_rujuk,
             tanggal_respon, tanggal_selesai, status_rujukan, tanggal_kirim, sensitif)
         select 1, row_number() over (), "Kode Desa", "No. Reg", "Jenis Layanan", {tanggal["Tgl Lapor"]},
-            sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || encode(NIK)))),
+            {"sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || encode(NIK))))"
+             if pseudonim == "ya" else "null"},
             null,
             JK, try_cast(Usia as integer), Sasaran, "Cara Lapor", "Dirujuk Ke", {tanggal["Tgl Rujuk"]},
             {tanggal["Tgl Respon"]}, {tanggal["Tgl Selesai"]}, "Status Rujukan", {tanggal["Tanggal Kirim"]}, false
@@ -547,13 +550,14 @@ def main(argv: list[str] | None = None) -> int:
             return {**_baca_json(kerja / f"{nama}.json"), **ukur}
         return f
 
-    def anak(tugas: str, jalur: Path = csv, nama: str | None = None) -> Any:
-        """A child that reads `jalur` into its own warehouse (`anak_duckdb`, `anak_lantai`, `anak_pandas`)."""
+    def anak(tugas: str, jalur: Path = csv, nama: str | None = None, tambahan: tuple[str, ...] = ()) -> Any:
+        """A child that reads `jalur` into its own warehouse (`anak_duckdb`, `anak_lantai`, `anak_pandas`);
+        `tambahan`: its further arguments."""
         nama = nama or tugas
 
         def f() -> dict[str, Any]:
-            ukur = jalankan(_anak(tugas, str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json")),
-                            log=kerja / f"{nama}.log")
+            ukur = jalankan(_anak(tugas, str(jalur), str(kerja / f"{nama}.duckdb"), str(kerja / f"{nama}.json"),
+                                  *tambahan), log=kerja / f"{nama}.log")
             return {**_baca_json(kerja / f"{nama}.json"), **ukur}
         return f
 
@@ -583,6 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     langkah("duckdb_read_csv", hasil, anak("duckdb", nama="duck"))
     langkah("ingest_pantau", hasil, ingest())
     langkah("lantai_insert_duckdb", hasil, anak("lantai"))  # the floor: no rule at all
+    langkah("lantai_tanpa_pseudonim", hasil, anak("lantai", nama="lantai-tanpa-pseudonim", tambahan=("tidak",)))
     if a.kode_lama:
         langkah("ingest_pantau_lama", hasil, ingest(nama="ingest-lama", kode=a.kode_lama.resolve()))
     if a.ingest_saja:
@@ -645,6 +650,9 @@ def _rasio_ingest(hasil: dict[str, Any]) -> dict[str, float]:
     if "cpu" in lantai and "cpu" in d:  # the floor of any design with this schema, against the same bare read
         rasio["lantai_cpu_per_duckdb"] = round(lantai["cpu"] / d["cpu"], 2)
         rasio["lantai_per_duckdb"] = round(lantai["detik"] / d["detik"], 2)
+    polos = hasil.get("lantai_tanpa_pseudonim", {})
+    if "cpu" in polos and "cpu" in d:
+        rasio["lantai_tanpa_pseudonim_per_duckdb"] = round(polos["detik"] / d["detik"], 2)
     for akhiran in ("", "_berantakan"):
         i, d = hasil.get(f"ingest_pantau{akhiran}", {}), hasil.get(f"duckdb_read_csv{akhiran}", {})
         lama = hasil.get(f"ingest_pantau{akhiran}_lama", {})
