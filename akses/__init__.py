@@ -61,6 +61,7 @@ from akses.pseudonim import (
     periksa_nik,
     pseudonim,
     pseudonim_banyak,
+    sql_hmac,
     sql_pseudonim_kasus,
 )
 
@@ -71,6 +72,6 @@ __all__ = [
     "jumlah_sel", "kode_untuk_peran", "lindungi_bulanan", "lingkup", "metrik_bulanan_untuk", "muat_kunci",
     "nama_wilayah", "netralkan_ekspor", "normalkan_kode", "periksa_kk", "periksa_nik", "periksa_tingkat",
     "periksa_wilayah", "pseudonim", "pseudonim_banyak", "rapikan_kubus", "saring", "sel_kecil", "sembunyikan_sel_kecil",
-    "sql_kolom_ekspor", "sql_pseudonim_kasus", "tingkat_boleh", "tingkat_dari_kode",
+    "sql_hmac", "sql_kolom_ekspor", "sql_pseudonim_kasus", "tingkat_boleh", "tingkat_dari_kode",
     "wajib_hak",
 ]

@@ -33,15 +33,20 @@ def muat_kunci(konfigurasi: Konfigurasi) -> bytes:
     return berkas.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
-def sql_pseudonim_kasus(kode_desa: str, no_registrasi: str) -> str:
-    """A SQL expression for the case key users see (`pseudonim_kasus`): the first 12 hex digits of
-    HMAC-SHA256(key, `kode_desa|no_registrasi`), computed by DuckDB from the padded key halves that `atur_kunci_sql`
-    put in the session's variables (RFC 2104; the key itself never enters SQL). Without them it raises, never
-    yielding an unkeyed (guessable) id."""
+def sql_hmac(teks: str) -> str:
+    """A SQL expression for HMAC-SHA256(key, `teks`) in hex (`pseudonim` in DuckDB), computed from the padded key
+    halves that `atur_kunci_sql` put in the session's variables (RFC 2104; the key itself never enters SQL).
+    Without them it raises, never yielding an unkeyed (guessable) value."""
     pesan = "kunci pseudonim belum diatur (pseudonim.atur_kunci_sql)"
     return (f"case when getvariable('kunci_ipad') is null then error('{pesan}') else "
-            f"sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || "
-            f"encode({kode_desa} || '|' || {no_registrasi}))))[1:12] end")
+            f"sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || encode({teks})))) end")
+
+
+def sql_pseudonim_kasus(kode_desa: str, no_registrasi: str) -> str:
+    """A SQL expression for the case key users see (`pseudonim_kasus`): the first 12 hex digits of
+    HMAC-SHA256(key, `kode_desa|no_registrasi`) (`sql_hmac`)."""
+    kunci_kasus = f"{kode_desa} || '|' || {no_registrasi}"
+    return f"({sql_hmac(kunci_kasus)})[1:12]"
 
 
 def _pad_kunci(kunci: bytes) -> tuple[bytes, bytes]:

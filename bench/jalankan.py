@@ -196,7 +196,7 @@ def anak_lantai(csv: str, gudang: str, keluaran: str, pseudonim: str = "ya") -> 
     in the bench CSV) adds to that floor."""
     import duckdb
 
-    from akses import atur_kunci_sql
+    from akses import atur_kunci_sql, sql_hmac
     from pipelines.gudang import SKEMA
 
     Path(gudang).unlink(missing_ok=True)
@@ -211,8 +211,7 @@ def anak_lantai(csv: str, gudang: str, keluaran: str, pseudonim: str = "ya") -> 
             nik_pseudonim, kk_pseudonim, jenis_kelamin, umur, kelompok_sasaran, kanal, tujuan_rujukan, tanggal_rujuk,
             tanggal_respon, tanggal_selesai, status_rujukan, tanggal_kirim, sensitif)
         select 1, row_number() over (), "Kode Desa", "No. Reg", "Jenis Layanan", {tanggal["Tgl Lapor"]},
-            {"sha256(getvariable('kunci_opad') || unhex(sha256(getvariable('kunci_ipad') || encode(NIK))))"
-             if pseudonim == "ya" else "null"},
+            {sql_hmac("NIK") if pseudonim == "ya" else "null"},
             null,
             JK, try_cast(Usia as integer), Sasaran, "Cara Lapor", "Dirujuk Ke", {tanggal["Tgl Rujuk"]},
             {tanggal["Tgl Respon"]}, {tanggal["Tgl Selesai"]}, "Status Rujukan", {tanggal["Tanggal Kirim"]}, false
